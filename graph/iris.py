@@ -1,0 +1,68 @@
+"""IRIs after the Dutch URI strategy: /id/ for things, /def/ for the ontology, /doc/ for pages.
+
+Every IRI the project mints is made here, so the patterns are in one place. The ontology and
+vocabulary files are written against the default base; `rebase` moves them to another one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import Graph, Namespace, URIRef
+
+from graph.config import DEFAULT_BASE
+
+DEFAULT_IVP = Namespace(DEFAULT_BASE + "def/ivp#")
+
+
+def _seg(*parts: str) -> str:
+    return "/".join(quote(str(p), safe=".-_~") for p in parts)
+
+
+class Iris:
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self.ivp = Namespace(base + "def/ivp#")
+        self.ontology = URIRef(base + "def/ivp")
+
+    def id(self, kind: str, *parts: str) -> URIRef:
+        return URIRef(self.base + "id/" + _seg(kind, *parts))
+
+    def plan(self, plan: str) -> URIRef:
+        return self.id("plan", plan)
+
+    def graph(self, name: str) -> URIRef:
+        """Named graph: one per plan, plus 'model' (ontology, vocabularies) and 'register'."""
+        return self.id("graaf", name)
+
+    def concept(self, scheme: str, notation: str) -> URIRef:
+        return self.id("begrip", scheme, notation)
+
+    def scheme(self, scheme: str) -> URIRef:
+        return self.id("begrippenkader", scheme)
+
+    def quote(self, plan: str, section: str, text: str) -> URIRef:
+        digest = hashlib.sha1(f"{section}\n{text}".encode()).hexdigest()[:12]
+        return self.id("citaat", plan, digest)
+
+    def doc(self, iri: str) -> str:
+        """The /doc/ page that describes an /id/ resource."""
+        return iri.replace(self.base + "id/", self.base + "doc/", 1)
+
+
+def rebase(graph: Graph, base: str) -> Graph:
+    """Move every IRI under the default base to `base` (for files written against the default)."""
+    if base == DEFAULT_BASE:
+        return graph
+    moved = Graph()
+    for triple in graph:
+        moved.add(
+            tuple(  # type: ignore[arg-type]
+                URIRef(base + t[len(DEFAULT_BASE) :])
+                if isinstance(t, URIRef) and t.startswith(DEFAULT_BASE)
+                else t
+                for t in triple
+            )
+        )
+    return moved

@@ -1,0 +1,119 @@
+"""The persistent store that commands open instead of re-parsing the sources.
+
+It is an Oxigraph (RocksDB) store in dist/store, written by `ivp build`. Readers open it
+read-only, so a CLI query and a running endpoint can use it at once. The build writes a
+fingerprint of its inputs next to it; a store whose fingerprint differs from the current
+inputs is stale and is rebuilt before use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.config import Settings
+
+MANIFEST = "build.json"
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "qb": "http://purl.org/linked-data/cube#",
+    "oa": "http://www.w3.org/ns/oa#",
+}
+
+
+def prefixes(settings: Settings) -> dict[str, str]:
+    """The prefixes every query may use without declaring them."""
+    return PREFIXES | {"ivp": settings.base + "def/ivp#", "id": settings.base + "id/"}
+
+
+def input_files(settings: Settings) -> Iterator[Path]:
+    for folder, pattern in (
+        (settings.ontology_dir, "*.ttl"),
+        (settings.data_dir / "plans", "*.yaml"),
+        (settings.data_dir / "registry", "*.yaml"),
+        (settings.data_dir / "sources", "*.txt"),
+    ):
+        yield from sorted(folder.glob(pattern))
+
+
+def fingerprint(settings: Settings) -> str:
+    """A hash of every input of the build and of the base IRI."""
+    digest = hashlib.sha256(settings.base.encode())
+    for path in input_files(settings):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def read_manifest(settings: Settings) -> dict[str, Any] | None:
+    try:
+        return json.loads((settings.dist_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def is_current(settings: Settings) -> bool:
+    manifest = read_manifest(settings)
+    return (
+        manifest is not None
+        and settings.store_dir.is_dir()
+        and manifest.get("fingerprint") == fingerprint(settings)
+    )
+
+
+def open_store(
+    settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
+) -> ox.Store:
+    """The built store, read-only; built first when it is missing or stale (unless rebuild=False)."""
+    if rebuild and not is_current(settings):
+        from graph.build import build  # the build imports this module
+
+        if progress:
+            progress("the store is missing or older than the data: building it first")
+        build(settings, progress=progress)
+    return ox.Store.read_only(str(settings.store_dir))
+
+
+def python_value(term: Any) -> Any:
+    """A SPARQL result term as a plain Python value (numbers as numbers, IRIs as strings)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value.rsplit("#", 1)[-1]
+        if datatype in ("integer", "int", "long", "nonNegativeInteger"):
+            return int(term.value)
+        if datatype == "decimal":
+            number = Decimal(term.value)
+            return int(number) if number == number.to_integral_value() else float(number)
+        if datatype in ("double", "float"):
+            return float(term.value)
+        if datatype == "boolean":
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def select(store: ox.Store, query: str, settings: Settings, **bindings: str) -> list[dict]:
+    """Run a SELECT over the union of all graphs; return rows of plain values."""
+    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in bindings.items()}
+    solutions = store.query(
+        query,
+        prefixes=prefixes(settings),
+        use_default_graph_as_union=True,
+        substitutions=substitutions or None,
+    )
+    names = [v.value for v in solutions.variables]
+    return [{n: python_value(row[n]) for n in names} for row in solutions]

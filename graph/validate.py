@@ -1,0 +1,137 @@
+"""Validation: is the loaded dataset faithful to its sources and well-formed?
+
+Three checks on top of what the loader already enforces (ids, references, duplicates):
+- quotes: every ivp:Quote occurs in the source text of the plan it cites;
+- values: every number in a budget table or indicator is printed in the quote it cites, so a
+  mistyped amount fails as surely as a made-up quote;
+- SHACL: the shapes in ontology/shapes.ttl hold for the whole dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SH
+
+from graph.config import Settings
+from graph.iris import rebase
+from graph.loader import OA, LoadResult, Location
+from graph.problems import CannotRun, Problem
+from graph.quotes import load_source, normalise
+
+QB = Namespace("http://purl.org/linked-data/cube#")
+Progress = Callable[[str], None]
+
+
+def union(result: LoadResult) -> Graph:
+    merged = Graph()
+    for triple in result.dataset.triples((None, None, None)):
+        merged.add(triple)
+    return merged
+
+
+def _where(result: LoadResult, node: object, fallback: str) -> Location:
+    return result.locations.get(node, Location(fallback, None, str(node)))  # type: ignore[arg-type]
+
+
+def check_quotes(result: LoadResult, g: Graph) -> list[Problem]:
+    problems = []
+    ivp = result.iris.ivp
+    plan_of_section = {
+        section: plan_id
+        for plan_id in result.plans
+        for section in g.subjects(RDF.type, ivp.Section)
+        if str(section).startswith(str(result.iris.id("sectie", plan_id)) + "/")
+    }
+    for quote in g.subjects(RDF.type, ivp.Quote):
+        text = str(g.value(quote, OA.exact) or "")
+        section = g.value(quote, DCTERMS.isPartOf)
+        where = _where(result, quote, "?")
+        plan_id = plan_of_section.get(section)  # type: ignore[arg-type]
+        if plan_id is None:
+            problems.append(Problem(where.file, where.line, where.entity,
+                f"quote cites section {section} that no plan defines", "reference"))  # fmt: skip
+            continue
+        source = result.sources.get(plan_id)
+        if source is None:
+            continue  # the plan's missing source text is reported by the loader
+        text_of_source = load_source(source)
+        if not text_of_source.contains(text):
+            near = text_of_source.closest(text)
+            hint = f"; closest passage: {near!r}" if near else ""
+            problems.append(Problem(where.file, where.line, where.entity,
+                f"quote not found in {source.name}: {text!r}{hint}", "quote"))  # fmt: skip
+    return problems
+
+
+def printed_forms(value: Decimal) -> set[str]:
+    """How a number may be printed in a Dutch source: 14736, 14.736, 7,8, -71."""
+    forms = {str(value)}
+    if value == value.to_integral_value():
+        whole = int(value)
+        forms |= {str(whole), f"{whole:,}".replace(",", ".")}
+    else:
+        forms.add(str(value.normalize()).replace(".", ","))
+    return forms
+
+
+def check_values(result: LoadResult, g: Graph) -> list[Problem]:
+    """Every tabled number must be printed in one of the quotes it cites."""
+    ivp = result.iris.ivp
+    problems = []
+    for obs in g.subjects(RDF.type, QB.Observation):
+        value = g.value(obs, ivp.amountAsPrinted) or g.value(obs, ivp.value)
+        if value is None:
+            continue
+        quotes = " | ".join(normalise(str(g.value(q, OA.exact))) for q in
+                            g.objects(obs, PROV.wasDerivedFrom))  # fmt: skip
+        tokens = set(quotes.replace("€", " ").replace("(", " ").replace(")", " ").split())
+        if not printed_forms(Decimal(str(value))) & tokens:
+            owner = g.value(obs, ivp.budgetLine) or g.value(obs, ivp.indicator)
+            where = _where(result, obs, "?") if obs in result.locations else _where(
+                result, owner, "?")  # fmt: skip
+            problems.append(Problem(where.file, where.line, where.entity,
+                f"value {value} is not printed in its quote {quotes!r}", "value"))  # fmt: skip
+    return problems
+
+
+def check_shapes(result: LoadResult, g: Graph, shapes_path: URIRef | str) -> list[Problem]:
+    try:
+        shapes = Graph().parse(str(shapes_path), format="turtle")
+    except Exception as err:
+        raise CannotRun(f"cannot read the SHACL shapes {shapes_path}: {err}") from err
+    shapes = rebase(shapes, result.iris.base)
+    conforms, report, _ = shacl_validate(
+        g, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    if conforms:
+        return []
+    problems = []
+    for res in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(res, SH.focusNode)
+        path = report.value(res, SH.resultPath)
+        message = report.value(res, SH.resultMessage)
+        where = _where(result, focus, "dataset")
+        label = path.n3(g.namespace_manager) if isinstance(path, URIRef) else "node"
+        problems.append(Problem(where.file, where.line, where.entity or str(focus),
+                                f"{focus}: {label}: {message}", "shacl"))  # fmt: skip
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def validate(result: LoadResult, settings: Settings, progress: Progress | None = None) -> list[
+    Problem
+]:
+    """All problems of a loaded dataset: the loader's, then quotes, values and shapes."""
+    say = progress or (lambda _msg: None)
+    problems = list(result.problems)
+    g = union(result)
+    say("checking quotes against the source texts")
+    problems += check_quotes(result, g)
+    say("checking tabled values against their quotes")
+    problems += check_values(result, g)
+    say("checking SHACL shapes")
+    problems += check_shapes(result, g, settings.ontology_dir / "shapes.ttl")
+    return problems
