@@ -1,0 +1,316 @@
+"""What the listing commands show: plans, themes, partners, cross-links, as plain rows.
+
+Every function takes an open store and returns lists of dicts (or one dict for a detail view),
+so the same answers serve the CLI, tests and any Python caller. All of it is SPARQL over the
+built store; nothing here reads the YAML files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.config import Settings
+from graph.store import select
+
+STATUSES = ("priority", "core")
+
+
+class NotFound(LookupError):
+    """An id that matches nothing; the message lists close matches."""
+
+
+def _nl(var: str) -> str:
+    return f'FILTER(LANG(?{var}) = "nl")'
+
+
+def _closest(ref: str, candidates: list[str], what: str) -> NotFound:
+    close = difflib.get_close_matches(ref, candidates, n=5, cutoff=0.5)
+    if not close:
+        close = [c for c in candidates if ref.lower() in c.lower()][:5]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    return NotFound(f"No {what} {ref!r}.{hint}")
+
+
+class Catalog:
+    def __init__(self, store: ox.Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def _rows(self, query: str, **bindings: str) -> list[dict[str, Any]]:
+        return select(self.store, query, self.settings, **bindings)
+
+    # -- plans --
+
+    def plans(self) -> list[dict[str, Any]]:
+        return self._rows(f"""
+SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted
+       (COUNT(DISTINCT ?theme) AS ?themes) (COUNT(DISTINCT ?priority) AS ?priorities)
+       (COUNT(DISTINCT ?partner) AS ?partners)
+WHERE {{
+  ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
+        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end ;
+        ivp:municipality ?m .
+  {_nl("title")}
+  ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")}
+  OPTIONAL {{ ?plan dcterms:dateAccepted ?adopted }}
+  OPTIONAL {{ ?plan ivp:hasTheme ?priority .
+             ?priority ivp:status <{self._status_iri("priority")}> }}
+  OPTIONAL {{ ?plan ivp:namesPartner ?partner }}
+}}
+GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
+ORDER BY ?id""")
+
+    def plan_ids(self) -> list[str]:
+        return [r["id"] for r in self._rows(
+            "SELECT ?id WHERE { ?p ivp:hasTheme [] ; dcterms:identifier ?id } ORDER BY ?id")]  # fmt: skip
+
+    def check_plan(self, plan: str | None) -> None:
+        if plan is not None and plan not in self.plan_ids():
+            raise _closest(plan, self.plan_ids(), "plan")
+
+    def _status_iri(self, status: str) -> str:
+        return f"{self.settings.base}id/begrip/themastatus/{status}"
+
+    # -- themes --
+
+    def themes(self, plan: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        self.check_plan(plan)
+        if status is not None and status not in STATUSES:
+            raise NotFound(f"No status {status!r}; use one of {', '.join(STATUSES)}.")
+        filters = []
+        if plan:
+            filters.append("FILTER(?plan = ?planId)")
+        if status:
+            filters.append(f"FILTER(?statusIri = <{self._status_iri(status)}>)")
+        rows = self._rows(
+            f"""
+SELECT ?plan ?id ?number ?label ?status ?section
+       (COUNT(DISTINCT ?pillar) AS ?pillars) (COUNT(DISTINCT ?ambition) AS ?ambitions)
+       (COUNT(DISTINCT ?partner) AS ?partners) (COUNT(DISTINCT ?link) AS ?crosslinks)
+WHERE {{
+  ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
+  ?t dcterms:identifier ?id ; skos:prefLabel ?label ; ivp:status ?statusIri .
+  {_nl("label")}
+  ?statusIri skos:notation ?status .
+  {" ".join(filters)}
+  OPTIONAL {{ ?t ivp:number ?number }}
+  OPTIONAL {{ ?t ivp:inSection/dcterms:title ?section }}
+  OPTIONAL {{ ?t ivp:hasPillar ?pillar }}
+  OPTIONAL {{ ?t ivp:hasAmbition ?ambition }}
+  OPTIONAL {{ ?t ivp:involvesPartner ?partner }}
+  OPTIONAL {{ ?link a ivp:CrossLink . {{ ?link ivp:linkFrom ?t }} UNION {{ ?link ivp:linkTo ?t }} }}
+}}
+GROUP BY ?plan ?id ?number ?label ?status ?section
+ORDER BY ?plan ?number ?id""",
+            **({"planId": plan} if plan else {}),
+        )
+        return rows
+
+    def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
+        """'ondermijning' or 'nijmegen-2022/ondermijning' -> (plan id, theme id)."""
+        if "/" in ref:
+            plan, ref = ref.split("/", 1)
+        self.check_plan(plan)
+        all_themes = self._rows("""
+SELECT ?plan ?id WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
+                         ?t dcterms:identifier ?id }""")
+        matches = [r for r in all_themes if r["id"] == ref and (plan is None or r["plan"] == plan)]
+        if len(matches) == 1:
+            return matches[0]["plan"], matches[0]["id"]
+        if len(matches) > 1:
+            options = ", ".join(f"{m['plan']}/{m['id']}" for m in matches)
+            raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
+        candidates = [f"{r['plan']}/{r['id']}" for r in all_themes if plan in (None, r["plan"])]
+        candidates += sorted({r["id"] for r in all_themes if plan in (None, r["plan"])})
+        raise _closest(ref, candidates, "theme")
+
+    def theme(self, ref: str, plan: str | None = None) -> dict[str, Any]:
+        plan_id, theme_id = self.resolve_theme(ref, plan)
+        theme = f"{self.settings.base}id/thema/{plan_id}/{theme_id}"
+        head = self._rows(f"""
+SELECT ?label ?label_en ?source_label ?number ?status ?definition ?section ?body_missing WHERE {{
+  <{theme}> skos:prefLabel ?label ; ivp:status/skos:notation ?status . {_nl("label")}
+  OPTIONAL {{ <{theme}> skos:prefLabel ?label_en FILTER(LANG(?label_en) = "en") }}
+  OPTIONAL {{ <{theme}> skos:hiddenLabel ?source_label }}
+  OPTIONAL {{ <{theme}> ivp:number ?number }}
+  OPTIONAL {{ <{theme}> skos:definition ?definition }}
+  OPTIONAL {{ <{theme}> ivp:inSection/rdfs:label ?section }}
+  OPTIONAL {{ <{theme}> ivp:bodyMissing ?body_missing }}
+}}""")[0]
+        detail: dict[str, Any] = {"plan": plan_id, "id": theme_id, "iri": theme}
+        detail.update(head)
+        detail["body_missing"] = bool(head.get("body_missing"))
+        detail["quotes"] = self.quotes(theme)
+        for key, prop in (
+            ("pillars", "ivp:hasPillar"),
+            ("ambitions", "ivp:hasAmbition"),
+            ("attention_points", "ivp:hasAttentionPoint"),
+            ("actions", "ivp:hasAction"),
+            ("principles", "ivp:hasPrinciple"),
+        ):
+            detail[key] = self._parts(theme, prop)
+        detail["partners"] = self._involvements(f"?i ivp:theme <{theme}> .")
+        detail["crosslinks"] = self._rows(f"""
+SELECT ?direction ?other ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote)
+WHERE {{
+  ?l a ivp:CrossLink ; ivp:linkKind/skos:notation ?kind ; ivp:directed ?directed ;
+     ivp:linkFrom ?from ; ivp:linkTo ?to ; prov:wasDerivedFrom/oa:exact ?q .
+  OPTIONAL {{ ?l ivp:inSection/rdfs:label ?section }}
+  {{ FILTER(?from = <{theme}>) BIND("to" AS ?direction) BIND(?to AS ?o) }}
+  UNION {{ FILTER(?to = <{theme}>) BIND("from" AS ?direction) BIND(?from AS ?o) }}
+  ?o skos:prefLabel ?other . {_nl("other")}
+}} GROUP BY ?direction ?other ?kind ?directed ?section ORDER BY ?other""")
+        detail["core_themes"] = self._rows(f"""
+SELECT ?notation ?core_theme ?match ?basis (GROUP_CONCAT(?q; separator=" | ") AS ?quote) WHERE {{
+  ?m ivp:mappedTheme <{theme}> ; ivp:coreTheme ?c ; ivp:matchProperty ?mp ;
+     ivp:mappingBasis/skos:notation ?basis ; prov:wasDerivedFrom/oa:exact ?q .
+  ?c skos:notation ?notation ; skos:prefLabel ?core_theme . {_nl("core_theme")}
+  BIND(STRAFTER(STR(?mp), "#") AS ?match)
+}} GROUP BY ?notation ?core_theme ?match ?basis ORDER BY ?notation""")
+        detail["budget"] = self._rows(f"""
+SELECT ?line ?year ?amount_eur ?funds WHERE {{
+  ?b a ivp:BudgetLine ; skos:prefLabel ?line . {_nl("line")}
+  {{ ?b ivp:funds <{theme}> BIND("this theme" AS ?funds) }}
+  UNION {{ ?b ivp:fundsAllThemes true ; ivp:inPlan ?plan . <{theme}> ivp:inPlan ?plan
+          BIND("all themes" AS ?funds) }}
+  ?o ivp:budgetLine ?b ; ivp:year ?y ; ivp:amountEUR ?amount_eur .
+  BIND(STR(?y) AS ?year)
+}} ORDER BY ?line ?year""")
+        for key, prop in (("target_groups", "ivp:targetGroup"), ("instruments", "ivp:instrument"),
+                          ("legal_bases", "ivp:legalBasis")):  # fmt: skip
+            detail[key] = self._rows(f"""
+SELECT ?id ?label WHERE {{ <{theme}> {prop} ?x . ?x dcterms:identifier ?id ; skos:prefLabel ?label .
+  {_nl("label")} }} ORDER BY ?label""")
+        detail["notes"] = self._rows(f"""
+SELECT ?id ?kind ?text WHERE {{ ?n ivp:about <{theme}> ; dcterms:identifier ?id ;
+  ivp:noteKind/skos:notation ?kind ; rdfs:comment ?text }} ORDER BY ?id""")
+        return detail
+
+    def _parts(self, owner: str, prop: str) -> list[dict[str, Any]]:
+        return self._rows(f"""
+SELECT ?id ?number ?label ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote) WHERE {{
+  <{owner}> {prop} ?x . ?x dcterms:identifier ?id ; skos:prefLabel ?label .
+  {_nl("label")}
+  OPTIONAL {{ ?x ivp:number ?number }}
+  OPTIONAL {{ ?x ivp:inSection/rdfs:label ?section }}
+  OPTIONAL {{ ?x prov:wasDerivedFrom/oa:exact ?q }}
+}} GROUP BY ?id ?number ?label ?section ORDER BY ?number ?id""")
+
+    def quotes(self, node: str) -> list[dict[str, Any]]:
+        return self._rows(f"""
+SELECT ?section ?quote WHERE {{
+  <{node}> prov:wasDerivedFrom ?q . ?q oa:exact ?quote ; dcterms:isPartOf/rdfs:label ?section .
+}} ORDER BY ?section ?quote""")
+
+    def _involvements(self, pattern: str) -> list[dict[str, Any]]:
+        rows = self._rows(f"""
+SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
+  ?i a ivp:Involvement ; ivp:partner ?p ; ivp:inPlan/dcterms:identifier ?plan ;
+     prov:wasDerivedFrom/oa:exact ?quote .
+  {pattern}
+  ?p dcterms:identifier ?partner ; skos:prefLabel ?label . {_nl("label")}
+  OPTIONAL {{ ?i ivp:theme/dcterms:identifier ?theme }}
+  OPTIONAL {{ ?i ivp:action/skos:prefLabel ?action }}
+  OPTIONAL {{ ?i ivp:role/skos:notation ?role }}
+  OPTIONAL {{ ?i ivp:namedAs ?named_as }}
+}}""")
+        merged: dict[tuple, dict[str, Any]] = {}
+        for r in rows:
+            key = (r["plan"], r["theme"], r["action"], r["partner"])
+            item = merged.setdefault(
+                key, {**{k: r[k] for k in ("plan", "theme", "action", "partner", "label")},
+                      "roles": set(), "named_as": r["named_as"], "quotes": set()})  # fmt: skip
+            if r["role"]:
+                item["roles"].add(r["role"])
+            item["quotes"].add(r["quote"])
+        out = []
+        for item in merged.values():
+            item["roles"] = ", ".join(sorted(item["roles"]))
+            item["quotes"] = " | ".join(sorted(item["quotes"]))
+            out.append(item)
+        return sorted(out, key=lambda r: (r["plan"], r["theme"] or "", r["label"], r["action"] or ""))
+
+    # -- partners --
+
+    def partners(self, plan: str | None = None, theme: str | None = None) -> list[dict[str, Any]]:
+        self.check_plan(plan)
+        if theme is not None:
+            plan_id, theme_id = self.resolve_theme(theme, plan)
+            iri = f"{self.settings.base}id/thema/{plan_id}/{theme_id}"
+            return [
+                {k: r[k] for k in ("partner", "label", "roles", "action", "named_as")}
+                for r in self._involvements(f"?i ivp:theme <{iri}> .")
+            ]
+        rows = self._rows(
+            f"""
+SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
+       (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
+       (COUNT(DISTINCT ?theme) AS ?themes)
+WHERE {{
+  ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
+     ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
+  ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
+  {"FILTER(?planId = ?onlyPlan)" if plan else ""}
+  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
+}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label""",
+            **({"onlyPlan": plan} if plan else {}),
+        )
+        if plan:  # the plan filter above narrows ?plans to one; show every plan naming it
+            everywhere = {r["id"]: r["plans"] for r in self.partners()}
+            for r in rows:
+                r["plans"] = everywhere.get(r["id"], r["plans"])
+        return rows
+
+    def partner(self, ref: str) -> dict[str, Any]:
+        known = self._rows("""
+SELECT ?id ?label WHERE { ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label .
+  FILTER(LANG(?label) = "nl") }""")
+        ids = {r["id"] for r in known}
+        if ref not in ids:
+            by_label = [r["id"] for r in known if r["label"].lower() == ref.lower()]
+            if len(by_label) == 1:
+                ref = by_label[0]
+            else:
+                raise _closest(ref, sorted(ids) + [r["label"] for r in known], "partner")
+        iri = f"{self.settings.base}id/partner/{ref}"
+        head = self._rows(f"""
+SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
+  <{iri}> skos:prefLabel ?label ; ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ <{iri}> skos:prefLabel ?label_en FILTER(LANG(?label_en) = "en") }}
+  OPTIONAL {{ <{iri}> dcterms:description ?description }}
+  OPTIONAL {{ <{iri}> org:subOrganizationOf/dcterms:identifier ?part_of }}
+  OPTIONAL {{ <{iri}> ivp:cbsCode ?cbs }}
+  OPTIONAL {{ <{iri}> owl:sameAs ?same_as }}
+}}""")[0]
+        multi = defaultdict(list)
+        for key, path in (("domains", "ivp:domain/skos:notation"), ("aliases", "skos:altLabel"),
+                          ("plans", "^ivp:namesPartner/dcterms:identifier")):  # fmt: skip
+            for r in self._rows(f"SELECT ?v WHERE {{ <{iri}> {path} ?v }} ORDER BY ?v"):
+                multi[key].append(r["v"])
+        detail: dict[str, Any] = {"id": ref, "iri": iri, **head, **multi}
+        detail["involvements"] = self._involvements(f"FILTER(?p = <{iri}>)")
+        return detail
+
+    # -- cross-links --
+
+    def crosslinks(self, plan: str | None = None) -> list[dict[str, Any]]:
+        self.check_plan(plan)
+        return self._rows(
+            f"""
+SELECT ?plan ?from ?to ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote)
+WHERE {{
+  ?l a ivp:CrossLink ; ivp:inPlan/dcterms:identifier ?plan ; ivp:linkKind/skos:notation ?kind ;
+     ivp:directed ?directed ; ivp:linkFrom ?f ; ivp:linkTo ?t ; prov:wasDerivedFrom/oa:exact ?q .
+  {"FILTER(?plan = ?onlyPlan)" if plan else ""}
+  ?f skos:prefLabel ?from . {_nl("from")}
+  ?t skos:prefLabel ?toLabel . {_nl("toLabel")}
+  BIND(IF(EXISTS {{ ?t a ivp:Theme }}, ?toLabel, CONCAT("domein: ", ?toLabel)) AS ?to)
+  OPTIONAL {{ ?l ivp:inSection/rdfs:label ?section }}
+}} GROUP BY ?plan ?from ?to ?kind ?directed ?section ORDER BY ?plan ?from ?to""",
+            **({"onlyPlan": plan} if plan else {}),
+        )

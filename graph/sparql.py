@@ -1,0 +1,71 @@
+"""Ad-hoc SPARQL over the built store, for `ivp query` and Python callers.
+
+The default graph is the union of all named graphs (one per plan, plus model and register),
+so queries need no GRAPH clauses; common prefixes (ivp, skos, dcterms, prov, ...) are
+predeclared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph import queries
+from graph.config import Settings
+from graph.store import prefixes, python_value
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+class QueryError(ValueError):
+    """The query text is not valid SPARQL (or not a query this command can run)."""
+
+
+@dataclass
+class QueryResult:
+    kind: str  # select | ask | graph
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+
+def query_text(argument: str) -> str:
+    """'SELECT ...' as is; '@file.rq' read from disk; '@name' a named query of the package."""
+    if not argument.startswith("@"):
+        return argument
+    ref = argument[1:]
+    path = Path(ref)
+    if path.suffix == ".rq" or path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"cannot read {ref}: {err.strerror}") from err
+    return queries.get(ref).text
+
+
+def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:
+    try:
+        answer = store.query(text, prefixes=prefixes(settings), use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"malformed SPARQL: {err}") from err
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult("graph", triples=list(answer))
+    names = [v.value for v in answer.variables]
+    rows = [{n: python_value(row[n]) for n in names} for row in answer]
+    return QueryResult("select", variables=names, rows=rows)
+
+
+def serialize(triples: list[ox.Triple], fmt: str, settings: Settings) -> str:
+    data = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes(settings))
+    return data.decode("utf-8")
