@@ -261,7 +261,7 @@ def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: b
         click.echo(output.render(rows, fmt if fmt in output.LIST_FORMATS else "table"))
         return
     settings: Settings = ctx.obj
-    result = run(open_store(settings, progress=progress), query_text(sparql), settings)
+    result = run(open_store(settings, progress=progress), query_text(sparql, settings), settings)
     if result.kind == "ask":
         click.echo("true" if result.boolean else "false")
     elif result.kind == "graph":

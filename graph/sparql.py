@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import queries
-from graph.config import Settings
+from graph.config import DEFAULT_BASE, Settings
 from graph.store import prefixes, python_value
 
 RDF_FORMATS = {
@@ -38,8 +38,11 @@ class QueryResult:
     triples: list[ox.Triple] = field(default_factory=list)
 
 
-def query_text(argument: str) -> str:
-    """'SELECT ...' as is; '@file.rq' read from disk; '@name' a named query of the package."""
+def query_text(argument: str, settings: Settings) -> str:
+    """'SELECT ...' as is; '@file.rq' read from disk; '@name' a named query of the package.
+
+    Named queries are written against the default base IRI and moved to the configured one.
+    """
     if not argument.startswith("@"):
         return argument
     ref = argument[1:]
@@ -49,7 +52,7 @@ def query_text(argument: str) -> str:
             return path.read_text(encoding="utf-8")
         except OSError as err:
             raise QueryError(f"cannot read {ref}: {err.strerror}") from err
-    return queries.get(ref).text
+    return queries.get(ref).text.replace(DEFAULT_BASE, settings.base)
 
 
 def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:
