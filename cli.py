@@ -65,19 +65,31 @@ def catalog(ctx: click.Context) -> Catalog:
 
 def format_option(choices: tuple[str, ...] = output.LIST_FORMATS) -> Callable[..., Any]:
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default="table", show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default="table",
+        show_default=True,
         help="Output format.",
-    )  # fmt: skip
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Curated data folder (default: data/, or $KRUISVERBAND_DATA).")
-@click.option("--dist", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Build output folder (default: dist/, or $KRUISVERBAND_DIST).")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Curated data folder (default: data/, or $KRUISVERBAND_DATA).",
+)
+@click.option(
+    "--dist",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Build output folder (default: dist/, or $KRUISVERBAND_DIST).",
+)
 @click.version_option(package_name="kruisverband")
 @click.pass_context
-def main(ctx: click.Context, data: Path | None, dist: Path | None) -> None:  # fmt: skip
+def main(ctx: click.Context, data: Path | None, dist: Path | None) -> None:
     """Knowledge graph of Dutch municipal integral safety plans (IVP).
 
     \b
@@ -236,14 +248,18 @@ def crosslinks(ctx: click.Context, plan: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option("--format", "fmt", default=None,
-              type=click.Choice(output.LIST_FORMATS + tuple(RDF_FORMATS)),
-              help="table|json|csv|tsv for SELECT (default table); "
-                   "turtle|nt|jsonld|rdfxml for CONSTRUCT/DESCRIBE (default turtle).")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    type=click.Choice(output.LIST_FORMATS + tuple(RDF_FORMATS)),
+    help="table|json|csv|tsv for SELECT (default table); "
+    "turtle|nt|jsonld|rdfxml for CONSTRUCT/DESCRIBE (default turtle).",
+)
 @click.option("--list", "list_named", is_flag=True, help="List the named queries.")
 @click.pass_context
 @handled
-def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: bool) -> None:  # fmt: skip
+def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: bool) -> None:
     """Run SPARQL over the graph: a query text, @file.rq, or @name of a named query.
 
     The default graph is the union of all plans; prefixes ivp, skos, dcterms, prov, org, qb,
@@ -256,8 +272,10 @@ def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: b
       ivp query 'SELECT ?label WHERE { ?t a ivp:Theme ; skos:prefLabel ?label }' --format csv
     """
     if list_named or not sparql:
-        rows = [{"name": "@" + q.name, "title": q.title, "description": q.description}
-                for q in named_queries()]  # fmt: skip
+        rows = [
+            {"name": "@" + q.name, "title": q.title, "description": q.description}
+            for q in named_queries()
+        ]
         click.echo(output.render(rows, fmt if fmt in output.LIST_FORMATS else "table"))
         return
     settings: Settings = ctx.obj
@@ -266,11 +284,15 @@ def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: b
         click.echo("true" if result.boolean else "false")
     elif result.kind == "graph":
         if fmt is not None and fmt not in RDF_FORMATS:
-            raise QueryError(f"a CONSTRUCT/DESCRIBE result is RDF: use one of {', '.join(RDF_FORMATS)}")
+            raise QueryError(
+                f"a CONSTRUCT/DESCRIBE result is RDF: use one of {', '.join(RDF_FORMATS)}"
+            )
         click.echo(serialize(result.triples, fmt or "turtle", settings), nl=False)
     else:
         if fmt is not None and fmt not in output.LIST_FORMATS:
-            raise QueryError(f"a SELECT result is a table: use one of {', '.join(output.LIST_FORMATS)}")
+            raise QueryError(
+                f"a SELECT result is a table: use one of {', '.join(output.LIST_FORMATS)}"
+            )
         click.echo(output.render(result.rows, fmt or "table", result.variables))
 
 

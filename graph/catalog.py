@@ -65,8 +65,12 @@ GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
 ORDER BY ?id""")
 
     def plan_ids(self) -> list[str]:
-        return [r["id"] for r in self._rows(
-            "SELECT ?id WHERE { ?p ivp:hasTheme [] ; dcterms:identifier ?id } ORDER BY ?id")]  # fmt: skip
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT ?id WHERE { ?p ivp:hasTheme [] ; dcterms:identifier ?id } ORDER BY ?id"
+            )
+        ]
 
     def check_plan(self, plan: str | None) -> None:
         if plan is not None and plan not in self.plan_ids():
@@ -180,8 +184,11 @@ SELECT ?line ?year ?amount_eur ?funds WHERE {{
   ?o ivp:budgetLine ?b ; ivp:year ?y ; ivp:amountEUR ?amount_eur .
   BIND(STR(?y) AS ?year)
 }} ORDER BY ?line ?year""")
-        for key, prop in (("target_groups", "ivp:targetGroup"), ("instruments", "ivp:instrument"),
-                          ("legal_bases", "ivp:legalBasis")):  # fmt: skip
+        for key, prop in (
+            ("target_groups", "ivp:targetGroup"),
+            ("instruments", "ivp:instrument"),
+            ("legal_bases", "ivp:legalBasis"),
+        ):
             detail[key] = self._rows(f"""
 SELECT ?id ?label WHERE {{ <{theme}> {prop} ?x . ?x dcterms:identifier ?id ; skos:prefLabel ?label .
   {_nl("label")} }} ORDER BY ?label""")
@@ -222,8 +229,14 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
         for r in rows:
             key = (r["plan"], r["theme"], r["action"], r["partner"])
             item = merged.setdefault(
-                key, {**{k: r[k] for k in ("plan", "theme", "action", "partner", "label")},
-                      "roles": set(), "named_as": r["named_as"], "quotes": set()})  # fmt: skip
+                key,
+                {
+                    **{k: r[k] for k in ("plan", "theme", "action", "partner", "label")},
+                    "roles": set(),
+                    "named_as": r["named_as"],
+                    "quotes": set(),
+                },
+            )
             if r["role"]:
                 item["roles"].add(r["role"])
             item["quotes"].add(r["quote"])
@@ -232,7 +245,9 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
             item["roles"] = ", ".join(sorted(item["roles"]))
             item["quotes"] = " | ".join(sorted(item["quotes"]))
             out.append(item)
-        return sorted(out, key=lambda r: (r["plan"], r["theme"] or "", r["label"], r["action"] or ""))
+        return sorted(
+            out, key=lambda r: (r["plan"], r["theme"] or "", r["label"], r["action"] or "")
+        )
 
     # -- partners --
 
@@ -288,8 +303,11 @@ SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
   OPTIONAL {{ <{iri}> owl:sameAs ?same_as }}
 }}""")[0]
         multi = defaultdict(list)
-        for key, path in (("domains", "ivp:domain/skos:notation"), ("aliases", "skos:altLabel"),
-                          ("plans", "^ivp:namesPartner/dcterms:identifier")):  # fmt: skip
+        for key, path in (
+            ("domains", "ivp:domain/skos:notation"),
+            ("aliases", "skos:altLabel"),
+            ("plans", "^ivp:namesPartner/dcterms:identifier"),
+        ):
             for r in self._rows(f"SELECT ?v WHERE {{ <{iri}> {path} ?v }} ORDER BY ?v"):
                 multi[key].append(r["v"])
         detail: dict[str, Any] = {"id": ref, "iri": iri, **head, **multi}

@@ -117,7 +117,8 @@ def _load_model(ctx: _Context) -> None:
         for quote_node in parsed.subjects(RDF.type, DEFAULT_QUOTE):
             for subject in parsed.subjects(PROV.wasDerivedFrom, quote_node):
                 ctx.result.locations.setdefault(
-                    quote_node, Location(rel, None, str(subject))  # type: ignore[arg-type]
+                    quote_node,
+                    Location(rel, None, str(subject)),  # type: ignore[arg-type]
                 )
     # index the vocabularies by scheme and notation, so data files can say `role: regie`
     for concept, scheme in model.subject_objects(SKOS.inScheme):
@@ -134,13 +135,21 @@ DEFAULT_QUOTE = URIRef("https://w3id.org/kruisverband/def/ivp#Quote")
 
 REGISTRY_KEYS = {
     "partners": {
-        "id", "label", "label_en", "kind", "domains", "aliases", "part_of", "description",
-        "cbs_code", "tooi",
+        "id",
+        "label",
+        "label_en",
+        "kind",
+        "domains",
+        "aliases",
+        "part_of",
+        "description",
+        "cbs_code",
+        "tooi",
     },
     "target-groups": {"id", "label", "label_en", "definition"},
     "instruments": {"id", "label", "label_en", "definition", "legal_basis"},
     "legal-bases": {"id", "label", "label_en", "bwb", "article", "uri"},
-}  # fmt: skip
+}
 
 
 def _load_registries(ctx: _Context) -> None:
@@ -271,8 +280,10 @@ def _partner(entry: _Entry, reg: Graph, node: URIRef) -> None:
         else:
             reg.add((node, ivp.cbsCode, Literal(str(code))))
         if not tooi or not str(tooi).startswith("https://identifier.overheid.nl/tooi/id/"):
-            entry.fail("a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
-                       "schema")  # fmt: skip
+            entry.fail(
+                "a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
+                "schema",
+            )
         else:
             reg.add((node, OWL.sameAs, URIRef(str(tooi))))
 
@@ -291,9 +302,7 @@ class _Entry:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.item:
             if key not in allowed:
-                self.fail(
-                    f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}", "schema"
-                )
+                self.fail(f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}", "schema")
 
     def as_list(self, value: Any, key: str) -> list[Any]:
         if value is None:
@@ -359,16 +368,50 @@ class _Entry:
 # --- plans ------------------------------------------------------------------------------------
 
 PLAN_KEYS = {
-    "id", "title", "title_en", "subtitle", "municipality", "period", "source", "sections",
-    "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
-    "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
-    "indicators", "notes",
+    "id",
+    "title",
+    "title_en",
+    "subtitle",
+    "municipality",
+    "period",
+    "source",
+    "sections",
+    "adoption",
+    "proposal",
+    "legal_bases",
+    "predecessor",
+    "mission",
+    "principles",
+    "themes",
+    "crosslinks",
+    "partners",
+    "target_groups",
+    "instruments",
+    "budget",
+    "financial_decisions",
+    "indicators",
+    "notes",
 }
 CITED = {"section", "quote"}
 THEME_KEYS = {
-    "id", "number", "label", "label_en", "source_label", "status", "definition", "body_missing",
-    "pillars", "ambitions", "attention_points", "actions", "partners", "target_groups",
-    "instruments", "legal_bases", "core_themes", "principles",
+    "id",
+    "number",
+    "label",
+    "label_en",
+    "source_label",
+    "status",
+    "definition",
+    "body_missing",
+    "pillars",
+    "ambitions",
+    "attention_points",
+    "actions",
+    "partners",
+    "target_groups",
+    "instruments",
+    "legal_bases",
+    "core_themes",
+    "principles",
 } | CITED
 ELEMENT_KEYS = {"id", "number", "label", "label_en", "definition"} | CITED
 ACTION_KEYS = ELEMENT_KEYS | {"partners", "instruments", "target_groups", "legal_bases"}
@@ -376,17 +419,29 @@ INVOLVEMENT_KEYS = {"partner", "roles", "named_as"} | CITED
 CROSSLINK_KEYS = {"from", "to", "to_domain", "kind", "directed"} | CITED
 MAPPING_KEYS = {"concept", "match", "basis"} | CITED
 INDICATOR_KEYS = {
-    "id", "label", "label_en", "unit", "measured_by", "instrument_label", "observations",
+    "id",
+    "label",
+    "label_en",
+    "unit",
+    "measured_by",
+    "instrument_label",
+    "observations",
 } | CITED
 OBSERVATION_KEYS = {"period", "value", "missing", "note"} | CITED
 BUDGET_KEYS = {"id", "label", "multiplier", "lines", "total"} | CITED
 LINE_KEYS = {"id", "number", "label", "amounts", "themes", "all_themes"} | CITED
 DECISION_KEYS = {
-    "id", "label", "amount", "start_year", "end_year", "structural", "funded_from", "booked_in",
+    "id",
+    "label",
+    "amount",
+    "start_year",
+    "end_year",
+    "structural",
+    "funded_from",
+    "booked_in",
 } | CITED
 NOTE_KEYS = {"id", "kind", "text", "about", "section", "quotes"}
 UNITS = {"count", "rating", "euro", "percent"}
-# fmt: skip
 
 
 class _PlanLoader:
@@ -446,10 +501,8 @@ class _PlanLoader:
             e.fail("'section' is required (here or on the enclosing entity)")
             return None
         if section not in self.sections:
-            e.fail(
-                f"section {section!r} is not in the plan's sections{suggest(section, self.sections)}",
-                "reference",
-            )
+            hint = suggest(section, self.sections)
+            e.fail(f"section {section!r} is not in the plan's sections{hint}", "reference")
             return section
         for text in quotes:
             quote = self.iris.quote(self.plan_id, section, normalise(text))
@@ -458,9 +511,7 @@ class _PlanLoader:
             g.add((quote, DCTERMS.isPartOf, self.sections[section]))
             g.add((quote, self.ivp.inPlan, self.plan))
             g.add((node, PROV.wasDerivedFrom, quote))
-            self.ctx.result.locations.setdefault(
-                quote, Location(self.file, e.line, e.name)
-            )
+            self.ctx.result.locations.setdefault(quote, Location(self.file, e.line, e.name))
         g.add((node, self.ivp.inSection, self.sections[section]))
         return section
 
@@ -530,9 +581,16 @@ class _PlanLoader:
         scheme = self.iris.scheme(f"themas-{self.plan_id}")
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, SKOS.prefLabel, Literal(f"Thema's van {title or self.plan_id}", lang="nl")))
-        g.add((scheme, SKOS.definition, Literal(
-            f"De veiligheidsthema's die het plan {title or self.plan_id} onderscheidt.", lang="nl"
-        )))  # fmt: skip
+        g.add(
+            (
+                scheme,
+                SKOS.definition,
+                Literal(
+                    f"De veiligheidsthema's die het plan {title or self.plan_id} onderscheidt.",
+                    lang="nl",
+                ),
+            )
+        )
         g.add((scheme, DCTERMS.source, self.plan))
         g.add((self.plan, ivp.themeScheme, scheme))
         self.scheme = scheme
@@ -549,11 +607,27 @@ class _PlanLoader:
             if me:
                 me.check_keys({"pillars"})
                 for item in me.as_list(mission.get("pillars"), "pillars"):
-                    self._part(item, "pillar", ivp.Pillar, self.plan, ivp.missionPillar,
-                               "pijler", "missie", None)  # fmt: skip
+                    self._part(
+                        item,
+                        "pillar",
+                        ivp.Pillar,
+                        self.plan,
+                        ivp.missionPillar,
+                        "pijler",
+                        "missie",
+                        None,
+                    )
         for item in e.as_list(doc.get("principles"), "principles"):
-            self._part(item, "principle", ivp.Principle, self.plan, ivp.hasPrinciple,
-                       "uitgangspunt", "plan", None)  # fmt: skip
+            self._part(
+                item,
+                "principle",
+                ivp.Principle,
+                self.plan,
+                ivp.hasPrinciple,
+                "uitgangspunt",
+                "plan",
+                None,
+            )
         for item in e.as_list(doc.get("themes"), "themes"):
             self._theme(item)
         for item in e.as_list(doc.get("crosslinks"), "crosslinks"):
@@ -631,8 +705,9 @@ class _PlanLoader:
             item = doc.get(key)
             if item is None:
                 if key == "adoption":
-                    self.ctx.problem(self.file, None, self.plan_id, "'adoption' is required",
-                                     "schema")  # fmt: skip
+                    self.ctx.problem(
+                        self.file, None, self.plan_id, "'adoption' is required", "schema"
+                    )
                 continue
             e = self.entry(item, key)
             if e is None:
@@ -668,11 +743,15 @@ class _PlanLoader:
         if item.get("period"):
             self._period(e, self.g, node, item["period"])
         self.g.add((self.plan, DCTERMS.replaces, node))
-        self.cite(self.g, self._statement(self.plan, DCTERMS.replaces, node, "predecessor"), e, None)
+        self.cite(
+            self.g, self._statement(self.plan, DCTERMS.replaces, node, "predecessor"), e, None
+        )
 
     def _statement(self, s: URIRef, p: URIRef, o: URIRef, tag: str) -> URIRef:
         """A reified statement (rdf:Statement) to hang the quote of a plain triple on."""
-        node = self.iris.quote(self.plan_id, tag, f"{s} {p} {o}").replace("/citaat/", "/vermelding/")
+        node = self.iris.quote(self.plan_id, tag, f"{s} {p} {o}").replace(
+            "/citaat/", "/vermelding/"
+        )
         node = URIRef(node)
         self.g.add((node, RDF.type, RDF.Statement))
         self.g.add((node, RDF.subject, s))
@@ -681,9 +760,7 @@ class _PlanLoader:
         self.g.add((node, self.ivp.inPlan, self.plan))
         return node
 
-    def _mention(
-        self, g: Graph, subject: URIRef, item: Any, key: str, section: str | None
-    ) -> None:
+    def _mention(self, g: Graph, subject: URIRef, item: Any, key: str, section: str | None) -> None:
         """A target group, instrument or legal basis named by the plan, a theme or an action."""
         registry, field_, prop = {
             "target_groups": ("target-groups", "group", self.ivp.targetGroup),
@@ -747,10 +824,15 @@ class _PlanLoader:
         parts = (
             ("pillars", "pillar", ivp.Pillar, ivp.hasPillar, "pijler"),
             ("ambitions", "ambition", ivp.Ambition, ivp.hasAmbition, "ambitie"),
-            ("attention_points", "attention point", ivp.AttentionPoint, ivp.hasAttentionPoint,
-             "aandachtspunt"),
+            (
+                "attention_points",
+                "attention point",
+                ivp.AttentionPoint,
+                ivp.hasAttentionPoint,
+                "aandachtspunt",
+            ),
             ("principles", "principle", ivp.Principle, ivp.hasPrinciple, "uitgangspunt"),
-        )  # fmt: skip
+        )
         for key, kind, cls, prop, segment in parts:
             for n, sub in enumerate(e.as_list(item.get(key), key), start=1):
                 self._part(sub, kind, cls, node, prop, segment, ident, section, n)
@@ -795,8 +877,9 @@ class _PlanLoader:
         if e is None:
             return
         e.check_keys(ACTION_KEYS)
-        made = self._part(item, "action", self.ivp.Action, theme, self.ivp.hasAction, "actie",
-                          scope, section, n)  # fmt: skip
+        made = self._part(
+            item, "action", self.ivp.Action, theme, self.ivp.hasAction, "actie", scope, section, n
+        )
         if made is None:
             return
         node, sec, ident = made

@@ -76,8 +76,10 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | None =
     if fmt == "json":
         return json.dumps(
             [{c: row.get(c) for c in columns} for row in rows],
-            ensure_ascii=False, indent=2, default=_jsonable,
-        )  # fmt: skip
+            ensure_ascii=False,
+            indent=2,
+            default=_jsonable,
+        )
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -95,7 +97,9 @@ def render_detail(record: dict[str, Any], fmt: str) -> str:
         raise ValueError(f"unknown format {fmt!r}")
     scalars = {k: v for k, v in record.items() if not _is_rows(v)}
     width = max((len(k) for k in scalars), default=0)
-    out = [f"{k.ljust(width)}  {_cell(v, None)}" for k, v in scalars.items() if v not in (None, "", [])]
+    out = [
+        f"{k.ljust(width)}  {_cell(v, None)}" for k, v in scalars.items() if v not in (None, "", [])
+    ]
     for key, value in record.items():
         if _is_rows(value) and value:
             out += ["", f"{key.replace('_', ' ')} ({len(value)})", table(value)]

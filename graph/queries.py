@@ -43,7 +43,9 @@ def _parse(path: Path) -> NamedQuery:
         key, _, value = line.lstrip("# ").partition(":")
         if value and key.strip() in ("title", "description"):
             header[key.strip()] = value.strip()
-    return NamedQuery(path.stem, header.get("title", path.stem), header.get("description", ""), text)
+    return NamedQuery(
+        path.stem, header.get("title", path.stem), header.get("description", ""), text
+    )
 
 
 def named_queries() -> list[NamedQuery]:

@@ -77,7 +77,7 @@ def is_current(settings: Settings) -> bool:
 def open_store(
     settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
 ) -> ox.Store:
-    """The built store, read-only; built first when it is missing or stale (unless rebuild=False)."""
+    """The built store, read-only; (re)built first when it is missing or stale."""
     if rebuild and not is_current(settings):
         from graph.build import build  # the build imports this module
 

@@ -52,8 +52,15 @@ def check_quotes(result: LoadResult, g: Graph) -> list[Problem]:
         where = _where(result, quote, "?")
         plan_id = plan_of_section.get(section)  # type: ignore[arg-type]
         if plan_id is None:
-            problems.append(Problem(where.file, where.line, where.entity,
-                f"quote cites section {section} that no plan defines", "reference"))  # fmt: skip
+            problems.append(
+                Problem(
+                    where.file,
+                    where.line,
+                    where.entity,
+                    f"quote cites section {section} that no plan defines",
+                    "reference",
+                )
+            )
             continue
         source = result.sources.get(plan_id)
         if source is None:
@@ -62,8 +69,15 @@ def check_quotes(result: LoadResult, g: Graph) -> list[Problem]:
         if not text_of_source.contains(text):
             near = text_of_source.closest(text)
             hint = f"; closest passage: {near!r}" if near else ""
-            problems.append(Problem(where.file, where.line, where.entity,
-                f"quote not found in {source.name}: {text!r}{hint}", "quote"))  # fmt: skip
+            problems.append(
+                Problem(
+                    where.file,
+                    where.line,
+                    where.entity,
+                    f"quote not found in {source.name}: {text!r}{hint}",
+                    "quote",
+                )
+            )
     return problems
 
 
@@ -86,15 +100,24 @@ def check_values(result: LoadResult, g: Graph) -> list[Problem]:
         value = g.value(obs, ivp.amountAsPrinted) or g.value(obs, ivp.value)
         if value is None:
             continue
-        quotes = " | ".join(normalise(str(g.value(q, OA.exact))) for q in
-                            g.objects(obs, PROV.wasDerivedFrom))  # fmt: skip
+        quotes = " | ".join(
+            normalise(str(g.value(q, OA.exact))) for q in g.objects(obs, PROV.wasDerivedFrom)
+        )
         tokens = set(quotes.replace("€", " ").replace("(", " ").replace(")", " ").split())
         if not printed_forms(Decimal(str(value))) & tokens:
             owner = g.value(obs, ivp.budgetLine) or g.value(obs, ivp.indicator)
-            where = _where(result, obs, "?") if obs in result.locations else _where(
-                result, owner, "?")  # fmt: skip
-            problems.append(Problem(where.file, where.line, where.entity,
-                f"value {value} is not printed in its quote {quotes!r}", "value"))  # fmt: skip
+            where = (
+                _where(result, obs, "?") if obs in result.locations else _where(result, owner, "?")
+            )
+            problems.append(
+                Problem(
+                    where.file,
+                    where.line,
+                    where.entity,
+                    f"value {value} is not printed in its quote {quotes!r}",
+                    "value",
+                )
+            )
     return problems
 
 
@@ -116,14 +139,21 @@ def check_shapes(result: LoadResult, g: Graph, shapes_path: URIRef | str) -> lis
         message = report.value(res, SH.resultMessage)
         where = _where(result, focus, "dataset")
         label = path.n3(g.namespace_manager) if isinstance(path, URIRef) else "node"
-        problems.append(Problem(where.file, where.line, where.entity or str(focus),
-                                f"{focus}: {label}: {message}", "shacl"))  # fmt: skip
+        problems.append(
+            Problem(
+                where.file,
+                where.line,
+                where.entity or str(focus),
+                f"{focus}: {label}: {message}",
+                "shacl",
+            )
+        )
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 
-def validate(result: LoadResult, settings: Settings, progress: Progress | None = None) -> list[
-    Problem
-]:
+def validate(
+    result: LoadResult, settings: Settings, progress: Progress | None = None
+) -> list[Problem]:
     """All problems of a loaded dataset: the loader's, then quotes, values and shapes."""
     say = progress or (lambda _msg: None)
     problems = list(result.problems)

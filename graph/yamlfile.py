@@ -47,7 +47,7 @@ def load(path: Path) -> Any:
     except UnicodeDecodeError as err:
         raise YamlError(path, None, f"not UTF-8 text ({err.reason})") from err
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None

@@ -1,0 +1,114 @@
+"""`ivp validate`: passes on the shipped data, fails with a useful message on broken data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.build import build, load_and_validate
+from graph.config import Settings
+from graph.problems import InvalidData, Problem
+
+PLAN = "nijmegen-2022.yaml"
+
+
+def problems_of(settings: Settings) -> list[Problem]:
+    with pytest.raises(InvalidData) as caught:
+        load_and_validate(settings)
+    return caught.value.problems
+
+
+def replace_first(path: Path, pattern: str, replacement: str) -> int:
+    """Replace the first line matching `pattern`; return its 1-based line number."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
+        if re.search(pattern, line):
+            lines[number - 1] = re.sub(pattern, replacement, line, count=1)
+            path.write_text("".join(lines), encoding="utf-8")
+            return number
+    raise AssertionError(f"no line matches {pattern!r} in {path}")
+
+
+def test_shipped_data_is_valid(settings: Settings) -> None:
+    result = load_and_validate(settings)
+    assert sorted(result.plans) == ["nijmegen-2022", "pijnacker-nootdorp-2023"]
+
+
+def test_made_up_quote_fails_with_file_and_line(project_copy: Settings) -> None:
+    plan = project_copy.data_dir / "plans" / PLAN
+    line = replace_first(plan, r"quote: .*", "quote: Deze zin staat nergens in het plan.")
+    problems = problems_of(project_copy)
+    quote_problems = [p for p in problems if p.check == "quote"]
+    assert len(quote_problems) == 1, problems
+    found = quote_problems[0]
+    assert found.file == f"data/plans/{PLAN}"
+    assert found.line is not None and abs(found.line - line) <= 12  # the line of its mapping
+    assert "Deze zin staat nergens in het plan." in found.message
+    assert "nijmegen-ivp-2022-2026.txt" in found.message
+
+
+def test_dangling_partner_id_fails_and_suggests_the_right_one(project_copy: Settings) -> None:
+    plan = project_copy.data_dir / "plans" / PLAN
+    line = replace_first(plan, r"partner: politie\b", "partner: politi")
+    problems = [p for p in problems_of(project_copy) if p.check == "reference"]
+    assert len(problems) == 1, problems
+    assert problems[0].file == f"data/plans/{PLAN}"
+    assert problems[0].line == line
+    assert "'politi'" in problems[0].message and "did you mean politie" in problems[0].message
+
+
+def test_malformed_yaml_names_file_and_line(project_copy: Settings) -> None:
+    plan = project_copy.data_dir / "plans" / PLAN
+    line = replace_first(plan, r"^title: .*", "title: [unclosed")
+    problems = problems_of(project_copy)
+    assert [p.check for p in problems] == ["syntax"]
+    assert problems[0].file == f"data/plans/{PLAN}"
+    assert problems[0].line is not None and problems[0].line >= line
+    assert "malformed YAML" in problems[0].message
+
+
+def test_mistyped_amount_fails_the_value_check(project_copy: Settings) -> None:
+    plan = project_copy.data_dir / "plans" / PLAN
+    replace_first(plan, r"\b14736\b", "14763")
+    problems = [p for p in problems_of(project_copy) if p.check == "value"]
+    assert problems and "14763" in problems[0].message
+
+
+def test_unknown_key_and_duplicate_registry_id(project_copy: Settings) -> None:
+    registry = project_copy.data_dir / "registry" / "partners.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "\n- id: politie\n  label: Politie\n  kind: organisatie\n  domains: [veiligheid]\n"
+        + "  homepage: https://www.politie.nl\n",
+        encoding="utf-8",
+    )
+    problems = problems_of(project_copy)
+    assert any(p.check == "duplicate" and "politie" in p.message for p in problems)
+
+
+def test_failed_build_leaves_previous_dist_intact(project_copy: Settings) -> None:
+    build(project_copy)
+    manifest = (project_copy.dist_dir / "build.json").read_bytes()
+    turtle = (project_copy.dist_dir / "ivp.ttl").read_bytes()
+    replace_first(project_copy.data_dir / "plans" / PLAN, r"quote: .*", "quote: verzonnen")
+    with pytest.raises(InvalidData):
+        build(project_copy)
+    assert (project_copy.dist_dir / "build.json").read_bytes() == manifest
+    assert (project_copy.dist_dir / "ivp.ttl").read_bytes() == turtle
+    leftovers = [p.name for p in project_copy.dist_dir.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None:
+    ok = run_cli("validate", settings=project_copy)
+    assert ok.exit_code == 0, ok.output
+    replace_first(project_copy.data_dir / "plans" / PLAN, r"partner: politie\b", "partner: politi")
+    bad = run_cli("validate", settings=project_copy)
+    assert bad.exit_code == 1
+    assert f"data/plans/{PLAN}:" in bad.output and "politi" in bad.output
+    missing = Settings(tmp_path / "nope", project_copy.ontology_dir, tmp_path / "dist")
+    cannot = run_cli("validate", settings=missing)
+    assert cannot.exit_code == 2
+    assert "does not exist" in cannot.output
