@@ -165,6 +165,21 @@ def plans(ctx: click.Context, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--plan", help="Only this plan.")
+@format_option()
+@click.pass_context
+@handled
+def stats(ctx: click.Context, plan: str | None, fmt: str) -> None:
+    """Count what each plan's graph holds, per class (themes, pillars, quotes, ...).
+
+    \b
+    Example:
+      ivp stats --plan nijmegen-2022
+    """
+    click.echo(output.render(catalog(ctx).class_counts(plan), fmt))
+
+
+@main.command()
 @click.option("--plan", help="Only this plan (e.g. nijmegen-2022).")
 @click.option("--status", type=click.Choice(STATUSES), help="priority, or core (going concern).")
 @format_option()

@@ -63,6 +63,11 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     result = load_and_validate(settings, say)
     dataset = result.dataset
     _bind(dataset, settings)
+    # computed, not curated: network analysis scores into their own named graph 'analyse'
+    from graph.analysis.rdf import add_analysis_graph
+
+    say("computing the network analyses into graph 'analyse'")
+    add_analysis_graph(dataset, settings)
     parent = settings.dist_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{settings.dist_dir.name}.", dir=parent))

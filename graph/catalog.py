@@ -64,6 +64,21 @@ WHERE {{
 GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
 ORDER BY ?id""")
 
+    def class_counts(self, plan: str | None = None) -> list[dict[str, Any]]:
+        """How many instances of each ivp: class each plan's named graph holds."""
+        self.check_plan(plan)
+        rows = self._rows(
+            f"""
+SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
+  GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan . ?x a ?c }}
+  FILTER(STRSTARTS(STR(?c), STR(ivp:)))
+  {"FILTER(?plan = ?onlyPlan)" if plan else ""}
+  BIND(STRAFTER(STR(?c), "#") AS ?class)
+}} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
+            **({"onlyPlan": plan} if plan else {}),
+        )
+        return rows
+
     def plan_ids(self) -> list[str]:
         return [
             r["id"]

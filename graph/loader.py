@@ -29,7 +29,7 @@ from graph.quotes import normalise
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 
-ONTOLOGY_FILES = ("ivp.ttl", "vocabularies.ttl", "vng-kernbeleid-veiligheid.ttl")
+ONTOLOGY_FILES = ("ivp.ttl", "vocabularies.ttl", "vng-kernbeleid-veiligheid.ttl", "analysis.ttl")
 VNG_SCHEME = "vng-kernbeleid-veiligheid"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 MATCH = {

@@ -138,16 +138,9 @@ def check_shapes(result: LoadResult, g: Graph, shapes_path: URIRef | str) -> lis
         path = report.value(res, SH.resultPath)
         message = report.value(res, SH.resultMessage)
         where = _where(result, focus, "dataset")
-        label = path.n3(g.namespace_manager) if isinstance(path, URIRef) else "node"
-        problems.append(
-            Problem(
-                where.file,
-                where.line,
-                where.entity or str(focus),
-                f"{focus}: {label}: {message}",
-                "shacl",
-            )
-        )
+        label = path.n3(result.dataset.namespace_manager) if isinstance(path, URIRef) else "node"
+        entity = where.entity if focus in result.locations else str(focus)
+        problems.append(Problem(where.file, where.line, entity, f"{label}: {message}", "shacl"))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 

@@ -1,0 +1,112 @@
+"""Central partners: who do the themes of a plan (or of all plans) depend on?
+
+Two views, because they answer different questions. On the theme-partner bipartite graph,
+bipartite degree centrality is the share of the themes a partner works on, and bipartite
+betweenness says how often it lies on the shortest paths between themes and partners (the
+partner that holds otherwise separate themes together). On the partner projection (partners
+joined when they share a theme), degree centrality is the share of the other partners it
+works with, and betweenness how often it connects partners that share no theme.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+from networkx.algorithms import bipartite as bp
+
+from graph import network
+from graph.analysis import Result, r4
+from graph.network import PlanData
+
+METHOD = (
+    "networkx.algorithms.bipartite.degree_centrality and betweenness_centrality on the "
+    "theme-partner graph; networkx.degree_centrality and betweenness_centrality on the "
+    "partner projection (unweighted)"
+)
+
+
+def central(data: PlanData, plan: str | None = None, top: int | None = None) -> Result:
+    """Partners ranked by the number of themes they work on, then by bipartite betweenness."""
+    scope = data.plan_ids(plan)
+    b = network.bipartite(data, scope)
+    themes = network.theme_nodes(b)
+    partners = network.partner_nodes(b)
+    result = Result("central", scope, METHOD, {"top": top})
+    if not partners:
+        return result
+    degree = bp.degree_centrality(b, themes) if themes else dict.fromkeys(b, 0.0)
+    between = bp.betweenness_centrality(b, themes) if themes else dict.fromkeys(b, 0.0)
+    projection = network.partner_projection(b)
+    p_degree = nx.degree_centrality(projection) if len(projection) > 1 else {}
+    p_between = nx.betweenness_centrality(projection) if len(projection) > 2 else {}
+    rows = []
+    for p in partners:
+        node = b.nodes[p]
+        via = sorted(b[p], key=lambda t: b.nodes[t]["ref"])
+        row = {
+            "rank": 0,
+            "partner": node["identifier"],
+            "label": node["label"],
+            "kind": node["kind"],
+            "domains": node["domains"].replace(";", ", "),
+            "themes": len(via),
+            "of_themes": len(themes),
+            "degree": r4(degree.get(p, 0.0)),
+            "betweenness": r4(between.get(p, 0.0)),
+            "projection_degree": r4(p_degree.get(p, 0.0)),
+            "projection_betweenness": r4(p_between.get(p, 0.0)),
+            "via_themes": ", ".join(
+                b.nodes[t]["identifier"] if len(scope) == 1 else b.nodes[t]["ref"] for t in via
+            ),
+        }
+        if len(scope) > 1:
+            row["plans"] = node["plan"].replace(";", ", ")
+        rows.append(row)
+    rows.sort(
+        key=lambda r: (-r["themes"], -r["betweenness"], -r["projection_degree"], r["partner"])
+    )
+    previous, rank = None, 0
+    for n, row in enumerate(rows, start=1):
+        key = (row["themes"], row["betweenness"])
+        if key != previous:
+            rank, previous = n, key
+        row["rank"] = rank
+    result.rows = rows[:top] if top else rows
+    result.reading = _reading(rows, scope, len(themes))
+    return result
+
+
+def _reading(rows: list[dict], scope: list[str], n_themes: int) -> list[str]:
+    where = scope[0] if len(scope) == 1 else f"{len(scope)} plans together"
+    first = rows[0]
+    lines = [
+        f"In {where}, {first['label']} ({first['partner']}) is involved in {first['themes']} of "
+        f"{n_themes} themes: {first['via_themes']}."
+    ]
+    runners = [r for r in rows[1:4] if r["themes"]]
+    if runners:
+        lines.append(
+            "Next: "
+            + "; ".join(f"{r['partner']} in {r['themes']} of {n_themes}" for r in runners)
+            + "."
+        )
+    broker = max(rows, key=lambda r: (r["betweenness"], -len(r["partner"])))
+    if broker["betweenness"] > 0:
+        lines.append(
+            f"Highest betweenness: {broker['partner']} ({broker['betweenness']:g}), the partner "
+            "most often on the shortest path between two themes or partners."
+        )
+    idle = [r["partner"] for r in rows if r["themes"] == 0]
+    if idle:
+        lines.append(
+            f"{len(idle)} of {len(rows)} partners are named but work on no theme "
+            "(see `ivp analyze gaps`)."
+        )
+    if len(scope) > 1:
+        both = [r for r in rows if r.get("plans", "").count(",") == len(scope) - 1]
+        lines.append(
+            f"{len(both)} partners are named by all {len(scope)} plans: "
+            + ", ".join(r["partner"] for r in both[:8])
+            + ("…" if len(both) > 8 else "")
+            + "."
+        )
+    return lines

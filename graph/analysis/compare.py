@@ -1,0 +1,184 @@
+"""Comparison of two or more plans through the VNG Kernbeleid Veiligheid.
+
+Plans name their themes in their own words; the VNG scheme (5 fields, 23 core themes) is the
+common ground. Two themes of different plans cover the same ground when they map onto the same
+core theme (any SKOS match). A plan covers a field when one of its themes maps onto the field
+or onto one of its core themes. Partners are compared by identity (the shared registry makes
+the same organisation one node), and by their kinds and domains.
+
+Similarity of two plans: the Jaccard index of the core themes they cover and of the partners
+they name, and the cosine similarity of their partner-kind and domain mixes (which does not
+depend on plan size). `overall` is the mean of the core-theme and partner Jaccard indices:
+what the plans work on and with whom.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import combinations
+
+from graph import network
+from graph.analysis import Result, r4
+from graph.network import PlanData
+
+METHOD = (
+    "coverage of the VNG core themes through the plans' skos:*Match mappings; Jaccard index "
+    "of covered core themes and of named partners; cosine similarity of partner kind and "
+    "domain counts; overall = mean of the two Jaccard indices"
+)
+ASPECTS = ("core theme", "field", "partner", "partner kind", "domain", "similarity")
+
+
+class TooFewPlans(ValueError):
+    pass
+
+
+def coverage_label(covering: list[str], plans: list[str]) -> str:
+    if not covering:
+        return "neither" if len(plans) == 2 else "none"
+    if len(covering) == len(plans):
+        return "both" if len(plans) == 2 else "all"
+    if len(covering) == 1:
+        return f"only {covering[0]}"
+    return ", ".join(covering)
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    keys = set(a) | set(b)
+    dot = sum(a[k] * b[k] for k in keys)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def compare(data: PlanData, plans: list[str]) -> Result:
+    scope = data.plan_ids(plans)
+    if len(scope) < 2:
+        raise TooFewPlans("compare needs two or more different plans")
+    b = network.bipartite(data, scope)
+    rows: list[dict] = []
+
+    # core themes and fields
+    by_concept: dict[str, dict[str, list[str]]] = {}
+    for m in data.mappings:
+        theme = data.themes.get(m.theme)
+        if theme is None or theme.plan not in scope:
+            continue
+        entry = by_concept.setdefault(m.concept, {p: [] for p in scope})
+        entry[theme.plan].append(f"{theme.id} ({m.match.removesuffix('Match')})")
+    covered: dict[str, set[str]] = {p: set() for p in scope}
+    fields: dict[str, set[str]] = {p: set() for p in scope}
+    for notation, entry in by_concept.items():
+        for p, themes in entry.items():
+            if themes:
+                (fields[p] if "." not in notation else covered[p]).add(notation)
+                fields[p].add(notation.split(".")[0])
+    concepts = sorted(data.concepts.values(), key=lambda c: [int(x) for x in c.notation.split(".")])
+    for c in concepts:
+        entry = by_concept.get(c.notation, {p: [] for p in scope})
+        if c.is_field:
+            holders = [p for p in scope if c.notation in fields[p]]
+            per_plan = {
+                p: ", ".join(entry[p]) or ("via core themes" if p in holders else "") for p in scope
+            }
+            aspect = "field"
+        else:
+            holders = [p for p in scope if entry[p]]
+            per_plan = {p: ", ".join(entry[p]) for p in scope}
+            aspect = "core theme"
+        rows.append(_row(aspect, c.notation, c.label, coverage_label(holders, scope), per_plan))
+
+    # partners, kinds, domains
+    named = {p: data.partners_named(p) for p in scope}
+    themes_per = {
+        (p, partner): sum(1 for t in b[partner] if b.nodes[t]["plan"] == p)
+        for p in scope
+        for partner in named[p]
+    }
+    everyone = sorted(set().union(*named.values()), key=lambda x: data.partners[x].id)
+    for partner in everyone:
+        holders = [p for p in scope if partner in named[p]]
+        per_plan = {
+            p: (f"{themes_per[(p, partner)]} themes" if partner in named[p] else "") for p in scope
+        }
+        info = data.partners[partner]
+        rows.append(_row("partner", info.id, info.label, coverage_label(holders, scope), per_plan))
+    kinds = {p: Counter(data.partners[x].kind for x in named[p]) for p in scope}
+    domains = {p: Counter(d for x in named[p] for d in data.partners[x].domains) for p in scope}
+    for aspect, counts in (("partner kind", kinds), ("domain", domains)):
+        for key in sorted(set().union(*counts.values())):
+            holders = [p for p in scope if counts[p][key]]
+            per_plan = {p: counts[p][key] for p in scope}
+            rows.append(_row(aspect, key, key, coverage_label(holders, scope), per_plan))
+
+    # similarity, per pair
+    for p, q in combinations(scope, 2):
+        scores = {
+            "core themes (Jaccard)": network.jaccard(covered[p], covered[q]),
+            "fields (Jaccard)": network.jaccard(fields[p], fields[q]),
+            "partners (Jaccard)": network.jaccard(named[p], named[q]),
+            "partner kinds (cosine)": cosine(kinds[p], kinds[q]),
+            "domains (cosine)": cosine(domains[p], domains[q]),
+        }
+        scores["overall"] = (scores["core themes (Jaccard)"] + scores["partners (Jaccard)"]) / 2
+        for name, value in scores.items():
+            row = _row("similarity", name, f"{p} ~ {q}", "", dict.fromkeys(scope, ""))
+            row["score"] = r4(value)
+            rows.append(row)
+
+    result = Result("compare", scope, METHOD, {"plans": ", ".join(scope)})
+    result.rows = rows
+    result.reading = _reading(rows, scope, covered, named)
+    return result
+
+
+def _row(aspect: str, item: str, label: str, coverage: str, per_plan: dict) -> dict:
+    return {
+        "aspect": aspect,
+        "item": item,
+        "label": label,
+        "coverage": coverage,
+        **per_plan,
+        "score": None,
+    }
+
+
+def _reading(
+    rows: list[dict], scope: list[str], covered: dict[str, set[str]], named: dict[str, set[str]]
+) -> list[str]:
+    cores = [r for r in rows if r["aspect"] == "core theme"]
+    all_label = "both" if len(scope) == 2 else "all"
+    none_label = "neither" if len(scope) == 2 else "none"
+    common = [r["item"] for r in cores if r["coverage"] == all_label]
+    nobody = [r["item"] for r in cores if r["coverage"] == none_label]
+    lines = [
+        f"Of the {len(cores)} VNG core themes, "
+        + ", ".join(f"{p} covers {len(covered[p])}" for p in scope)
+        + f"; {len(common)} are covered by {all_label} ({', '.join(common) or '-'}), "
+        f"{len(nobody)} by {none_label} ({', '.join(nobody) or '-'})."
+    ]
+    for p in scope:
+        only = [r["item"] for r in cores if r["coverage"] == f"only {p}"]
+        if only:
+            lines.append(f"Only {p}: {', '.join(only)}.")
+    partners = [r for r in rows if r["aspect"] == "partner"]
+    shared = [r["item"] for r in partners if r["coverage"] == all_label]
+    lines.append(
+        f"Partners: {len(shared)} of {len(partners)} are named by {all_label} plans ("
+        + ", ".join(f"{p} names {len(named[p])}" for p in scope)
+        + ")"
+        + (f": {', '.join(shared[:10])}{'…' if len(shared) > 10 else ''}." if shared else ".")
+    )
+    for r in rows:
+        if r["aspect"] == "similarity" and r["item"] == "overall":
+            parts = {
+                s["item"]: s["score"]
+                for s in rows
+                if s["aspect"] == "similarity" and s["label"] == r["label"]
+            }
+            lines.append(
+                f"Similarity {r['label']}: {r['score']:g} (core themes "
+                f"{parts['core themes (Jaccard)']:g}, partners {parts['partners (Jaccard)']:g}, "
+                f"partner-kind mix {parts['partner kinds (cosine)']:g})."
+            )
+    return lines
