@@ -311,5 +311,262 @@ def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: b
         click.echo(output.render(result.rows, fmt or "table", result.variables))
 
 
+# --- network analyses (graph.network, graph.analysis, graph.export_network) -------------------
+
+
+def network_data(ctx: click.Context, *plans: str | None) -> Any:
+    """The network records of graph.network, after checking the plan ids (with close matches)."""
+    from graph import network
+
+    settings: Settings = ctx.obj
+    store = open_store(settings, progress=progress)
+    cat = Catalog(store, settings)
+    for plan in plans:
+        cat.check_plan(plan)
+    return network.load(store, settings)
+
+
+def show_result(result: Any, fmt: str, group: str | None = None) -> None:
+    """Rows in any list format; in table mode a plain-language reading first.
+
+    With `group`, table mode prints one table per value of that column (compare: core themes,
+    partners, ... each with the columns that matter to it); JSON and CSV stay one flat list.
+    """
+    if fmt != "table":
+        click.echo(output.render(result.rows, fmt))
+        return
+    if result.reading:
+        click.echo("\n".join(result.reading) + "\n")
+    if group is None:
+        click.echo(output.table(result.rows))
+        return
+    for value in dict.fromkeys(r[group] for r in result.rows):
+        rows = [
+            {k: v for k, v in r.items() if k != group} for r in result.rows if r[group] == value
+        ]
+        keep = [c for c in output.columns_of(rows) if any(r.get(c) not in (None, "") for r in rows)]
+        click.echo(f"{value} ({len(rows)})\n{output.table(rows, keep)}\n")
+
+
+plan_option = click.option("--plan", help="Only this plan (default: all plans together).")
+
+
+@main.group()
+def analyze() -> None:
+    """Network analyses of themes and partners: central, overlap, communities, brokers, gaps.
+
+    Each works on one plan (--plan) or on all plans together, where a partner named by
+    several plans is one node. Table output starts with a plain-language reading.
+    `ivp build` also writes the results, with method and parameters, into the named graph
+    <.../id/graaf/analyse> (vocabulary: ontology/analysis.ttl) for SPARQL users.
+
+    \b
+    Example:
+      ivp analyze central --plan nijmegen-2022
+      ivp analyze overlap --plan pijnacker-nootdorp-2023 --flagged
+      ivp analyze gaps --format csv > gaps.csv
+    """
+
+
+@analyze.command("central")
+@plan_option
+@click.option("--top", type=click.IntRange(min=1), help="Only the first N partners.")
+@format_option()
+@click.pass_context
+@handled
+def analyze_central(ctx: click.Context, plan: str | None, top: int | None, fmt: str) -> None:
+    """Partners ranked by how central they are, with the themes that make them so.
+
+    themes = themes the partner works on; degree = that share of all themes; betweenness =
+    bipartite betweenness on the theme-partner graph; projection_* = the same on the graph
+    of partners that share a theme.
+
+    \b
+    Example:
+      ivp analyze central --plan nijmegen-2022 --top 10
+      ivp analyze central --format json     # across all plans
+    """
+    from graph.analysis.central import central
+
+    show_result(central(network_data(ctx, plan), plan, top), fmt)
+
+
+@analyze.command("overlap")
+@plan_option
+@click.option(
+    "--min-shared", default=3, show_default=True, help="Implicit link: at least this many shared."
+)
+@click.option(
+    "--min-jaccard", default=0.5, show_default=True, help="Implicit link: at least this Jaccard."
+)
+@click.option("--ignore", multiple=True, help="Leave this partner id out (repeatable).")
+@click.option("--flagged", is_flag=True, help="Only implicit links and links without partners.")
+@format_option()
+@click.pass_context
+@handled
+def analyze_overlap(
+    ctx: click.Context,
+    plan: str | None,
+    min_shared: int,
+    min_jaccard: float,
+    ignore: tuple[str, ...],
+    flagged: bool,
+    fmt: str,
+) -> None:
+    """Pairs of themes that share partners, beside the cross-links the plan states.
+
+    shared = partners both themes involve; jaccard = shared / partners of either; overlap =
+    shared / partners of the smaller theme. finding: "implicit cross-link" (strong overlap,
+    no stated link) or "stated, no shared partner" (a link no partner carries).
+
+    \b
+    Example:
+      ivp analyze overlap --plan nijmegen-2022
+      ivp analyze overlap --plan nijmegen-2022 --ignore gemeente-nijmegen --min-shared 2
+    """
+    from graph.analysis.overlap import overlap
+
+    data = network_data(ctx, plan)
+    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), fmt)
+
+
+@analyze.command("communities")
+@plan_option
+@click.option("--seed", default=42, show_default=True, help="Louvain random seed.")
+@click.option("--resolution", default=1.0, show_default=True, help="Louvain resolution.")
+@format_option()
+@click.pass_context
+@handled
+def analyze_communities(
+    ctx: click.Context, plan: str | None, seed: int, resolution: float, fmt: str
+) -> None:
+    """Communities of themes and partners (Louvain, fixed seed) and their modularity.
+
+    cohesion = the share of its themes' involvements that stay inside the community.
+
+    \b
+    Example:
+      ivp analyze communities --plan pijnacker-nootdorp-2023
+    """
+    from graph.analysis.communities import communities
+
+    show_result(communities(network_data(ctx, plan), plan, seed, resolution), fmt)
+
+
+@analyze.command("brokers")
+@plan_option
+@format_option()
+@click.pass_context
+@handled
+def analyze_brokers(ctx: click.Context, plan: str | None, fmt: str) -> None:
+    """Partners that connect domains (zorg, veiligheid, sociaal, ...) through shared themes.
+
+    reach = domains of the partners it shares a theme with; participation = 1 - Σ (share of
+    its ties per domain)², 0 when all ties go to one domain; communities = Louvain
+    communities its themes fall in.
+
+    \b
+    Example:
+      ivp analyze brokers --plan nijmegen-2022
+    """
+    from graph.analysis.brokers import brokers
+
+    show_result(brokers(network_data(ctx, plan), plan), fmt)
+
+
+@analyze.command("gaps")
+@plan_option
+@format_option()
+@click.pass_context
+@handled
+def analyze_gaps(ctx: click.Context, plan: str | None, fmt: str) -> None:
+    """Priorities without partners, ambitions, budget or VNG mapping; partners in no theme;
+    budget lines that fund no theme.
+
+    \b
+    Example:
+      ivp analyze gaps --plan pijnacker-nootdorp-2023
+    """
+    from graph.analysis.gaps import gaps
+
+    show_result(gaps(network_data(ctx, plan), plan), fmt)
+
+
+@main.command()
+@click.argument("plan_ids", nargs=-1, required=True, metavar="PLAN PLAN [PLAN...]")
+@format_option()
+@click.pass_context
+@handled
+def compare(ctx: click.Context, plan_ids: tuple[str, ...], fmt: str) -> None:
+    """Compare two or more plans through the VNG core themes, their partners and partner kinds.
+
+    Rows per VNG core theme and field (which plan's themes map onto it), per partner, partner
+    kind and domain (shared or unique), and similarity scores per pair of plans: Jaccard of
+    core themes and of partners, cosine of the partner-kind and domain mixes, and overall
+    (the mean of the two Jaccard indices).
+
+    \b
+    Example:
+      ivp compare nijmegen-2022 pijnacker-nootdorp-2023
+      ivp compare nijmegen-2022 pijnacker-nootdorp-2023 --format csv > vergelijking.csv
+    """
+    from graph.analysis.compare import compare as run_compare
+
+    if len(set(plan_ids)) < 2:
+        raise click.UsageError("compare needs two or more different plans")
+    show_result(run_compare(network_data(ctx, *plan_ids), list(plan_ids)), fmt, group="aspect")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("graphml", "gexf", "cyjs")),
+    default="graphml",
+    show_default=True,
+    help="GraphML (yEd, Gephi, Cytoscape), GEXF (Gephi) or Cytoscape JSON.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(("bipartite", "partners", "themes")),
+    default="bipartite",
+    show_default=True,
+    help="themes-partners, partners sharing themes, or themes with cross-links and overlap.",
+)
+@plan_option
+@click.option(
+    "--output",
+    "-o",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: stdout).",
+)
+@click.pass_context
+@handled
+def export(
+    ctx: click.Context, fmt: str, view: str, plan: str | None, output_file: Path | None
+) -> None:
+    """Export the network for Gephi or Cytoscape, with node types, labels and plans.
+
+    Nodes are IRIs with attributes type (theme/partner), ref, identifier, label, plan, and
+    status (themes) or kind and domains (partners); edges carry weight and roles, or (themes
+    view) the stated cross-link kinds and shared-partner scores.
+
+    \b
+    Example:
+      ivp export --format gexf --output kruisverband.gexf
+      ivp export --format cyjs --view themes --plan nijmegen-2022 -o themes.cyjs
+    """
+    from graph.export_network import serialize
+    from graph.export_network import view as network_view
+
+    text = serialize(network_view(network_data(ctx, plan), view, plan), fmt)
+    if output_file is None:
+        click.echo(text, nl=False)
+    else:
+        output_file.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output_file}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
-from graph.store import select
+from graph.store import select, sparql_string
 
 STATUSES = ("priority", "core")
 
@@ -40,8 +40,8 @@ class Catalog:
         self.store = store
         self.settings = settings
 
-    def _rows(self, query: str, **bindings: str) -> list[dict[str, Any]]:
-        return select(self.store, query, self.settings, **bindings)
+    def _rows(self, query: str) -> list[dict[str, Any]]:
+        return select(self.store, query, self.settings)
 
     # -- plans --
 
@@ -72,10 +72,9 @@ ORDER BY ?id""")
 SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
   GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan . ?x a ?c }}
   FILTER(STRSTARTS(STR(?c), STR(ivp:)))
-  {"FILTER(?plan = ?onlyPlan)" if plan else ""}
+  {f"FILTER(?plan = {sparql_string(plan)})" if plan else ""}
   BIND(STRAFTER(STR(?c), "#") AS ?class)
 }} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
-            **({"onlyPlan": plan} if plan else {}),
         )
         return rows
 
@@ -102,7 +101,7 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
             raise NotFound(f"No status {status!r}; use one of {', '.join(STATUSES)}.")
         filters = []
         if plan:
-            filters.append("FILTER(?plan = ?planId)")
+            filters.append(f"FILTER(?plan = {sparql_string(plan)})")
         if status:
             filters.append(f"FILTER(?statusIri = <{self._status_iri(status)}>)")
         rows = self._rows(
@@ -125,7 +124,6 @@ WHERE {{
 }}
 GROUP BY ?plan ?id ?number ?label ?status ?section
 ORDER BY ?plan ?number ?id""",
-            **({"planId": plan} if plan else {}),
         )
         return rows
 
@@ -285,10 +283,9 @@ WHERE {{
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
-  {"FILTER(?planId = ?onlyPlan)" if plan else ""}
+  {f"FILTER(?planId = {sparql_string(plan)})" if plan else ""}
   OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
 }} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label""",
-            **({"onlyPlan": plan} if plan else {}),
         )
         if plan:  # the plan filter above narrows ?plans to one; show every plan naming it
             everywhere = {r["id"]: r["plans"] for r in self.partners()}
@@ -339,11 +336,10 @@ SELECT ?plan ?from ?to ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | 
 WHERE {{
   ?l a ivp:CrossLink ; ivp:inPlan/dcterms:identifier ?plan ; ivp:linkKind/skos:notation ?kind ;
      ivp:directed ?directed ; ivp:linkFrom ?f ; ivp:linkTo ?t ; prov:wasDerivedFrom/oa:exact ?q .
-  {"FILTER(?plan = ?onlyPlan)" if plan else ""}
+  {f"FILTER(?plan = {sparql_string(plan)})" if plan else ""}
   ?f skos:prefLabel ?from . {_nl("from")}
   ?t skos:prefLabel ?toLabel . {_nl("toLabel")}
   BIND(IF(EXISTS {{ ?t a ivp:Theme }}, ?toLabel, CONCAT("domein: ", ?toLabel)) AS ?to)
   OPTIONAL {{ ?l ivp:inSection/rdfs:label ?section }}
 }} GROUP BY ?plan ?from ?to ?kind ?directed ?section ORDER BY ?plan ?from ?to""",
-            **({"onlyPlan": plan} if plan else {}),
         )

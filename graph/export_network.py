@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import networkx as nx
 
@@ -42,7 +43,7 @@ def serialize(g: nx.Graph, fmt: str) -> str:
     if fmt == "graphml":
         buffer = io.BytesIO()
         nx.write_graphml_xml(g, buffer, encoding="utf-8", named_key_ids=True)
-        return buffer.getvalue().decode("utf-8")
+        return _xsd_booleans(buffer.getvalue().decode("utf-8"))
     if fmt == "gexf":
         buffer = io.BytesIO()
         nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
@@ -52,6 +53,17 @@ def serialize(g: nx.Graph, fmt: str) -> str:
         doc["data"] = dict(g.graph)
         return json.dumps(doc, ensure_ascii=False, indent=1)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _xsd_booleans(text: str) -> str:
+    """networkx writes booleans as Python does ("True"); GraphML wants xs:boolean ("true")."""
+    keys = re.findall(r'<key id="([^"]+)"[^>]*attr\.type="boolean"', text)
+    if not keys:
+        return text
+    pattern = re.compile(
+        r'(<data key="(?:{}))">(True|False)</data>'.format("|".join(map(re.escape, keys)))
+    )
+    return pattern.sub(lambda m: f'{m.group(1)}">{m.group(2).lower()}</data>', text)
 
 
 def read(text: str, fmt: str) -> nx.Graph:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from graph.config import DEFAULT_BASE
 
@@ -51,18 +52,21 @@ class Iris:
         return iri.replace(self.base + "id/", self.base + "doc/", 1)
 
 
+def _moved(term: Node, base: str) -> Node:
+    if isinstance(term, URIRef) and term.startswith(DEFAULT_BASE):
+        return URIRef(base + term[len(DEFAULT_BASE) :])
+    if isinstance(term, Literal) and str(term).startswith(DEFAULT_BASE):
+        # IRIs written as text, like vann:preferredNamespaceUri
+        moved = base + str(term)[len(DEFAULT_BASE) :]
+        return Literal(moved, lang=term.language, datatype=term.datatype)
+    return term
+
+
 def rebase(graph: Graph, base: str) -> Graph:
     """Move every IRI under the default base to `base` (for files written against the default)."""
     if base == DEFAULT_BASE:
         return graph
     moved = Graph()
-    for triple in graph:
-        moved.add(
-            tuple(  # type: ignore[arg-type]
-                URIRef(base + t[len(DEFAULT_BASE) :])
-                if isinstance(t, URIRef) and t.startswith(DEFAULT_BASE)
-                else t
-                for t in triple
-            )
-        )
+    for s, p, o in graph:
+        moved.add((_moved(s, base), _moved(p, base), _moved(o, base)))
     return moved

@@ -405,8 +405,9 @@ def partner_projection(b: nx.Graph) -> nx.Graph:
 def theme_graph(data: PlanData, plan: str | Iterable[str] | None = None) -> nx.Graph:
     """Themes joined by stated cross-links and by shared partners (same plan only).
 
-    Edge attributes: `relation` (crosslink | overlap), `stated` (bool), `kinds` (the cross-link kinds, ';'-joined), `shared`
-    (number of shared partners), `partners` (their ids), `jaccard`, `overlap`.
+    Edge attributes: `relation` (crosslink | overlap), `stated` (bool), `kinds` (the
+    cross-link kinds, ';'-joined), `shared` (number of shared partners), `partners` (their
+    ids), `jaccard`, `overlap`.
     """
     plans = data.plan_ids(plan)
     b = bipartite(data, plans)

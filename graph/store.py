@@ -106,14 +106,16 @@ def python_value(term: Any) -> Any:
     return term.value
 
 
-def select(store: ox.Store, query: str, settings: Settings, **bindings: str) -> list[dict]:
-    """Run a SELECT over the union of all graphs; return rows of plain values."""
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in bindings.items()}
-    solutions = store.query(
-        query,
-        prefixes=prefixes(settings),
-        use_default_graph_as_union=True,
-        substitutions=substitutions or None,
+def sparql_string(value: str) -> str:
+    """A SPARQL string literal for any text, so user input can never change a query's shape."""
+    escaped = (
+        value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     )
+    return f'"{escaped}"'
+
+
+def select(store: ox.Store, query: str, settings: Settings) -> list[dict]:
+    """Run a SELECT over the union of all graphs; return rows of plain values."""
+    solutions = store.query(query, prefixes=prefixes(settings), use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{n: python_value(row[n]) for n in names} for row in solutions]

@@ -98,7 +98,7 @@ def test_query_formats_and_errors(run_cli) -> None:
 
 def test_query_from_file(run_cli, tmp_path) -> None:
     path = tmp_path / "q.rq"
-    path.write_text("SELECT ?id WHERE { ?p a ivp:SafetyPlan ; ivp:hasTheme [] ; "
+    path.write_text("SELECT DISTINCT ?id WHERE { ?p a ivp:SafetyPlan ; ivp:hasTheme [] ; "
                     "dcterms:identifier ?id } ORDER BY ?id", encoding="utf-8")  # fmt: skip
     out = run_cli("query", f"@{path}", "--format", "json")
     assert [r["id"] for r in json.loads(out.output)] == ["nijmegen-2022", "pijnacker-nootdorp-2023"]

@@ -12,6 +12,7 @@ from graph.config import Settings
 from graph.problems import InvalidData, Problem
 
 PLAN = "nijmegen-2022.yaml"
+PN_PLAN = "pijnacker-nootdorp-2023.yaml"
 
 
 def problems_of(settings: Settings) -> list[Problem]:
@@ -50,11 +51,11 @@ def test_made_up_quote_fails_with_file_and_line(project_copy: Settings) -> None:
 
 
 def test_dangling_partner_id_fails_and_suggests_the_right_one(project_copy: Settings) -> None:
-    plan = project_copy.data_dir / "plans" / PLAN
+    plan = project_copy.data_dir / "plans" / PN_PLAN
     line = replace_first(plan, r"partner: politie\b", "partner: politi")
     problems = [p for p in problems_of(project_copy) if p.check == "reference"]
     assert len(problems) == 1, problems
-    assert problems[0].file == f"data/plans/{PLAN}"
+    assert problems[0].file == f"data/plans/{PN_PLAN}"
     assert problems[0].line == line
     assert "'politi'" in problems[0].message and "did you mean politie" in problems[0].message
 
@@ -104,10 +105,12 @@ def test_failed_build_leaves_previous_dist_intact(project_copy: Settings) -> Non
 def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None:
     ok = run_cli("validate", settings=project_copy)
     assert ok.exit_code == 0, ok.output
-    replace_first(project_copy.data_dir / "plans" / PLAN, r"partner: politie\b", "partner: politi")
+    replace_first(
+        project_copy.data_dir / "plans" / PN_PLAN, r"partner: politie\b", "partner: politi"
+    )
     bad = run_cli("validate", settings=project_copy)
     assert bad.exit_code == 1
-    assert f"data/plans/{PLAN}:" in bad.output and "politi" in bad.output
+    assert f"data/plans/{PN_PLAN}:" in bad.output and "politi" in bad.output
     missing = Settings(tmp_path / "nope", project_copy.ontology_dir, tmp_path / "dist")
     cannot = run_cli("validate", settings=missing)
     assert cannot.exit_code == 2

@@ -75,8 +75,8 @@ def communities(
     if rows:
         where = scope[0] if len(scope) == 1 else f"{len(scope)} plans together"
         result.reading = [
-            f"In {where}, Louvain (seed {seed}) finds {plural(len(rows), 'community', 'communities')}"
-            f" with modularity {q:.3f}"
+            f"In {where}, Louvain (seed {seed}) finds "
+            f"{plural(len(rows), 'community', 'communities')} with modularity {q:.3f}"
             + (" (a clear structure)." if q >= 0.3 else " (a weak structure: themes share a lot).")
         ] + [
             f"  {r['community']}: {r['theme_ids']} with {r['partners']} partners, mostly "

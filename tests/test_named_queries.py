@@ -1,0 +1,119 @@
+"""The named queries answer the researchers' questions; answers checked against the plan texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.config import Settings
+from graph.queries import named_queries
+from graph.sparql import query_text, run
+from graph.store import open_store
+
+NIJMEGEN, PN = "nijmegen-2022", "pijnacker-nootdorp-2023"
+
+
+@pytest.fixture(scope="module")
+def answer(built: Settings):
+    store = open_store(built)
+
+    def ask(name: str) -> list[dict]:
+        result = run(store, query_text("@" + name, built), built)
+        assert result.kind == "select"
+        return result.rows
+
+    return ask
+
+
+@pytest.mark.parametrize("query", named_queries(), ids=lambda q: q.name)
+def test_every_named_query_is_documented_and_answers(answer, query) -> None:
+    assert query.title and query.title != query.name
+    assert len(query.description) > 20
+    assert answer(query.name), f"@{query.name} returned no rows"
+
+
+def test_which_themes_each_plan_prioritises(answer) -> None:
+    rows = answer("prioritaire-themas")
+    # Nijmegen: "Onderstaande thema's ... met prioriteit (thema's 1 t/m 8)"
+    assert sorted(r["number"] for r in rows if r["plan"] == NIJMEGEN) == list(range(1, 9))
+    # Pijnacker-Nootdorp: the four priorities of the besluit (a-d)
+    pn = [r["theme"] for r in rows if r["plan"] == PN]
+    assert len(pn) == 4
+    assert any("ondermijn" in t.lower() for t in pn)
+    assert any("digitale criminaliteit" in t.lower() for t in pn)
+    # the label corrects the source's "Ondernijning"
+    assert "Ondermijning" in {r["theme"] for r in rows if r["plan"] == NIJMEGEN}
+
+
+def test_pillars_under_nijmegen_zorg_en_veiligheid(answer) -> None:
+    rows = [r for r in answer("pijlers") if r["plan"] == NIJMEGEN and "Zorg" in r["theme"]]
+    assert [r["number"] for r in rows] == [1, 2, 3]
+    assert rows[0]["pillar"].startswith("Preventie en vroeginterventie")
+    assert rows[1]["pillar"].startswith("Maatwerk voor individu en wijk")
+    assert "samenwerking" in rows[2]["pillar"]
+
+
+def test_partners_of_pijnacker_nootdorp_also_in_nijmegen(answer) -> None:
+    rows = {r["partner"]: r for r in answer("gedeelde-partners") if r["plan"] == PN}
+    for shared in ("politie", "openbaar-ministerie", "jongerenwerk", "inwoners"):
+        assert NIJMEGEN in rows[shared]["also_in"], shared
+    # housing association Staedion is named only in Pijnacker-Nootdorp's stakeholder list
+    staedion = [r for p, r in rows.items() if "staedion" in p]
+    assert staedion and staedion[0]["also_in"] == ""
+
+
+def test_kruisverbanden_stated_and_where(answer) -> None:
+    rows = answer("kruisverbanden")
+    nijmegen = [r for r in rows if r["plan"] == NIJMEGEN]
+    assert any(
+        r["from"] == "Digitale criminaliteit"
+        and r["to"].startswith("Jonge aanwas")
+        and "Hier ligt een kruisverband" in r["quote"]
+        for r in nijmegen
+    )
+    pn = [r for r in rows if r["plan"] == PN]
+    assert any(r["kind"] == "Valt onder" and "radicalisering" in r["quote"] for r in pn)
+    assert {r["plan"] for r in rows} == {NIJMEGEN, PN}
+
+
+def test_vng_core_themes_per_priority(answer) -> None:
+    rows = [r for r in answer("vng-kernthemas-per-prioriteit") if r["plan"] == PN]
+    stated = {
+        (r["priority"].lower(), r["notation"], r["match"]) for r in rows if r["basis"] == "stated"
+    }
+    # "'Zorg en veiligheid' valt onder sub-thema 1.1 Sociale kwaliteit."
+    assert any("zorg en veiligheid" in p and n == "1.1" and m == "broadMatch" for p, n, m in stated)
+    # "... ondermijnende criminaliteit' kan worden geschaard onder het thema 5.2"
+    assert any("ondermijn" in p and n == "5.2" and m == "broadMatch" for p, n, m in stated)
+
+
+def test_budget_for_veilige_wijken_in_2024(answer) -> None:
+    rows = [
+        r for r in answer("begroting-per-thema")
+        if r["plan"] == NIJMEGEN and r["theme"] == "Veilige wijken" and r["year"] == "2024"
+    ]  # fmt: skip
+    # "9. Veilige wijken 241 582 584 585 585" (bedragen x 1000 €)
+    assert [r["amount_eur"] for r in rows] == [584000]
+
+
+def test_nijmegen_budget_does_not_add_up(answer) -> None:
+    rows = [r for r in answer("begrotingstotalen") if r["plan"] == NIJMEGEN]
+    assert [r["year"] for r in rows] == ["2022", "2023", "2024", "2025", "2026"]
+    assert rows[0]["printed_total"] == 16848000
+    # the printed TOTAAL exceeds the sum of the nine lines by 2 x 71 (x 1000 €) every year
+    assert {r["difference"] for r in rows} == {142000}
+
+
+def test_police_figures_with_missing_values(answer) -> None:
+    rows = [r for r in answer("politiecijfers") if r["plan"] == PN]
+    total = {r["period"]: r["value"] for r in rows if r["indicator"] == "Totaal misdrijven"}
+    assert total == {"2017": 1674, "2018": 1432, "2019": 1643, "2020": 1763, "2021": 1596,
+                     "2022": 1641}  # fmt: skip
+    confused = {r["period"]: r for r in rows if "verward" in r["indicator"].lower()}
+    assert confused["2017"]["missing"] == "1." and confused["2017"]["value"] is None
+    assert confused["2022"]["value"] == 152
+
+
+def test_curators_notes_record_contradictions(answer) -> None:
+    kinds = {(r["plan"], r["kind"]) for r in answer("notities")}
+    assert (NIJMEGEN, "Tegenstrijdigheid") in kinds
+    assert (PN, "Tegenstrijdigheid") in kinds
