@@ -16,24 +16,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset
 
 from graph.config import Settings
 from graph.loader import LoadResult, load
 from graph.problems import CannotRun, InvalidData
-from graph.store import MANIFEST, PREFIXES, fingerprint
+from graph.store import MANIFEST, fingerprint, prefixes
 from graph.validate import validate
 
 Progress = Callable[[str], None]
 
-# file name -> rdflib serializer; the union graph for triple formats, all graphs for TriG/N-Quads
+# file name -> format; the union of all graphs for triple formats, every graph for TriG/N-Quads
 OUTPUTS = {
-    "ivp.ttl": "turtle",
-    "ivp.nt": "nt",
-    "ivp.jsonld": "json-ld",
-    "ivp.trig": "trig",
-    "ivp.nq": "nquads",
+    "ivp.ttl": ox.RdfFormat.TURTLE,
+    "ivp.nt": ox.RdfFormat.N_TRIPLES,
+    "ivp.jsonld": ox.RdfFormat.JSON_LD,
+    "ivp.trig": ox.RdfFormat.TRIG,
+    "ivp.nq": ox.RdfFormat.N_QUADS,
 }
+QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass
@@ -62,7 +63,6 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     say = progress or (lambda _msg: None)
     result = load_and_validate(settings, say)
     dataset = result.dataset
-    _bind(dataset, settings)
     # computed, not curated: network analysis scores into their own named graph 'analyse'
     from graph.analysis.rdf import add_analysis_graph
 
@@ -83,38 +83,36 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     return report
 
 
-def _bind(dataset: Dataset, settings: Settings) -> None:
-    for prefix, ns in PREFIXES.items():
-        dataset.bind(prefix, ns, override=True)
-    dataset.bind("ivp", settings.base + "def/ivp#", override=True)
-
-
 def _write(result: LoadResult, settings: Settings, out: Path, say: Progress) -> BuildReport:
+    """N-Quads from rdflib, then the store, then every other format from the store.
+
+    Oxigraph's serializers are an order of magnitude faster than rdflib's, so rdflib only
+    writes the one streaming format the store loads from.
+    """
     dataset = result.dataset
-    union = Dataset()
-    _bind(union, settings)
-    for triple in dataset.triples((None, None, None)):
-        union.add(triple)
-    graphs = {
-        str(g.identifier).rsplit("/", 1)[-1]: len(g)
-        for g in dataset.graphs()
-        if len(g) and str(g.identifier).startswith(settings.base)
-    }
-    for name, fmt in OUTPUTS.items():
-        say(f"writing {name}")
-        source = dataset if fmt in ("trig", "nquads") else union
-        kwargs: dict[str, object] = {"encoding": "utf-8"}
-        if fmt == "json-ld":
-            kwargs["auto_compact"] = True
-        source.serialize(destination=out / name, format=fmt, **kwargs)
+    say("writing ivp.nq")
+    dataset.serialize(destination=out / "ivp.nq", format="nquads", encoding="utf-8")
     say("loading the store")
     store = ox.Store(str(out / "store"))
     store.bulk_load(path=str(out / "ivp.nq"), format=ox.RdfFormat.N_QUADS)
+    quads = list(store.quads_for_pattern(None, None, None, None))
+    union = list(dict.fromkeys(q.triple for q in quads))
+    names = prefixes(settings)
+    for name, fmt in OUTPUTS.items():
+        if fmt in QUAD_FORMATS and name != "ivp.nq":
+            say(f"writing {name}")
+            ox.serialize(quads, out / name, fmt, prefixes=names)
+        elif fmt not in QUAD_FORMATS:
+            say(f"writing {name}")
+            ox.serialize(union, out / name, fmt, prefixes=names)
     store.flush()
     store.optimize()
     del store
+    graphs = dict(sorted(Counter(q.graph_name.value.rsplit("/", 1)[-1] for q in quads).items()))
     classes = Counter(
-        str(o).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for o in union.objects(None, RDF.type)
+        t.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        for t in union
+        if t.predicate == RDF_TYPE
     )
     report = BuildReport(out, len(union), graphs, list(result.plans), dict(classes))
     manifest = {

@@ -231,6 +231,7 @@ SELECT DISTINCT ?b ?method ?seedValue WHERE {
     assert rows[0]["seedValue"].value == "42"
     implicit = store.query("""
 PREFIX ana: <https://w3id.org/kruisverband/def/analyse#>
-ASK { ?o ana:implicitCrossLink true ; ana:theme <https://w3id.org/kruisverband/id/thema/alfa-2020/a> ,
+ASK { ?o ana:implicitCrossLink true ;
+  ana:theme <https://w3id.org/kruisverband/id/thema/alfa-2020/a> ,
   <https://w3id.org/kruisverband/id/thema/alfa-2020/b> ; ana:sharedCount 3 }""")
     assert bool(implicit)
