@@ -344,7 +344,12 @@ def show_result(result: Any, fmt: str, group: str | None = None) -> None:
         rows = [
             {k: v for k, v in r.items() if k != group} for r in result.rows if r[group] == value
         ]
-        keep = [c for c in output.columns_of(rows) if any(r.get(c) not in (None, "") for r in rows)]
+        keep = [
+            c
+            for c in output.columns_of(rows)
+            if (c in result.scope and value != "similarity")
+            or any(r.get(c) not in (None, "") for r in rows)
+        ]
         click.echo(f"{value} ({len(rows)})\n{output.table(rows, keep)}\n")
 
 

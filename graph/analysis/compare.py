@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import combinations
 
 from graph import network
-from graph.analysis import Result, r4
+from graph.analysis import Result, plural, r4
 from graph.network import PlanData
 
 METHOD = (
@@ -99,7 +99,8 @@ def compare(data: PlanData, plans: list[str]) -> Result:
     for partner in everyone:
         holders = [p for p in scope if partner in named[p]]
         per_plan = {
-            p: (f"{themes_per[(p, partner)]} themes" if partner in named[p] else "") for p in scope
+            p: plural(themes_per[(p, partner)], "theme") if partner in named[p] else ""
+            for p in scope
         }
         info = data.partners[partner]
         rows.append(_row("partner", info.id, info.label, coverage_label(holders, scope), per_plan))
