@@ -1,0 +1,196 @@
+"""The SPARQL 1.1 Protocol's request side: where the query is, which dataset, what it is.
+
+Turns an HTTP request into a `Operation` (query or update text plus the RDF dataset) or an
+`EndpointError` with the status the protocol prescribes: 400 for a malformed request, 405 for
+a method it does not define, 413/414 for oversized input, 415 for a body type it does not
+define. Evaluation happens elsewhere (worker.py); nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Request
+
+from graph.endpoint.limits import EndpointError, Limits
+
+FORM = "application/x-www-form-urlencoded"
+QUERY_BODY = "application/sparql-query"
+UPDATE_BODY = "application/sparql-update"
+
+# Tokens that can hide keywords: strings, IRIs and comments are skipped, so that a FROM in a
+# literal or an IRI is not mistaken for a dataset clause.
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|\#[^\n]*"
+    r"|(?P<word>[?$]?[A-Za-z_][\w-]*:?)",
+    re.S,
+)
+FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
+UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a quick scan of the text says: query form, dataset clauses, SERVICE, update."""
+
+    form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, or None
+    update: bool
+    has_dataset: bool
+    has_service: bool
+
+
+def shape(text: str) -> Shape:
+    """Scan keywords outside strings, IRIs and comments (not a parser: the engine parses).
+
+    It decides things the engine's API cannot tell us before evaluating: whether the query
+    names its own dataset (FROM), so the union default graph must not override it; which
+    kind of result to negotiate; whether it would make the server fetch other URLs.
+    """
+    words = [
+        m.group("word").upper()
+        for m in _TOKEN.finditer(text)
+        if m.group("word") and m.group("word")[0] not in "?$" and not m.group("word").endswith(":")
+    ]
+    form = next((w for w in words if w in FORMS), None)
+    first = next((w for w in words if w not in ("PREFIX", "BASE")), None)
+    return Shape(
+        form=form,
+        update=form is None and (first in UPDATE_WORDS or first == "WITH"),
+        has_dataset="FROM" in words,
+        has_service="SERVICE" in words,
+    )
+
+
+@dataclass
+class Operation:
+    """One protocol operation: a query or an update, with its protocol-given dataset."""
+
+    kind: str  # "query" | "update"
+    text: str
+    default_graphs: list[str] = field(default_factory=list)  # default-graph-uri / using-graph-uri
+    named_graphs: list[str] = field(default_factory=list)  # named-graph-uri / using-named-graph-uri
+    fmt: str | None = None  # the non-standard but common `format` parameter
+
+
+def parse_operation(request: Request, limits: Limits) -> Operation | None:
+    """The operation in a request to the endpoint URL; None when it carries none (GET only).
+
+    GET takes `query` from the URL; POST takes a form (`query` or `update`) or a direct body
+    (application/sparql-query or application/sparql-update) with the dataset in the URL.
+    """
+    method = request.method
+    if method in ("GET", "HEAD"):
+        args = request.args
+        if "update" in args:
+            raise EndpointError(400, "SPARQL Update is sent by POST, never by GET.")
+        if "query" not in args:
+            return None
+        text = _single(args, "query")
+        if len(text) > limits.max_query_length:
+            raise EndpointError(
+                414, f"The query is longer than {limits.max_query_length} characters."
+            )
+        return _operation("query", text, args, args, "default-graph-uri", "named-graph-uri")
+    if method != "POST":
+        raise EndpointError(
+            405,
+            f"{method} is not part of the SPARQL protocol: query by GET or POST.",
+            {"Allow": "GET, HEAD, POST, OPTIONS"},
+        )
+    _check_length(request, limits)
+    mimetype = request.mimetype
+    if mimetype == FORM:
+        form = request.form
+        both = MultiDict(list(request.args.items(multi=True)) + list(form.items(multi=True)))
+        if "query" in form and "update" in form:
+            raise EndpointError(400, "A request carries either `query` or `update`, not both.")
+        if "update" in form:
+            return _checked(
+                _operation(
+                    "update",
+                    _single(form, "update"),
+                    both,
+                    both,
+                    "using-graph-uri",
+                    "using-named-graph-uri",
+                ),
+                limits,
+            )
+        if "query" in form:
+            return _checked(
+                _operation(
+                    "query",
+                    _single(form, "query"),
+                    both,
+                    both,
+                    "default-graph-uri",
+                    "named-graph-uri",
+                ),
+                limits,
+            )
+        raise EndpointError(400, "The form has no `query` (or `update`) parameter.")
+    if mimetype in (QUERY_BODY, UPDATE_BODY):
+        try:
+            text = request.get_data(cache=True).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise EndpointError(400, "The request body is not UTF-8 text.") from err
+        if mimetype == QUERY_BODY:
+            op = _operation(
+                "query", text, request.args, request.args, "default-graph-uri", "named-graph-uri"
+            )
+        else:
+            op = _operation(
+                "update",
+                text,
+                request.args,
+                request.args,
+                "using-graph-uri",
+                "using-named-graph-uri",
+            )
+        return _checked(op, limits)
+    raise EndpointError(
+        415,
+        f"Cannot read a body of type {mimetype or '(none)'}: send {FORM}, {QUERY_BODY} "
+        f"or {UPDATE_BODY}.",
+    )
+
+
+def _check_length(request: Request, limits: Limits) -> None:
+    length = request.content_length
+    if length is not None and length > limits.max_body:
+        raise EndpointError(413, f"The request body is larger than {limits.max_body} bytes.")
+    request.max_content_length = limits.max_body  # also stops chunked bodies without a length
+
+
+def _checked(op: Operation, limits: Limits) -> Operation:
+    if len(op.text) > limits.max_query_length:
+        raise EndpointError(
+            413, f"The {op.kind} is longer than {limits.max_query_length} characters."
+        )
+    return op
+
+
+def _single(params: MultiDict, name: str) -> str:
+    values = params.getlist(name)
+    if len(values) != 1:
+        raise EndpointError(400, f"Exactly one `{name}` parameter is allowed.")
+    return values[0]
+
+
+def _operation(
+    kind: str, text: str, params: MultiDict, fmt_params: MultiDict, default: str, named: str
+) -> Operation:
+    return Operation(
+        kind=kind,
+        text=text,
+        default_graphs=params.getlist(default),
+        named_graphs=params.getlist(named),
+        fmt=fmt_params.get("format") or fmt_params.get("output"),
+    )
