@@ -486,33 +486,51 @@ class _PlanLoader:
     def cite(
         self, g: Graph, node: URIRef, e: _Entry, section: str | None, key: str = "quote"
     ) -> str | None:
-        """Attach the entry's quotes to `node`; return the section id in force."""
+        """Attach the entry's quotes to `node`; return the section id in force.
+
+        A quote is a text (cited from the entry's section) or, in a list, a mapping
+        {section, quote} for a quote from elsewhere, so one note can cite two sections.
+        """
         section = str(e.item.get("section", section) or "") or None
         quotes = e.item.get(key)
         if quotes is None or quotes == [] or quotes == "":
             e.fail(f"'{key}' is required: every curated statement needs a verbatim quote")
             return section
-        if isinstance(quotes, str):
+        if not isinstance(quotes, list):
             quotes = [quotes]
-        if not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
-            e.fail(f"'{key}' must be text or a list of texts")
-            return section
-        if section is None:
-            e.fail("'section' is required (here or on the enclosing entity)")
-            return None
-        if section not in self.sections:
-            hint = suggest(section, self.sections)
-            e.fail(f"section {section!r} is not in the plan's sections{hint}", "reference")
-            return section
-        for text in quotes:
-            quote = self.iris.quote(self.plan_id, section, normalise(text))
+        cited: list[tuple[str, str | None, int | None]] = []
+        for item in quotes:
+            if isinstance(item, str):
+                cited.append((item, section, e.line))
+            elif isinstance(item, dict) and isinstance(item.get("quote"), str):
+                extra = set(item) - {"quote", "section"}
+                if extra:
+                    e.fail(
+                        f"unknown key(s) {sorted(extra)} in a quote", line=yamlfile.line_of(item)
+                    )
+                cited.append(
+                    (item["quote"], str(item.get("section", section)), yamlfile.line_of(item))
+                )
+            else:
+                e.fail(f"'{key}' must be a text, or a list of texts or {{section, quote}} mappings")
+                return section
+        for text, where, line in cited:
+            if where is None:
+                e.fail("'section' is required (here or on the enclosing entity)", line=line)
+                continue
+            if where not in self.sections:
+                hint = suggest(where, self.sections)
+                e.fail(f"section {where!r} is not in the plan's sections{hint}", "reference", line)
+                continue
+            quote = self.iris.quote(self.plan_id, where, normalise(text))
             g.add((quote, RDF.type, self.ivp.Quote))
             g.add((quote, OA.exact, Literal(text)))
-            g.add((quote, DCTERMS.isPartOf, self.sections[section]))
+            g.add((quote, DCTERMS.isPartOf, self.sections[where]))
             g.add((quote, self.ivp.inPlan, self.plan))
             g.add((node, PROV.wasDerivedFrom, quote))
-            self.ctx.result.locations.setdefault(quote, Location(self.file, e.line, e.name))
-        g.add((node, self.ivp.inSection, self.sections[section]))
+            self.ctx.result.locations.setdefault(quote, Location(self.file, line, e.name))
+        if section in self.sections:
+            g.add((node, self.ivp.inSection, self.sections[section]))
         return section
 
     def element(

@@ -115,3 +115,30 @@ def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None
     cannot = run_cli("validate", settings=missing)
     assert cannot.exit_code == 2
     assert "does not exist" in cannot.output
+
+
+def test_a_quote_may_cite_another_section_and_that_section_must_exist(
+    project_copy: Settings,
+) -> None:
+    plan = project_copy.data_dir / "plans" / PN_PLAN
+    text = plan.read_text(encoding="utf-8")
+    note = (
+        "\n  - id: test-twee-secties\n    kind: modelling\n    text: Two sections, one note.\n"
+        '    section: "4.10"\n    quotes:\n'
+        "      - Het signaleren en de integrale aanpak van radicalisering valt onder de prioriteit"
+        '\n      - {section: "3.3", quote: "Radicalisering en potentieel gevaarlijke eenlingen"}\n'
+    )
+    assert "\nnotes:\n" in text
+    plan.write_text(text.replace("\nnotes:\n", "\nnotes:" + note, 1), encoding="utf-8")
+    load_and_validate(project_copy)  # both quotes found, each in its own section
+    broken = plan.read_text(encoding="utf-8").replace(
+        '{section: "3.3", quote', '{section: "3.33", quote'
+    )
+    plan.write_text(broken, encoding="utf-8")
+    problems = problems_of(project_copy)
+    assert len(problems) == 1 and "section '3.33'" in problems[0].message
+    assert (
+        problems[0].line
+        == broken.splitlines().index(next(line for line in broken.splitlines() if '"3.33"' in line))
+        + 1
+    )
