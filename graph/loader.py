@@ -710,10 +710,19 @@ class _PlanLoader:
             self.g.add((node, RDF.type, self.ivp.Section))
             self.g.add((node, DCTERMS.identifier, Literal(sid)))
             self.g.add((node, DCTERMS.title, Literal(str(title), lang="nl")))
-            self.g.add((node, RDFS.label, Literal(f"{sid} {title}", lang="nl")))
         for sid, node in self.sections.items():
             parent = sid.rsplit(".", 1)[0] if "." in sid else None
             self.g.add((node, DCTERMS.isPartOf, self.sections.get(parent or "", self.plan)))
+            self.g.add((node, RDFS.label, Literal(self._section_label(sid, sections), lang="nl")))
+
+    @staticmethod
+    def _section_label(sid: str, titles: dict[Any, Any]) -> str:
+        """'3.1.2 Ambities' for numbered sections; 'Ondermijning › Ambitie' for named ones."""
+        if re.fullmatch(r"\d+(\.\d+)*", sid):
+            return f"{sid} {titles[sid]}"
+        parts = sid.split(".")
+        path = [".".join(parts[: i + 1]) for i in range(len(parts))]
+        return " › ".join(str(titles[p]) for p in path if p in titles)
 
     def _adoption(self, doc: dict[str, Any]) -> None:
         for key, by_prop, date_prop in (

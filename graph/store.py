@@ -51,9 +51,10 @@ def input_files(settings: Settings) -> Iterator[Path]:
 
 
 def fingerprint(settings: Settings) -> str:
-    """A hash of every input of the build and of the base IRI."""
+    """A hash of every input of the build: data, ontology, base IRI, and the code that builds."""
     digest = hashlib.sha256(settings.base.encode())
-    for path in input_files(settings):
+    code = sorted(Path(__file__).parent.rglob("*.py"))
+    for path in [*input_files(settings), *code]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
