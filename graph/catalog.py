@@ -170,7 +170,10 @@ SELECT ?label ?label_en ?source_label ?number ?status ?definition ?section ?body
             ("principles", "ivp:hasPrinciple"),
         ):
             detail[key] = self._parts(theme, prop)
-        detail["partners"] = self._involvements(f"?i ivp:theme <{theme}> .")
+        detail["partners"] = [
+            {k: r[k] for k in ("label", "partner", "roles", "action", "named_as", "quotes")}
+            for r in self._involvements(f"?i ivp:theme <{theme}> .")
+        ]
         detail["crosslinks"] = self._rows(f"""
 SELECT ?direction ?other ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote)
 WHERE {{
@@ -234,7 +237,7 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
   {pattern}
   ?p dcterms:identifier ?partner ; skos:prefLabel ?label . {_nl("label")}
   OPTIONAL {{ ?i ivp:theme/dcterms:identifier ?theme }}
-  OPTIONAL {{ ?i ivp:action/skos:prefLabel ?action }}
+  OPTIONAL {{ ?i ivp:action/skos:prefLabel ?action FILTER(LANG(?action) = "nl") }}
   OPTIONAL {{ ?i ivp:role/skos:notation ?role }}
   OPTIONAL {{ ?i ivp:namedAs ?named_as }}
 }}""")
@@ -272,7 +275,7 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
             return [
                 {k: r[k] for k in ("partner", "label", "roles", "action", "named_as")}
                 for r in self._involvements(f"?i ivp:theme <{iri}> .")
-            ]
+            ]  # the same rows as `ivp theme`, without the quotes
         rows = self._rows(
             f"""
 SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
@@ -323,7 +326,10 @@ SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
             for r in self._rows(f"SELECT ?v WHERE {{ <{iri}> {path} ?v }} ORDER BY ?v"):
                 multi[key].append(r["v"])
         detail: dict[str, Any] = {"id": ref, "iri": iri, **head, **multi}
-        detail["involvements"] = self._involvements(f"FILTER(?p = <{iri}>)")
+        detail["involvements"] = [
+            {k: r[k] for k in ("plan", "theme", "action", "roles", "named_as", "quotes")}
+            for r in self._involvements(f"FILTER(?p = <{iri}>)")
+        ]
         return detail
 
     # -- cross-links --
