@@ -1,0 +1,155 @@
+"""What every part of the loader shares: the load's state, and one YAML entry being read.
+
+An Entry knows its file and line, so whatever reads it can complain precisely; the Context
+collects those complaints instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
+
+from graph import yamlfile
+from graph.config import Settings
+from graph.iris import Iris
+from graph.problems import Problem
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+
+ONTOLOGY_FILES = ("ivp.ttl", "vocabularies.ttl", "vng-kernbeleid-veiligheid.ttl", "analysis.ttl")
+VNG_SCHEME = "vng-kernbeleid-veiligheid"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+MATCH = {
+    "exact": SKOS.exactMatch,
+    "close": SKOS.closeMatch,
+    "broad": SKOS.broadMatch,
+    "narrow": SKOS.narrowMatch,
+    "related": SKOS.relatedMatch,
+}
+JURICONNECT = "https://wetten.overheid.nl/jci1.3:c:"
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None
+    entity: str
+
+
+@dataclass
+class LoadResult:
+    dataset: Dataset
+    iris: Iris
+    problems: list[Problem] = field(default_factory=list)
+    locations: dict[URIRef, Location] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # plan id -> source text
+    plans: list[str] = field(default_factory=list)
+
+
+def suggest(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+class Context:
+    """Shared state of one load: where to write, what is known, what went wrong."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.iris = Iris(settings.base)
+        self.ivp = self.iris.ivp
+        self.result = LoadResult(Dataset(default_union=True), self.iris)
+        self.vocab: dict[str, dict[str, URIRef]] = {}
+        self.registry: dict[str, dict[str, URIRef]] = {}
+
+    def problem(
+        self, file: str, line: int | None, entity: str | None, message: str, check: str
+    ) -> None:
+        self.result.problems.append(Problem(file, line, entity, message, check))
+
+    def graph(self, name: str) -> Graph:
+        return self.result.dataset.graph(self.iris.graph(name))
+
+
+class Entry:
+    """One YAML mapping being turned into RDF, with the means to complain about it."""
+
+    def __init__(self, ctx: Context, file: str, item: Any, kind: str) -> None:
+        self.ctx, self.file, self.item, self.kind = ctx, file, item, kind
+        self.line = yamlfile.line_of(item)
+        self.name = str(item.get("id", kind)) if isinstance(item, dict) else kind
+
+    def fail(self, message: str, check: str = "schema", line: int | None = None) -> None:
+        self.ctx.problem(self.file, line or self.line, self.name, message, check)
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.item:
+            if key not in allowed:
+                self.fail(f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}", "schema")
+
+    def as_list(self, value: Any, key: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(f"'{key}' must be a list")
+            return []
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.item.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail(f"'{key}' is required in {self.kind}")
+            return None
+        if not isinstance(value, str | int | float):
+            self.fail(f"'{key}' must be text")
+            return None
+        return str(value)
+
+    def labels(self, g: Graph, node: URIRef, required: bool = True) -> None:
+        label = self.text("label", required=required)
+        if label:
+            for prop in (SKOS.prefLabel, RDFS.label):
+                g.add((node, prop, Literal(label, lang="nl")))
+        label_en = self.text("label_en")
+        if label_en:
+            for prop in (SKOS.prefLabel, RDFS.label):
+                g.add((node, prop, Literal(label_en, lang="en")))
+
+    def definition(self, g: Graph, node: URIRef, required: bool = False) -> None:
+        text = self.text("definition", required=required)
+        if text:
+            g.add((node, SKOS.definition, Literal(text, lang="nl")))
+
+    def ref(self, registry: str, value: Any, key: str) -> URIRef | None:
+        known = self.ctx.registry.get(registry, {})
+        if str(value) in known:
+            return known[str(value)]
+        self.fail(
+            f"{key}: unknown {registry} id {value!r} (see data/registry/{registry}.yaml)"
+            f"{suggest(str(value), known)}",
+            "reference",
+        )
+        return None
+
+    def vocab(self, scheme: str, value: Any, key: str, required: bool = False) -> URIRef | None:
+        if value is None:
+            if required:
+                self.fail(f"'{key}' is required in {self.kind}")
+            return None
+        known = self.ctx.vocab.get(scheme, {})
+        if str(value) in known:
+            return known[str(value)]
+        self.fail(
+            f"{key}: {value!r} is not in the vocabulary '{scheme}' "
+            f"(one of: {', '.join(sorted(known))})",
+            "reference",
+        )
+        return None

@@ -1,0 +1,820 @@
+"""One plan file (data/plans/<id>.yaml) into the plan's named graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from graph import yamlfile
+from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
+from graph.problems import relative
+from graph.quotes import normalise
+
+# --- plans ------------------------------------------------------------------------------------
+
+# fmt: off
+PLAN_KEYS = {
+    "id", "title", "title_en", "subtitle", "municipality", "period", "source", "sections",
+    "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
+    "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
+    "indicators", "notes",
+}
+CITED = {"section", "quote"}
+THEME_KEYS = {
+    "id", "number", "label", "label_en", "source_label", "status", "definition", "body_missing",
+    "pillars", "ambitions", "attention_points", "actions", "partners", "target_groups",
+    "instruments", "legal_bases", "core_themes", "principles",
+} | CITED
+ELEMENT_KEYS = {"id", "number", "label", "label_en", "definition"} | CITED
+ACTION_KEYS = ELEMENT_KEYS | {"partners", "instruments", "target_groups", "legal_bases"}
+INVOLVEMENT_KEYS = {"partner", "roles", "named_as"} | CITED
+CROSSLINK_KEYS = {"from", "to", "to_domain", "kind", "directed"} | CITED
+MAPPING_KEYS = {"concept", "match", "basis"} | CITED
+INDICATOR_KEYS = {
+    "id", "label", "label_en", "unit", "measured_by", "instrument_label", "observations",
+} | CITED
+OBSERVATION_KEYS = {"period", "value", "missing", "note"} | CITED
+BUDGET_KEYS = {"id", "label", "multiplier", "lines", "total"} | CITED
+LINE_KEYS = {"id", "number", "label", "amounts", "themes", "all_themes"} | CITED
+DECISION_KEYS = {
+    "id", "label", "amount", "start_year", "end_year", "structural", "funded_from", "booked_in",
+} | CITED
+NOTE_KEYS = {"id", "kind", "text", "about", "section", "quotes"}
+UNITS = {"count", "rating", "euro", "percent"}
+# fmt: on
+
+
+class PlanLoader:
+    def __init__(self, ctx: Context, path: Path) -> None:
+        self.ctx = ctx
+        self.path = path
+        self.file = relative(path, ctx.settings.data_dir.parent)
+        self.ivp = ctx.ivp
+        self.iris = ctx.iris
+        self.plan_id = path.stem
+        self.sections: dict[str, URIRef] = {}
+        self.themes: dict[str, URIRef] = {}
+        self.ids: dict[tuple[str, str], int | None] = {}
+
+    # -- helpers --
+
+    def entry(self, item: Any, kind: str) -> Entry | None:
+        if not isinstance(item, dict):
+            self.ctx.problem(self.file, None, None, f"each {kind} must be a mapping", "schema")
+            return None
+        return Entry(self.ctx, self.file, item, kind)
+
+    def unique(self, e: Entry, scope: str, ident: str) -> bool:
+        key = (scope, ident)
+        if key in self.ids:
+            e.fail(f"duplicate id {ident!r} (first on line {self.ids[key]})", "duplicate")
+            return False
+        self.ids[key] = e.line
+        return True
+
+    def ident(self, e: Entry, fallback: str | None = None) -> str | None:
+        value = e.item.get("id", fallback)
+        if value is None:
+            e.fail(f"'id' is required in {e.kind}")
+            return None
+        value = str(value)
+        if not ID_PATTERN.match(value):
+            e.fail(f"id {value!r} must be a lower-case slug ([a-z0-9][a-z0-9.-]*)")
+            return None
+        return value
+
+    def cite(
+        self, g: Graph, node: URIRef, e: Entry, section: str | None, key: str = "quote"
+    ) -> str | None:
+        """Attach the entry's quotes to `node`; return the section id in force.
+
+        A quote is a text (cited from the entry's section) or, in a list, a mapping
+        {section, quote} for a quote from elsewhere, so one note can cite two sections.
+        """
+        section = str(e.item.get("section", section) or "") or None
+        quotes = e.item.get(key)
+        if quotes is None or quotes == [] or quotes == "":
+            e.fail(f"'{key}' is required: every curated statement needs a verbatim quote")
+            return section
+        if not isinstance(quotes, list):
+            quotes = [quotes]
+        cited: list[tuple[str, str | None, int | None]] = []
+        for item in quotes:
+            if isinstance(item, str):
+                cited.append((item, section, e.line))
+            elif isinstance(item, dict) and isinstance(item.get("quote"), str):
+                extra = set(item) - {"quote", "section"}
+                if extra:
+                    e.fail(
+                        f"unknown key(s) {sorted(extra)} in a quote", line=yamlfile.line_of(item)
+                    )
+                cited.append(
+                    (item["quote"], str(item.get("section", section)), yamlfile.line_of(item))
+                )
+            else:
+                e.fail(f"'{key}' must be a text, or a list of texts or {{section, quote}} mappings")
+                return section
+        for text, where, line in cited:
+            if where is None:
+                e.fail("'section' is required (here or on the enclosing entity)", line=line)
+                continue
+            if where not in self.sections:
+                hint = suggest(where, self.sections)
+                e.fail(f"section {where!r} is not in the plan's sections{hint}", "reference", line)
+                continue
+            quote = self.iris.quote(self.plan_id, where, normalise(text))
+            g.add((quote, RDF.type, self.ivp.Quote))
+            g.add((quote, OA.exact, Literal(text)))
+            g.add((quote, DCTERMS.isPartOf, self.sections[where]))
+            g.add((quote, self.ivp.inPlan, self.plan))
+            g.add((node, PROV.wasDerivedFrom, quote))
+            self.ctx.result.locations.setdefault(quote, Location(self.file, line, e.name))
+        if section in self.sections:
+            g.add((node, self.ivp.inSection, self.sections[section]))
+        return section
+
+    def element(
+        self,
+        g: Graph,
+        node: URIRef,
+        e: Entry,
+        cls: URIRef,
+        section: str | None,
+        ident: str,
+        label_required: bool = True,
+    ) -> str | None:
+        g.add((node, RDF.type, cls))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, self.ivp.inPlan, self.plan))
+        e.labels(g, node, required=label_required)
+        e.definition(g, node)
+        number = e.item.get("number")
+        if number is not None:
+            if isinstance(number, int):
+                g.add((node, self.ivp.number, Literal(number)))
+            else:
+                e.fail("'number' must be a whole number")
+        self.ctx.result.locations[node] = Location(self.file, e.line, e.name)
+        return self.cite(g, node, e, section)
+
+    # -- the plan --
+
+    def load(self) -> None:
+        try:
+            doc = yamlfile.load(self.path)
+        except yamlfile.YamlError as err:
+            self.ctx.problem(self.file, err.line, None, err.message, "syntax")
+            return
+        if not isinstance(doc, dict):
+            self.ctx.problem(self.file, None, None, "a plan file must be a YAML mapping", "schema")
+            return
+        e = Entry(self.ctx, self.file, doc, "plan")
+        e.check_keys(PLAN_KEYS)
+        if doc.get("id") != self.plan_id:
+            e.fail(f"plan id {doc.get('id')!r} must equal the file name {self.plan_id!r}")
+        self.plan = self.iris.plan(self.plan_id)
+        self.ctx.result.plans.append(self.plan_id)
+        self.ctx.result.locations[self.plan] = Location(self.file, e.line, self.plan_id)
+        g = self.g = self.ctx.graph(self.plan_id)
+        ivp = self.ivp
+        g.add((self.plan, RDF.type, ivp.SafetyPlan))
+        g.add((self.plan, DCTERMS.identifier, Literal(self.plan_id)))
+        title = e.text("title", required=True)
+        if title:
+            for prop in (DCTERMS.title, RDFS.label, SKOS.prefLabel):
+                g.add((self.plan, prop, Literal(title, lang="nl")))
+        if e.text("title_en"):
+            for prop in (DCTERMS.title, RDFS.label, SKOS.prefLabel):
+                g.add((self.plan, prop, Literal(doc["title_en"], lang="en")))
+        if e.text("subtitle"):
+            g.add((self.plan, DCTERMS.alternative, Literal(doc["subtitle"], lang="nl")))
+        municipality = e.text("municipality", required=True)
+        if municipality:
+            node = e.ref("partners", municipality, "municipality")
+            if node is not None:
+                g.add((self.plan, ivp.municipality, node))
+        self._period(e, g, self.plan, doc.get("period"))
+        self._source(e, doc.get("source"))
+        self._sections(e, doc.get("sections"))
+        scheme = self.iris.scheme(f"themas-{self.plan_id}")
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, SKOS.prefLabel, Literal(f"Thema's van {title or self.plan_id}", lang="nl")))
+        g.add(
+            (
+                scheme,
+                SKOS.definition,
+                Literal(
+                    f"De veiligheidsthema's die het plan {title or self.plan_id} onderscheidt.",
+                    lang="nl",
+                ),
+            )
+        )
+        g.add((scheme, DCTERMS.source, self.plan))
+        g.add((self.plan, ivp.themeScheme, scheme))
+        self.scheme = scheme
+        # themes first, so that everything else can refer to them
+        for item in e.as_list(doc.get("themes"), "themes"):
+            self._theme_id(item)
+        self._adoption(doc)
+        for item in e.as_list(doc.get("legal_bases"), "legal_bases"):
+            self._mention(g, self.plan, item, "legal_bases", None)
+        self._predecessor(doc.get("predecessor"))
+        mission = doc.get("mission") or {}
+        if mission:
+            me = self.entry(mission, "mission")
+            if me:
+                me.check_keys({"pillars"})
+                for item in me.as_list(mission.get("pillars"), "pillars"):
+                    self._part(
+                        item,
+                        "pillar",
+                        ivp.Pillar,
+                        self.plan,
+                        ivp.missionPillar,
+                        "pijler",
+                        "missie",
+                        None,
+                    )
+        for item in e.as_list(doc.get("principles"), "principles"):
+            self._part(
+                item,
+                "principle",
+                ivp.Principle,
+                self.plan,
+                ivp.hasPrinciple,
+                "uitgangspunt",
+                "plan",
+                None,
+            )
+        for item in e.as_list(doc.get("themes"), "themes"):
+            self._theme(item)
+        for item in e.as_list(doc.get("crosslinks"), "crosslinks"):
+            self._crosslink(item)
+        for item in e.as_list(doc.get("partners"), "partners"):
+            self._involvement(item, None, None, None)
+        for key in ("target_groups", "instruments"):
+            for item in e.as_list(doc.get(key), key):
+                self._mention(g, self.plan, item, key, None)
+        if doc.get("budget") is not None:
+            self._budget(doc["budget"])
+        for item in e.as_list(doc.get("financial_decisions"), "financial_decisions"):
+            self._decision(item)
+        for item in e.as_list(doc.get("indicators"), "indicators"):
+            self._indicator(item)
+        for item in e.as_list(doc.get("notes"), "notes"):
+            self._note(item)
+
+    def _period(self, e: Entry, g: Graph, node: URIRef, period: Any) -> None:
+        if not isinstance(period, dict) or not all(
+            isinstance(period.get(k), int) for k in ("start", "end")
+        ):
+            e.fail("'period' must be {start: YYYY, end: YYYY}")
+            return
+        if period["start"] > period["end"]:
+            e.fail("period starts after it ends")
+        g.add((node, self.ivp.startYear, Literal(str(period["start"]), datatype=XSD.gYear)))
+        g.add((node, self.ivp.endYear, Literal(str(period["end"]), datatype=XSD.gYear)))
+
+    def _source(self, e: Entry, source: Any) -> None:
+        se = self.entry(source or {}, "source")
+        if se is None or not source:
+            e.fail("'source' is required: {file, title, publisher}")
+            return
+        se.check_keys({"file", "title", "publisher"})
+        file = se.text("file", required=True)
+        if not file:
+            return
+        path = self.ctx.settings.data_dir / "sources" / file
+        if not path.is_file():
+            se.fail(f"source text {file!r} is not in data/sources/", "reference")
+            return
+        self.ctx.result.sources[self.plan_id] = path
+        node = self.iris.id("brontekst", self.plan_id)
+        g = self.g
+        g.add((node, RDF.type, self.ivp.SourceText))
+        g.add((node, self.ivp.fileName, Literal(file)))
+        if se.text("title"):
+            g.add((node, DCTERMS.title, Literal(source["title"], lang="nl")))
+        if se.text("publisher"):
+            g.add((node, DCTERMS.publisher, Literal(source["publisher"], lang="nl")))
+        g.add((self.plan, DCTERMS.source, node))
+
+    def _sections(self, e: Entry, sections: Any) -> None:
+        if not isinstance(sections, dict) or not sections:
+            e.fail("'sections' must map section ids to titles")
+            return
+        for sid, title in sections.items():
+            sid = str(sid)
+            node = self.iris.id("sectie", self.plan_id, sid)
+            self.sections[sid] = node
+            self.g.add((node, RDF.type, self.ivp.Section))
+            self.g.add((node, DCTERMS.identifier, Literal(sid)))
+            self.g.add((node, DCTERMS.title, Literal(str(title), lang="nl")))
+        for sid, node in self.sections.items():
+            parent = sid.rsplit(".", 1)[0] if "." in sid else None
+            self.g.add((node, DCTERMS.isPartOf, self.sections.get(parent or "", self.plan)))
+            self.g.add((node, RDFS.label, Literal(self._section_label(sid, sections), lang="nl")))
+
+    @staticmethod
+    def _section_label(sid: str, titles: dict[Any, Any]) -> str:
+        """'3.1.2 Ambities' for numbered sections; 'Ondermijning › Ambitie' for named ones."""
+        if re.fullmatch(r"\d+(\.\d+)*", sid):
+            return f"{sid} {titles[sid]}"
+        parts = sid.split(".")
+        path = [".".join(parts[: i + 1]) for i in range(len(parts))]
+        return " › ".join(str(titles[p]) for p in path if p in titles)
+
+    def _adoption(self, doc: dict[str, Any]) -> None:
+        for key, by_prop, date_prop in (
+            ("adoption", self.ivp.adoptedBy, DCTERMS.dateAccepted),
+            ("proposal", self.ivp.proposedBy, DCTERMS.dateSubmitted),
+        ):
+            item = doc.get(key)
+            if item is None:
+                if key == "adoption":
+                    self.ctx.problem(
+                        self.file, None, self.plan_id, "'adoption' is required", "schema"
+                    )
+                continue
+            e = self.entry(item, key)
+            if e is None:
+                continue
+            e.check_keys({"by", "date"} | CITED)
+            by = e.ref("partners", item.get("by"), "by")
+            if by is not None:
+                self.g.add((self.plan, by_prop, by))
+            date = item.get("date")
+            if isinstance(date, dt.date):
+                self.g.add((self.plan, date_prop, Literal(date)))
+            else:
+                e.fail("'date' must be a date like 2022-10-18")
+            statement = self._statement(self.plan, by_prop, by or self.plan, key)
+            self.cite(self.g, statement, e, None)
+
+    def _predecessor(self, item: Any) -> None:
+        if item is None:
+            return
+        e = self.entry(item, "predecessor")
+        if e is None:
+            return
+        e.check_keys({"id", "title", "period"} | CITED)
+        ident = self.ident(e)
+        if ident is None:
+            return
+        node = self.iris.plan(ident)
+        self.g.add((node, RDF.type, self.ivp.SafetyPlan))
+        self.g.add((node, DCTERMS.identifier, Literal(ident)))
+        if e.text("title"):
+            for prop in (DCTERMS.title, RDFS.label):
+                self.g.add((node, prop, Literal(item["title"], lang="nl")))
+        if item.get("period"):
+            self._period(e, self.g, node, item["period"])
+        self.g.add((self.plan, DCTERMS.replaces, node))
+        self.cite(
+            self.g, self._statement(self.plan, DCTERMS.replaces, node, "predecessor"), e, None
+        )
+
+    def _statement(self, s: URIRef, p: URIRef, o: URIRef, tag: str) -> URIRef:
+        """A reified statement (rdf:Statement) to hang the quote of a plain triple on."""
+        node = self.iris.quote(self.plan_id, tag, f"{s} {p} {o}").replace(
+            "/citaat/", "/vermelding/"
+        )
+        node = URIRef(node)
+        self.g.add((node, RDF.type, RDF.Statement))
+        self.g.add((node, RDF.subject, s))
+        self.g.add((node, RDF.predicate, p))
+        self.g.add((node, RDF.object, o))
+        self.g.add((node, self.ivp.inPlan, self.plan))
+        return node
+
+    def _mention(self, g: Graph, subject: URIRef, item: Any, key: str, section: str | None) -> None:
+        """A target group, instrument or legal basis named by the plan, a theme or an action."""
+        registry, field_, prop = {
+            "target_groups": ("target-groups", "group", self.ivp.targetGroup),
+            "instruments": ("instruments", "instrument", self.ivp.instrument),
+            "legal_bases": ("legal-bases", "law", self.ivp.legalBasis),
+        }[key]
+        e = self.entry(item, key)
+        if e is None:
+            return
+        e.name = str(item.get(field_, key))
+        e.check_keys({field_} | CITED)
+        target = e.ref(registry, item.get(field_), field_)
+        if target is None:
+            return
+        g.add((subject, prop, target))
+        self.cite(g, self._statement(subject, prop, target, key), e, section)
+
+    # -- themes and what hangs under them --
+
+    def _theme_id(self, item: Any) -> None:
+        e = self.entry(item, "theme")
+        if e is None:
+            return
+        ident = self.ident(e)
+        if ident and self.unique(e, "theme", ident):
+            self.themes[ident] = self.iris.id("thema", self.plan_id, ident)
+
+    def theme_ref(self, e: Entry, value: Any, key: str) -> URIRef | None:
+        if str(value) in self.themes:
+            return self.themes[str(value)]
+        e.fail(
+            f"{key}: unknown theme id {value!r} in this plan{suggest(str(value), self.themes)}",
+            "reference",
+        )
+        return None
+
+    def _theme(self, item: Any) -> None:
+        e = self.entry(item, "theme")
+        if e is None or str(item.get("id")) not in self.themes:
+            return
+        ident = str(item["id"])
+        node = self.themes[ident]
+        g, ivp = self.g, self.ivp
+        e.check_keys(THEME_KEYS)
+        section = self.element(g, node, e, ivp.Theme, None, ident)
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.inScheme, self.scheme))
+        g.add((node, SKOS.topConceptOf, self.scheme))
+        g.add((self.plan, ivp.hasTheme, node))
+        if isinstance(item.get("number"), int):
+            g.add((node, SKOS.notation, Literal(str(item["number"]))))
+        if e.text("source_label"):
+            g.add((node, SKOS.hiddenLabel, Literal(item["source_label"], lang="nl")))
+        if not item.get("definition"):
+            e.fail("'definition' is required in theme (NL-SBB: every concept is defined)")
+        status = e.vocab("themastatus", item.get("status"), "status", required=True)
+        if status is not None:
+            g.add((node, ivp.status, status))
+        if item.get("body_missing"):
+            g.add((node, ivp.bodyMissing, Literal(True)))
+        parts = (
+            ("pillars", "pillar", ivp.Pillar, ivp.hasPillar, "pijler"),
+            ("ambitions", "ambition", ivp.Ambition, ivp.hasAmbition, "ambitie"),
+            (
+                "attention_points",
+                "attention point",
+                ivp.AttentionPoint,
+                ivp.hasAttentionPoint,
+                "aandachtspunt",
+            ),
+            ("principles", "principle", ivp.Principle, ivp.hasPrinciple, "uitgangspunt"),
+        )
+        for key, kind, cls, prop, segment in parts:
+            for n, sub in enumerate(e.as_list(item.get(key), key), start=1):
+                self._part(sub, kind, cls, node, prop, segment, ident, section, n)
+        for n, sub in enumerate(e.as_list(item.get("actions"), "actions"), start=1):
+            self._action(sub, node, ident, section, n)
+        for sub in e.as_list(item.get("partners"), "partners"):
+            self._involvement(sub, node, ident, section)
+        for key in ("target_groups", "instruments", "legal_bases"):
+            for sub in e.as_list(item.get(key), key):
+                self._mention(g, node, sub, key, section)
+        for sub in e.as_list(item.get("core_themes"), "core_themes"):
+            self._mapping(sub, node, ident, section)
+
+    def _part(
+        self,
+        item: Any,
+        kind: str,
+        cls: URIRef,
+        owner: URIRef,
+        prop: URIRef,
+        segment: str,
+        scope: str,
+        section: str | None,
+        position: int | None = None,
+    ) -> tuple[URIRef, str | None, str] | None:
+        e = self.entry(item, kind)
+        if e is None:
+            return None
+        if kind != "action":
+            e.check_keys(ELEMENT_KEYS)
+        fallback = f"{segment}-{position}" if position and "id" not in item else None
+        ident = self.ident(e, fallback)
+        if ident is None or not self.unique(e, f"{segment}/{scope}", ident):
+            return None
+        node = self.iris.id(segment, self.plan_id, scope, ident)
+        sec = self.element(self.g, node, e, cls, section, ident)
+        self.g.add((owner, prop, node))
+        return node, sec, ident
+
+    def _action(self, item: Any, theme: URIRef, scope: str, section: str | None, n: int) -> None:
+        e = self.entry(item, "action")
+        if e is None:
+            return
+        e.check_keys(ACTION_KEYS)
+        made = self._part(
+            item, "action", self.ivp.Action, theme, self.ivp.hasAction, "actie", scope, section, n
+        )
+        if made is None:
+            return
+        node, sec, ident = made
+        for sub in e.as_list(item.get("partners"), "partners"):
+            self._involvement(sub, theme, scope, sec, action=(node, ident))
+        for key in ("target_groups", "instruments", "legal_bases"):
+            for sub in e.as_list(item.get(key), key):
+                self._mention(self.g, node, sub, key, sec)
+
+    def _involvement(
+        self,
+        item: Any,
+        theme: URIRef | None,
+        scope: str | None,
+        section: str | None,
+        action: tuple[URIRef, str] | None = None,
+    ) -> None:
+        e = self.entry(item, "partner involvement")
+        if e is None:
+            return
+        e.name = str(item.get("partner", "partner involvement"))
+        e.check_keys(INVOLVEMENT_KEYS)
+        partner = e.ref("partners", item.get("partner"), "partner")
+        if partner is None:
+            return
+        g, ivp = self.g, self.ivp
+        parts = [scope or "plan"] + ([action[1]] if action else []) + [str(item["partner"])]
+        node = self.iris.id("betrokkenheid", self.plan_id, *parts)
+        g.add((node, RDF.type, ivp.Involvement))
+        g.add((node, ivp.partner, partner))
+        g.add((node, ivp.inPlan, self.plan))
+        g.add((self.plan, ivp.namesPartner, partner))
+        if theme is not None:
+            g.add((node, ivp.theme, theme))
+            g.add((theme, ivp.involvesPartner, partner))
+        if action is not None:
+            g.add((node, ivp.action, action[0]))
+        for role in e.as_list(item.get("roles"), "roles"):
+            concept = e.vocab("rol", role, "roles")
+            if concept is not None:
+                g.add((node, ivp.role, concept))
+        if e.text("named_as"):
+            g.add((node, ivp.namedAs, Literal(item["named_as"], lang="nl")))
+        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.cite(g, node, e, section)
+
+    def _mapping(self, item: Any, theme: URIRef, scope: str, section: str | None) -> None:
+        e = self.entry(item, "core theme mapping")
+        if e is None:
+            return
+        e.name = f"{scope} -> {item.get('concept')}"
+        e.check_keys(MAPPING_KEYS)
+        concept = e.vocab(VNG_SCHEME, str(item.get("concept")), "concept", required=True)
+        match = item.get("match")
+        if match not in MATCH:
+            e.fail(f"match must be one of {', '.join(MATCH)}, not {match!r}")
+            return
+        basis = e.vocab("mappinggrondslag", item.get("basis"), "basis", required=True)
+        if concept is None or basis is None:
+            return
+        g, ivp = self.g, self.ivp
+        node = self.iris.id("afbeelding", self.plan_id, scope, str(item["concept"]))
+        g.add((node, RDF.type, ivp.CoreThemeMapping))
+        g.add((node, ivp.mappedTheme, theme))
+        g.add((node, ivp.coreTheme, concept))
+        g.add((node, ivp.matchProperty, MATCH[match]))
+        g.add((node, ivp.mappingBasis, basis))
+        g.add((node, ivp.inPlan, self.plan))
+        g.add((theme, MATCH[match], concept))
+        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.cite(g, node, e, section)
+
+    def _crosslink(self, item: Any) -> None:
+        e = self.entry(item, "crosslink")
+        if e is None:
+            return
+        e.name = f"{item.get('from')} -> {item.get('to') or item.get('to_domain')}"
+        e.check_keys(CROSSLINK_KEYS)
+        source = self.theme_ref(e, item.get("from"), "from")
+        if ("to" in item) == ("to_domain" in item):
+            e.fail("a crosslink needs exactly one of 'to' (a theme) or 'to_domain' (a domain)")
+            return
+        if "to" in item:
+            target = self.theme_ref(e, item["to"], "to")
+        else:
+            target = e.vocab("domein", item["to_domain"], "to_domain")
+        kind = e.vocab("kruisverbandsoort", item.get("kind"), "kind", required=True)
+        directed = item.get("directed", False)
+        if not isinstance(directed, bool):
+            e.fail("'directed' must be true or false")
+        if source is None or target is None or kind is None:
+            return
+        if source == target:
+            e.fail("a crosslink must join two different themes")
+            return
+        g, ivp = self.g, self.ivp
+        to_id = str(item.get("to") or "domein-" + str(item.get("to_domain")))
+        ends = [str(item["from"]), to_id]
+        if not directed:
+            ends.sort()
+        node = self.iris.id("kruisverband", self.plan_id, f"{ends[0]}--{ends[1]}--{item['kind']}")
+        g.add((node, RDF.type, ivp.CrossLink))
+        g.add((node, ivp.linkFrom, source))
+        g.add((node, ivp.linkTo, target))
+        g.add((node, ivp.linkKind, kind))
+        g.add((node, ivp.directed, Literal(bool(directed))))
+        g.add((node, ivp.inPlan, self.plan))
+        if "to" in item:
+            g.add((source, ivp.crossLinkedWith, target))
+            g.add((target, ivp.crossLinkedWith, source))
+        else:
+            g.add((source, ivp.crossLinkedWithDomain, target))
+        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.cite(g, node, e, None)
+
+    # -- money and figures --
+
+    def _budget(self, item: Any) -> None:
+        e = self.entry(item, "budget")
+        if e is None:
+            return
+        e.check_keys(BUDGET_KEYS)
+        ident = self.ident(e)
+        if ident is None:
+            return
+        g, ivp = self.g, self.ivp
+        table = self.iris.id("begroting", self.plan_id, ident)
+        section = self.element(g, table, e, ivp.BudgetTable, None, ident)
+        g.add((table, QB.structure, ivp.budgetStructure))
+        g.add((self.plan, ivp.budget, table))
+        multiplier = item.get("multiplier", 1)
+        if not isinstance(multiplier, int) or multiplier <= 0:
+            e.fail("'multiplier' must be a positive whole number")
+            multiplier = 1
+        g.add((table, ivp.multiplier, Literal(multiplier)))
+        lines = list(e.as_list(item.get("lines"), "lines"))
+        if item.get("total") is not None:
+            total = dict(item["total"])
+            total.setdefault("id", "totaal")
+            lines.append(yamlfile.Mapping(total))
+            lines[-1].line = yamlfile.line_of(item["total"]) or 0
+        for line_item in lines:
+            is_total = line_item is lines[-1] and item.get("total") is not None
+            self._budget_line(line_item, table, multiplier, section, is_total)
+
+    def _budget_line(
+        self, item: Any, table: URIRef, multiplier: int, section: str | None, is_total: bool
+    ) -> None:
+        e = self.entry(item, "budget line")
+        if e is None:
+            return
+        e.check_keys(LINE_KEYS)
+        ident = self.ident(e)
+        if ident is None or not self.unique(e, "budget line", ident):
+            return
+        g, ivp = self.g, self.ivp
+        node = self.iris.id("begrotingspost", self.plan_id, ident)
+        sec = self.element(g, node, e, ivp.BudgetLine, section, ident)
+        g.add((table, ivp.hasLine, node))
+        if is_total:
+            g.add((node, ivp.isTotal, Literal(True)))
+        amounts = item.get("amounts")
+        if not isinstance(amounts, dict) or not amounts:
+            e.fail("'amounts' must map years to amounts as printed")
+            amounts = {}
+        for year, amount in amounts.items():
+            if not isinstance(year, int) or not isinstance(amount, int | float):
+                e.fail(f"amount for {year!r} must be a number, keyed by a year")
+                continue
+            obs = self.iris.id("begrotingspost", self.plan_id, ident, str(year))
+            printed = Decimal(str(amount))
+            g.add((obs, RDF.type, QB.Observation))
+            g.add((obs, QB.dataSet, table))
+            g.add((obs, ivp.budgetLine, node))
+            g.add((obs, ivp.year, Literal(str(year), datatype=XSD.gYear)))
+            g.add((obs, ivp.amountAsPrinted, Literal(printed)))
+            g.add((obs, ivp.amountEUR, Literal(printed * multiplier)))
+            for quote in g.objects(node, PROV.wasDerivedFrom):
+                g.add((obs, PROV.wasDerivedFrom, quote))
+        if item.get("all_themes"):
+            g.add((node, ivp.fundsAllThemes, Literal(True)))
+        for sub in e.as_list(item.get("themes"), "themes"):
+            se = self.entry(sub, "funded theme")
+            if se is None:
+                continue
+            se.name = f"{ident} -> {sub.get('theme')}"
+            se.check_keys({"theme"} | CITED)
+            theme = self.theme_ref(se, sub.get("theme"), "theme")
+            if theme is not None:
+                g.add((node, ivp.funds, theme))
+                self.cite(g, self._statement(node, ivp.funds, theme, "funds"), se, sec)
+
+    def _decision(self, item: Any) -> None:
+        e = self.entry(item, "financial decision")
+        if e is None:
+            return
+        e.check_keys(DECISION_KEYS)
+        ident = self.ident(e)
+        if ident is None or not self.unique(e, "decision", ident):
+            return
+        g, ivp = self.g, self.ivp
+        node = self.iris.id("financieel-besluit", self.plan_id, ident)
+        self.element(g, node, e, ivp.FinancialDecision, None, ident)
+        g.add((self.plan, ivp.financialDecision, node))
+        amount = item.get("amount")
+        if isinstance(amount, int | float):
+            g.add((node, ivp.amountEUR, Literal(Decimal(str(amount)))))
+        else:
+            e.fail("'amount' (euro) is required and must be a number")
+        for key, prop in (("start_year", ivp.startYear), ("end_year", ivp.endYear)):
+            if isinstance(item.get(key), int):
+                g.add((node, prop, Literal(str(item[key]), datatype=XSD.gYear)))
+            elif key in item:
+                e.fail(f"'{key}' must be a year")
+        g.add((node, ivp.structural, Literal(bool(item.get("structural", False)))))
+        for key, prop in (("funded_from", ivp.fundedFrom), ("booked_in", ivp.bookedIn)):
+            if e.text(key):
+                g.add((node, prop, Literal(str(item[key]), lang="nl")))
+
+    def _indicator(self, item: Any) -> None:
+        e = self.entry(item, "indicator")
+        if e is None:
+            return
+        e.check_keys(INDICATOR_KEYS)
+        ident = self.ident(e)
+        if ident is None or not self.unique(e, "indicator", ident):
+            return
+        g, ivp = self.g, self.ivp
+        node = self.iris.id("indicator", self.plan_id, ident)
+        section = self.element(g, node, e, ivp.Indicator, None, ident)
+        g.add((node, QB.structure, ivp.indicatorStructure))
+        g.add((self.plan, ivp.hasIndicator, node))
+        unit = item.get("unit")
+        if unit not in UNITS:
+            e.fail(f"'unit' must be one of {', '.join(sorted(UNITS))}")
+        else:
+            g.add((node, ivp.unit, Literal(unit)))
+        if item.get("measured_by"):
+            by = e.ref("partners", item["measured_by"], "measured_by")
+            if by is not None:
+                g.add((node, ivp.measuredBy, by))
+        if e.text("instrument_label"):
+            g.add((node, ivp.measurementInstrument, Literal(item["instrument_label"], lang="nl")))
+        for obs_item in e.as_list(item.get("observations"), "observations"):
+            oe = self.entry(obs_item, "observation")
+            if oe is None:
+                continue
+            oe.name = f"{ident} {obs_item.get('period')}"
+            oe.check_keys(OBSERVATION_KEYS)
+            period = oe.text("period", required=True)
+            if period is None:
+                continue
+            if ("value" in obs_item) == ("missing" in obs_item):
+                oe.fail("an observation needs exactly one of 'value' or 'missing'")
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
+            if not self.unique(oe, f"observation/{ident}", slug):
+                continue
+            obs = self.iris.id("indicator", self.plan_id, ident, slug)
+            g.add((obs, RDF.type, QB.Observation))
+            g.add((obs, QB.dataSet, node))
+            g.add((obs, ivp.indicator, node))
+            g.add((obs, ivp.period, Literal(period)))
+            if "value" in obs_item:
+                if not isinstance(obs_item["value"], int | float):
+                    oe.fail("'value' must be a number")
+                    continue
+                g.add((obs, ivp.value, Literal(Decimal(str(obs_item["value"])))))
+            else:
+                g.add((obs, ivp.missingValue, Literal(str(obs_item["missing"]))))
+            if oe.text("note"):
+                g.add((obs, RDFS.comment, Literal(obs_item["note"], lang="en")))
+            self.ctx.result.locations.setdefault(obs, Location(self.file, oe.line, oe.name))
+            if "quote" in obs_item:
+                self.cite(g, obs, oe, section)
+            else:
+                for quote in g.objects(node, PROV.wasDerivedFrom):
+                    g.add((obs, PROV.wasDerivedFrom, quote))
+
+    def _note(self, item: Any) -> None:
+        e = self.entry(item, "note")
+        if e is None:
+            return
+        e.check_keys(NOTE_KEYS)
+        ident = self.ident(e)
+        if ident is None or not self.unique(e, "note", ident):
+            return
+        g, ivp = self.g, self.ivp
+        node = self.iris.id("notitie", self.plan_id, ident)
+        g.add((node, RDF.type, ivp.Note))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, ivp.inPlan, self.plan))
+        g.add((self.plan, ivp.hasNote, node))
+        kind = e.vocab("notitiesoort", item.get("kind"), "kind", required=True)
+        if kind is not None:
+            g.add((node, ivp.noteKind, kind))
+        text = e.text("text", required=True)
+        if text:
+            g.add((node, RDFS.comment, Literal(text)))
+        for theme in e.as_list(item.get("about"), "about"):
+            ref = self.theme_ref(e, theme, "about")
+            if ref is not None:
+                g.add((node, ivp.about, ref))
+        self.ctx.result.locations[node] = Location(self.file, e.line, ident)
+        self.cite(g, node, e, None, key="quotes")

@@ -1,0 +1,199 @@
+"""The parts of the dataset every plan shares: the ontology files and the registries."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
+
+from graph import yamlfile
+from graph.entries import ID_PATTERN, JURICONNECT, ONTOLOGY_FILES, Context, Entry, Location
+from graph.iris import rebase
+from graph.problems import relative
+
+# --- the model: ontology, vocabularies, reference scheme -------------------------------------
+
+
+def load_model(ctx: Context) -> None:
+    model = ctx.graph("model")
+    for name in ONTOLOGY_FILES:
+        path = ctx.settings.ontology_dir / name
+        rel = relative(path, ctx.settings.ontology_dir.parent)
+        try:
+            parsed = Graph().parse(path, format="turtle")
+        except FileNotFoundError:
+            ctx.problem(rel, None, None, "ontology file is missing", "syntax")
+            continue
+        except Exception as err:  # rdflib raises several types for bad Turtle
+            line = getattr(err, "lines", None)
+            ctx.problem(rel, line, None, f"malformed Turtle: {err}".splitlines()[0], "syntax")
+            continue
+        for triple in rebase(parsed, ctx.settings.base):
+            model.add(triple)
+        for quote_node in parsed.subjects(RDF.type, DEFAULT_QUOTE):
+            for subject in parsed.subjects(PROV.wasDerivedFrom, quote_node):
+                ctx.result.locations.setdefault(
+                    quote_node,
+                    Location(rel, None, str(subject)),  # type: ignore[arg-type]
+                )
+    # index the vocabularies by scheme and notation, so data files can say `role: regie`
+    for concept, scheme in model.subject_objects(SKOS.inScheme):
+        notation = model.value(concept, SKOS.notation)
+        scheme_name = str(scheme).rsplit("/", 1)[-1]
+        if notation is not None:
+            ctx.vocab.setdefault(scheme_name, {})[str(notation)] = concept  # type: ignore[assignment]
+
+
+DEFAULT_QUOTE = URIRef("https://w3id.org/kruisverband/def/ivp#Quote")
+
+
+# --- registries -------------------------------------------------------------------------------
+
+# fmt: off
+REGISTRY_KEYS = {
+    "partners": {
+        "id", "label", "label_en", "kind", "domains", "aliases", "part_of", "description",
+        "cbs_code", "tooi",
+    },
+    "target-groups": {"id", "label", "label_en", "definition"},
+    "instruments": {"id", "label", "label_en", "definition", "legal_basis"},
+    "legal-bases": {"id", "label", "label_en", "bwb", "article", "uri"},
+}
+# fmt: on
+
+
+def load_registries(ctx: Context) -> None:
+    """Two passes: first every id (so entries may refer to later ones), then the triples."""
+    entries: dict[str, list[tuple[yamlfile.Mapping, str]]] = {}
+    for name in REGISTRY_KEYS:
+        path = ctx.settings.data_dir / "registry" / f"{name}.yaml"
+        rel = relative(path, ctx.settings.data_dir.parent)
+        try:
+            doc = yamlfile.load(path)
+        except FileNotFoundError:
+            ctx.problem(rel, None, None, "registry file is missing", "syntax")
+            continue
+        except yamlfile.YamlError as err:
+            ctx.problem(rel, err.line, None, err.message, "syntax")
+            continue
+        if not isinstance(doc, list):
+            ctx.problem(rel, None, None, "a registry file must be a YAML list of entries", "schema")
+            continue
+        known = ctx.registry.setdefault(name, {})
+        entries[name] = []
+        for item in doc:
+            line = yamlfile.line_of(item)
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                ctx.problem(rel, line, None, "every entry needs an 'id'", "schema")
+                continue
+            ident = item["id"]
+            if not ID_PATTERN.match(ident):
+                ctx.problem(rel, line, ident, "id must be a lower-case slug", "schema")
+            if ident in known:
+                ctx.problem(rel, line, ident, f"duplicate {name} id {ident!r}", "duplicate")
+                continue
+            kind = {"partners": "partner", "legal-bases": "wetsbepaling"}.get(name)
+            known[ident] = (
+                ctx.iris.id(kind, ident)
+                if kind
+                else ctx.iris.concept({"target-groups": "doelgroep"}.get(name, "instrument"), ident)
+            )
+            entries[name].append((item, rel))
+    reg = ctx.graph("register")
+    ivp = ctx.ivp
+    for name, items in entries.items():
+        for item, rel in items:
+            entry = Entry(ctx, rel, item, name)
+            node = ctx.registry[name][item["id"]]
+            entry.check_keys(REGISTRY_KEYS[name])
+            entry.labels(reg, node)
+            reg.add((node, DCTERMS.identifier, Literal(item["id"])))
+            ctx.result.locations[node] = Location(rel, entry.line, item["id"])
+            if name == "partners":
+                _partner(entry, reg, node)
+            elif name == "legal-bases":
+                reg.add((node, RDF.type, ivp.LegalProvision))
+                bwb, article, uri = item.get("bwb"), item.get("article"), item.get("uri")
+                if bwb and not re.fullmatch(r"BWBR\d{7}", str(bwb)):
+                    entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema")
+                if bwb:
+                    reg.add((node, ivp.bwbId, Literal(str(bwb))))
+                    jci = JURICONNECT + str(bwb) + (f"&artikel={article}" if article else "")
+                    reg.add((node, ivp.juriconnect, URIRef(jci)))
+                if article:
+                    reg.add((node, ivp.article, Literal(str(article))))
+                if uri:
+                    reg.add((node, RDFS.seeAlso, URIRef(str(uri))))
+                if not bwb and not uri:
+                    entry.fail("a legal basis needs 'bwb' or 'uri'", "schema")
+            else:
+                scheme = "doelgroep" if name == "target-groups" else "instrument"
+                cls = ivp.TargetGroup if name == "target-groups" else ivp.Instrument
+                reg.add((node, RDF.type, cls))
+                reg.add((node, RDF.type, SKOS.Concept))
+                reg.add((node, SKOS.inScheme, ctx.iris.scheme(scheme)))
+                reg.add((node, SKOS.notation, Literal(item["id"])))
+                entry.definition(reg, node, required=True)
+                if item.get("legal_basis"):
+                    law = entry.ref("legal-bases", item["legal_basis"], "legal_basis")
+                    if law is not None:
+                        reg.add((node, ivp.legalBasis, law))
+    for scheme, label_nl, label_en in (
+        ("doelgroep", "Doelgroepen", "Target groups"),
+        ("instrument", "Instrumenten", "Instruments"),
+    ):
+        node = ctx.iris.scheme(scheme)
+        reg.add((node, RDF.type, SKOS.ConceptScheme))
+        reg.add((node, SKOS.prefLabel, Literal(label_nl, lang="nl")))
+        reg.add((node, SKOS.prefLabel, Literal(label_en, lang="en")))
+        reg.add(
+            (
+                node,
+                SKOS.definition,
+                Literal(f"{label_nl} die de integrale veiligheidsplannen noemen.", lang="nl"),
+            )
+        )
+
+
+def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
+    ivp, item = entry.ctx.ivp, entry.item
+    reg.add((node, RDF.type, ivp.Partner))
+    kind = entry.vocab("partnersoort", item.get("kind"), "kind", required=True)
+    if kind is not None:
+        reg.add((node, ivp.partnerKind, kind))
+    if item.get("kind") in ("organisatie", "gemeente", "samenwerkingsverband"):
+        reg.add((node, RDF.type, ORG.Organization))
+    elif item.get("kind") == "organisatieonderdeel":
+        reg.add((node, RDF.type, ORG.OrganizationalUnit))
+    elif item.get("kind") == "groep":
+        reg.add((node, RDF.type, FOAF.Group))
+    domains = item.get("domains") or []
+    if not domains:
+        entry.fail("a partner needs at least one domain", "schema")
+    for domain in entry.as_list(domains, "domains"):
+        concept = entry.vocab("domein", domain, "domains")
+        if concept is not None:
+            reg.add((node, ivp.domain, concept))
+    for alias in entry.as_list(item.get("aliases"), "aliases"):
+        reg.add((node, SKOS.altLabel, Literal(str(alias), lang="nl")))
+    if item.get("description"):
+        reg.add((node, DCTERMS.description, Literal(str(item["description"]), lang="nl")))
+    if item.get("part_of"):
+        parent = entry.ref("partners", item["part_of"], "part_of")
+        if parent is not None:
+            reg.add((node, ORG.subOrganizationOf, parent))
+    if item.get("kind") == "gemeente":
+        reg.add((node, RDF.type, ivp.Municipality))
+        code, tooi = item.get("cbs_code"), item.get("tooi")
+        if not code or not re.fullmatch(r"GM\d{4}", str(code)):
+            entry.fail("a gemeente needs cbs_code like GM0268", "schema")
+        else:
+            reg.add((node, ivp.cbsCode, Literal(str(code))))
+        if not tooi or not str(tooi).startswith("https://identifier.overheid.nl/tooi/id/"):
+            entry.fail(
+                "a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
+                "schema",
+            )
+        else:
+            reg.add((node, OWL.sameAs, URIRef(str(tooi))))
