@@ -573,5 +573,120 @@ def export(
         click.echo(f"Wrote {output_file}", err=True)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free).")
+@click.option(
+    "--timeout",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped (answered 503).",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Queries evaluated at once (one process each).",
+)
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most rows or triples in one answer; more is answered 400.",
+)
+@click.option(
+    "--max-body",
+    default=1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1024),
+    help="Largest request body in bytes (413 above).",
+)
+@click.option(
+    "--max-query-length",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=100),
+    help="Longest query text in characters (413, or 414 by GET).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    default=("*",),
+    show_default=True,
+    help="Origin allowed to read answers from a browser (repeatable); 'none' disables CORS.",
+)
+@click.option("--cors-post", is_flag=True, help="Allow cross-origin POST queries too.")
+@click.option(
+    "--allow-updates",
+    is_flag=True,
+    help="Accept SPARQL Update and Graph Store writes with the token in "
+    "$KRUISVERBAND_UPDATE_TOKEN (Authorization: Bearer); they change a scratch copy "
+    "of the store that is discarded on exit.",
+)
+@click.option("--federation", is_flag=True, help="Allow SERVICE (the server fetches URLs).")
+@click.option("--quiet", is_flag=True, help="No access log on stderr.")
+@click.pass_context
+@handled
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    max_rows: int,
+    max_body: int,
+    max_query_length: int,
+    cors_origins: tuple[str, ...],
+    cors_post: bool,
+    allow_updates: bool,
+    federation: bool,
+    quiet: bool,
+) -> None:
+    """Serve the graph: SPARQL 1.1 endpoint, query page and linked-data pages.
+
+    Builds the store first when it is missing or older than data/. Read-only unless
+    --allow-updates. Serves /sparql (SPARQL 1.1 Protocol and Service Description),
+    / (query page), /id/... (303 to /doc/...), /def/ivp (ontology), /.well-known/void.
+
+    \b
+    Example:
+      ivp serve                      # http://127.0.0.1:8000/
+      ivp serve --port 3030 --timeout 10 --cors-origin https://yasgui.example.org
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 5' \\
+           http://127.0.0.1:8000/sparql
+    """
+    import os
+
+    from graph.endpoint import Limits, configure_logging
+    from graph.endpoint import serve as run_server
+
+    token = None
+    if allow_updates:
+        token = os.environ.get("KRUISVERBAND_UPDATE_TOKEN")
+        if not token:
+            raise CannotRun("--allow-updates needs a token in $KRUISVERBAND_UPDATE_TOKEN")
+    origins = () if "none" in cors_origins else cors_origins
+    limits = Limits(
+        timeout=timeout,
+        workers=workers,
+        max_rows=max_rows,
+        max_body=max_body,
+        max_query_length=max_query_length,
+        cors_origins=origins,
+        cors_methods=("GET", "HEAD", "POST") if cors_post else ("GET", "HEAD"),
+        federation=federation,
+        update_token=token,
+    )
+    configure_logging(verbose=not quiet)
+    try:
+        run_server(ctx.obj, host=host, port=port, limits=limits, progress=progress)
+    except OSError as err:
+        raise CannotRun(f"cannot serve on {host}:{port}: {err.strerror or err}") from err
+
+
 if __name__ == "__main__":
     main()

@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import logging
-import multiprocessing as mp
 import os
 import queue
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -31,7 +33,6 @@ from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 
 log = logging.getLogger("kruisverband.endpoint")
-_CTX = mp.get_context("spawn")  # never fork a process that runs server threads
 DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 
 
@@ -260,15 +261,23 @@ def worker_main(conn: Connection, store_dir: str, writable: bool) -> None:
 
 
 class Worker:
-    """One worker process and the pipe to it."""
+    """One worker process and the connection to it.
+
+    Started as `python -m graph.endpoint.worker` rather than by multiprocessing's spawn,
+    which would re-import the server's __main__ (the CLI and everything it imports) in every
+    worker; this way a worker loads pyoxigraph and this module only, and starts quickly.
+    """
 
     def __init__(self, store_dir: str, writable: bool = False) -> None:
-        self.conn, child = _CTX.Pipe()
-        self.process = _CTX.Process(
-            target=worker_main, args=(child, store_dir, writable), daemon=True
+        ours, theirs = socket.socketpair()
+        command = [sys.executable, "-m", "graph.endpoint.worker", str(theirs.fileno()), store_dir]
+        if writable:
+            command.append("--writable")
+        self.process = subprocess.Popen(
+            command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL
         )
-        self.process.start()
-        child.close()
+        theirs.close()
+        self.conn = Connection(ours.detach())
         if not self.conn.poll(60):
             self.kill()
             raise RuntimeError("a query worker did not start within 60 s")
@@ -284,10 +293,19 @@ class Worker:
             return self.conn.recv()
         return None
 
+    def stop(self) -> None:
+        """End the worker by closing its connection, so a writer closes the store cleanly."""
+        self.conn.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        self.process.wait(5)
+        with contextlib.suppress(OSError):
+            self.conn.close()
 
 
 class Pool:
@@ -300,6 +318,12 @@ class Pool:
         self._gate = threading.Lock()  # held by an update while it swaps all workers
         for _ in range(size):
             self._idle.put(Worker(store_dir))
+        # Replacements are started by one long-lived thread: a worker dies with the thread
+        # that started it (PR_SET_PDEATHSIG is per thread), so never start one from a
+        # short-lived thread.
+        self._requests: queue.Queue[bool] = queue.Queue()
+        self._spawner = threading.Thread(target=self._spawn_loop, daemon=True)
+        self._spawner.start()
 
     def run(self, job: Any, timeout: float | None = None) -> tuple[str, Any, Any]:
         """Evaluate `job` on an idle worker; a 503 EndpointError when it takes too long."""
@@ -330,16 +354,17 @@ class Pool:
         return answer
 
     def _replace(self) -> None:
-        def start() -> None:
+        self._requests.put(True)
+
+    def _spawn_loop(self) -> None:
+        while self._requests.get():
             while not self._closed:
                 try:
                     self._idle.put(Worker(self.store_dir))
-                    return
+                    break
                 except Exception:
                     log.exception("could not start a query worker; retrying")
                     time.sleep(1)
-
-        threading.Thread(target=start, daemon=True).start()
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -362,10 +387,11 @@ class Pool:
                 yield
             finally:
                 for _ in range(self.size):
-                    self._idle.put(Worker(self.store_dir))
+                    self._replace()
 
     def close(self) -> None:
         self._closed = True
+        self._requests.put(False)
         while True:
             try:
                 self._idle.get_nowait().kill()
@@ -380,7 +406,14 @@ def write(pool: Pool, job: UpdateJob | GraphStoreJob, timeout: float) -> tuple[s
         try:
             answer = worker.ask(job, timeout)
         finally:
-            worker.kill()
+            worker.stop()
     if answer is None:
         raise EndpointError(503, f"The update ran longer than {timeout:g} s and was stopped.")
     return answer
+
+
+if __name__ == "__main__":
+    # run the importable module's copy, so unpickled jobs are instances of its classes
+    from graph.endpoint import worker as module
+
+    module.worker_main(Connection(int(sys.argv[1])), sys.argv[2], "--writable" in sys.argv[3:])

@@ -1,0 +1,22 @@
+"""The SPARQL endpoint: SPARQL 1.1 Protocol, linked-data pages and a query page over the store.
+
+Modules, one job each: `protocol` (reading a request), `negotiation` (choosing a format),
+`limits` (what a request may cost), `worker` (evaluating in killable processes), `describe`
+(Service Description, VoID, ontology), `pages` (HTML), `app` (routes and errors) and `server`
+(starting it all).
+"""
+
+from typing import Any
+
+from graph.endpoint.limits import EndpointError, Limits
+
+__all__ = ["EndpointError", "Limits", "configure_logging", "serve"]
+
+
+def __getattr__(name: str) -> Any:
+    """The server is imported on first use, so that worker processes stay light."""
+    if name in ("serve", "configure_logging"):
+        from graph.endpoint import server
+
+        return getattr(server, name)
+    raise AttributeError(name)

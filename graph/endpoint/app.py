@@ -1,0 +1,413 @@
+"""The WSGI application: routes, the protocol's responses, CORS, and the error boundary.
+
+Every request ends in a response with a status and a readable message; exceptions are logged
+on the server and answered with a generic 500, so no stack trace ever reaches a client.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from werkzeug.exceptions import HTTPException
+from werkzeug.utils import send_file
+from werkzeug.wrappers import Request, Response
+
+from graph.build import OUTPUTS
+from graph.config import DEFAULT_BASE, Settings
+from graph.endpoint import pages
+from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
+from graph.endpoint.limits import EndpointError, Limits
+from graph.endpoint.negotiation import (
+    GRAPH_TYPES,
+    content_type,
+    graph_type,
+    parse_accept,
+    result_type,
+    wants_html,
+)
+from graph.endpoint.protocol import Operation, parse_operation, shape
+from graph.endpoint.worker import GraphStoreJob, Pool, QueryJob, RowsJob, UpdateJob, write
+from graph.queries import NamedQuery, named_queries
+from graph.store import prefixes
+
+log = logging.getLogger("kruisverband.endpoint")
+READ = "GET, HEAD, OPTIONS"
+DOWNLOAD_TYPES = {
+    "ivp.ttl": "text/turtle",
+    "ivp.nt": "application/n-triples",
+    "ivp.jsonld": "application/ld+json",
+    "ivp.trig": "application/trig",
+    "ivp.nq": "application/n-quads",
+}
+_UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+RESOURCE_ROWS = """SELECT DISTINCT ?dir ?p ?o ?bp ?bo WHERE {
+  { <IRI> ?p ?o . BIND("out" AS ?dir) OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } }
+  UNION { ?o ?p <IRI> . BIND("in" AS ?dir) }
+}"""
+RESOURCE_GRAPH = """CONSTRUCT { <IRI> ?p ?o . ?o ?bp ?bo . ?s ?ip <IRI> } WHERE {
+  { <IRI> ?p ?o OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } } UNION { ?s ?ip <IRI> }
+}"""
+LABEL_ROWS = """SELECT ?x ?l WHERE {
+  VALUES ?x { VALUES_HERE }
+  ?x rdfs:label|skos:prefLabel|dcterms:title|foaf:name ?l
+}"""
+
+
+@dataclass
+class Endpoint:
+    """The application; one instance serves every request, from many threads."""
+
+    settings: Settings
+    limits: Limits
+    pool: Pool
+    describer: Describer
+
+    def __post_init__(self) -> None:
+        self.prefixes = prefixes(self.settings)
+        # for output: `id:` would spell every resource as id:plan\/x, so it is left out
+        self.page_prefixes = {
+            k: v for k, v in (self.prefixes | DESCRIPTION_PREFIXES).items() if k != "id"
+        }
+        self._cache: dict[str, Any] = {}
+
+    # -- the error boundary -------------------------------------------------------------
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        request = Request(environ)
+        started = time.monotonic()
+        try:
+            response = self.dispatch(request)
+        except EndpointError as err:
+            response = _error(err.status, err.message, err.headers)
+        except HTTPException as err:  # werkzeug's own, e.g. a body over max_content_length
+            response = _error(err.code or 400, err.description or err.name)
+        except Exception:
+            log.exception("unexpected error for %s %s", request.method, request.path)
+            response = _error(500, "Internal error; the operator can find it in the log.")
+        self._cors(request, response)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        for name, value in self.limits.extra_headers.items():
+            response.headers[name] = value
+        log.info(
+            "%s %s %s %.0f ms",
+            request.method,
+            request.full_path.rstrip("?")[:200],
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return response(environ, start_response)
+
+    def _cors(self, request: Request, response: Response) -> None:
+        origin = request.headers.get("Origin")
+        origins = self.limits.cors_origins
+        if not origin or not origins:
+            return
+        preflight = request.method == "OPTIONS"
+        if not preflight and request.method not in self.limits.cors_methods:
+            return
+        if "*" in origins:
+            response.headers["Access-Control-Allow-Origin"] = "*"
+        elif origin in origins:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.vary.add("Origin")
+        else:
+            return
+        if preflight:
+            methods = ", ".join([*self.limits.cors_methods, "OPTIONS"])
+            response.headers["Access-Control-Allow-Methods"] = methods
+            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response.headers["Access-Control-Max-Age"] = "600"
+
+    # -- routing ------------------------------------------------------------------------
+    def dispatch(self, request: Request) -> Response:
+        path = request.path
+        if request.method == "OPTIONS":
+            return Response(status=204, headers={"Allow": "GET, HEAD, POST, OPTIONS"})
+        if path == "/sparql":
+            return self.sparql(request)
+        if path == "/graphs":
+            return self.graph_store(request)
+        if request.method not in ("GET", "HEAD"):
+            raise EndpointError(405, f"{path} is read-only: use GET.", {"Allow": READ})
+        if path in ("/", "/index.html"):
+            return _html(pages.query_page(self.named(), self.prefixes, self.settings.base))
+        if path == "/.well-known/void":
+            return self.void(request)
+        if path.startswith("/id/") and len(path) > 4:
+            target = request.host_url + "doc/" + _requote(path[4:])
+            return Response(
+                f"See {target}\n",
+                status=303,
+                headers={"Location": target, "Vary": "Accept"},
+                content_type="text/plain; charset=utf-8",
+            )
+        if path.startswith("/doc/") and len(path) > 5:
+            return self.doc(request, self.settings.base + "id/" + _requote(path[5:]))
+        if path in ("/def/ivp", "/def/ivp/"):
+            return self.ontology(request)
+        if path.startswith("/download/") and path[10:] in DOWNLOAD_TYPES:
+            return self.download(request, path[10:])
+        raise EndpointError(404, f"Nothing here: {path}. The query page is at /.")
+
+    def named(self) -> list[NamedQuery]:
+        """The project's named queries, moved to the configured base IRI like the CLI does."""
+        return [
+            NamedQuery(
+                q.name, q.title, q.description, q.text.replace(DEFAULT_BASE, self.settings.base)
+            )
+            for q in named_queries()
+        ]
+
+    def run(self, job: Any) -> tuple[str, Any, Any]:
+        status, first, second = self.pool.run(job)
+        if status == "error":
+            raise EndpointError(first, second)
+        return status, first, second
+
+    # -- SPARQL protocol ----------------------------------------------------------------
+    def sparql(self, request: Request) -> Response:
+        op = parse_operation(request, self.limits)
+        accept = parse_accept(request.headers.get("Accept"))
+        if op is None:
+            fmt = request.args.get("format")
+            if not fmt and wants_html(accept):
+                return _html(pages.query_page(self.named(), self.prefixes, self.settings.base))
+            root = request.host_url
+            triples = self.describer.service(request.base_url, root + ".well-known/void")
+            return self.rdf(triples, graph_type(accept, fmt))
+        if op.kind == "update":
+            return self.update(request, op)
+        found = shape(op.text)
+        if found.update:
+            raise EndpointError(
+                400,
+                "This is a SPARQL Update, not a query. The endpoint is read-only"
+                + (
+                    "; send updates as `update` with the token."
+                    if self.limits.update_token
+                    else "."
+                ),
+            )
+        if found.has_service and not self.limits.federation:
+            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
+        rtype, gtype = result_type(accept, op.fmt), graph_type(accept, op.fmt)
+        wanted = gtype if found.form in ("CONSTRUCT", "DESCRIBE") else rtype
+        if found.form and wanted is None:
+            raise EndpointError(
+                406,
+                f"A {found.form} answer cannot be given in any type the Accept header allows.",
+            )
+        given = bool(op.default_graphs or op.named_graphs)
+        job = QueryJob(
+            text=op.text,
+            result_type=rtype,
+            graph_type=gtype,
+            default_graphs=tuple(self.graph_iri(request, g) for g in op.default_graphs)
+            if given
+            else None,
+            named_graphs=tuple(self.graph_iri(request, g) for g in op.named_graphs)
+            if given
+            else None,
+            union=not found.has_dataset,
+            max_rows=self.limits.max_rows,
+            prefixes=self.prefixes,
+        )
+        _, media, body = self.run(job)
+        return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+
+    def graph_iri(self, request: Request, iri: str) -> str:
+        """A graph IRI as given, or moved to the base when it names this server's /id/ path."""
+        local = request.host_url + "id/"
+        return self.settings.base + "id/" + iri[len(local) :] if iri.startswith(local) else iri
+
+    def authorize(self, request: Request) -> None:
+        """Writes need the server started with updates on, and its token."""
+        if self.limits.update_token is None:
+            raise EndpointError(
+                403,
+                "This endpoint is read-only: SPARQL Update and Graph Store writes are refused.",
+            )
+        given = request.headers.get("Authorization", "")
+        expected = f"Bearer {self.limits.update_token}"
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            raise EndpointError(
+                401, "Writes need the update token.", {"WWW-Authenticate": 'Bearer realm="ivp"'}
+            )
+
+    def update(self, request: Request, op: Operation) -> Response:
+        self.authorize(request)
+        job = UpdateJob(op.text, tuple(op.default_graphs), tuple(op.named_graphs), self.prefixes)
+        return self.written(write(self.pool, job, self.limits.timeout))
+
+    def written(self, answer: tuple[str, Any, Any]) -> Response:
+        status, first, second = answer
+        if status == "error":
+            raise EndpointError(first, second)
+        return Response(status=204)
+
+    # -- Graph Store Protocol ------------------------------------------------------------
+    def graph_store(self, request: Request) -> Response:
+        args = request.args
+        if ("graph" in args) == ("default" in args):
+            raise EndpointError(400, "Name exactly one of ?graph=IRI or ?default.")
+        graph = self.graph_iri(request, args["graph"]) if "graph" in args else None
+        if graph is not None and _UNSAFE_IRI.search(graph):
+            raise EndpointError(400, "The graph parameter is not an IRI.")
+        if request.method in ("GET", "HEAD"):
+            accept = parse_accept(request.headers.get("Accept"))
+            media = graph_type(accept, args.get("format"))
+            if media is None:
+                raise EndpointError(406, "The Accept header allows no RDF type this serves.")
+            if graph is not None and not self.exists_graph(graph):
+                raise EndpointError(404, f"There is no graph <{graph}>.")
+            text = (
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+                if graph
+                else "CONSTRUCT WHERE { ?s ?p ?o }"
+            )
+            job = QueryJob(
+                text, None, media, None, None, True, self.limits.max_rows, self.page_prefixes
+            )
+            _, media, body = self.run(job)
+            return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+        if request.method in ("PUT", "POST", "DELETE"):
+            self.authorize(request)
+            if request.content_length and request.content_length > self.limits.max_body:
+                raise EndpointError(413, f"The body is larger than {self.limits.max_body} bytes.")
+            request.max_content_length = self.limits.max_body
+            job = GraphStoreJob(request.method, graph, request.get_data(), request.mimetype)
+            return self.written(write(self.pool, job, self.limits.timeout))
+        raise EndpointError(
+            405,
+            f"{request.method} is not part of the Graph Store Protocol.",
+            {"Allow": "GET, HEAD, PUT, POST, DELETE, OPTIONS"},
+        )
+
+    def exists_graph(self, graph: str) -> bool:
+        _, _, rows = self.run(
+            RowsJob(f"SELECT ?x WHERE {{ GRAPH <{graph}> {{ ?x ?p ?o }} }} LIMIT 1", 1, {})
+        )
+        return bool(rows)
+
+    # -- discoverability ----------------------------------------------------------------
+    def rdf(self, triples: list[ox.Triple], media: str | None) -> Response:
+        if media is None:
+            raise EndpointError(406, f"The Accept header allows none of: {', '.join(GRAPH_TYPES)}.")
+        fmt = GRAPH_TYPES[media]
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            data: list[Any] = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+        else:
+            data = triples
+        body = ox.serialize(data, format=fmt, prefixes=self.page_prefixes)
+        return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+
+    def void(self, request: Request) -> Response:
+        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
+        triples = self.describer.void(request.host_url + "sparql", request.host_url)
+        if not fmt and wants_html(accept):
+            turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=self.page_prefixes)
+            intro = (
+                "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
+                "graaf (plan, model, register). Ook als "
+                '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.'
+            )
+            return _html(pages.triples_page("VoID", intro, turtle.decode()))
+        return self.rdf(triples, graph_type(accept, fmt))
+
+    def ontology(self, request: Request) -> Response:
+        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
+        if not fmt and wants_html(accept):
+            if "ontology.html" not in self._cache:
+                linker = pages.Linker(self.settings.base, self.page_prefixes)
+                self._cache["ontology.html"] = pages.ontology_page(
+                    self.describer.ontology(), str(self.describer.iris.ontology), linker
+                )
+            return _html(self._cache["ontology.html"])
+        if "ontology" not in self._cache:
+            self._cache["ontology"] = self.describer.ontology_triples()
+        return self.rdf(self._cache["ontology"], graph_type(accept, fmt))
+
+    def doc(self, request: Request, iri: str) -> Response:
+        """The page about an /id/ resource: HTML for browsers, RDF by Accept."""
+        if _UNSAFE_IRI.search(iri):
+            raise EndpointError(404, "No such resource.")
+        if iri == self.describer.dataset.value:
+            return self.void(request)
+        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
+        html = not fmt and wants_html(accept)
+        media = None if html else graph_type(accept, fmt)
+        if not html and media is None:
+            raise EndpointError(406, "The Accept header allows neither HTML nor an RDF type.")
+        _, _, rows = self.run(
+            RowsJob(RESOURCE_ROWS.replace("IRI", iri), self.limits.max_rows, self.prefixes)
+        )
+        if not rows:
+            raise EndpointError(404, f"The graph says nothing about <{iri}>.")
+        if not html:
+            job = QueryJob(
+                RESOURCE_GRAPH.replace("IRI", iri),
+                None,
+                media,
+                None,
+                None,
+                True,
+                self.limits.max_rows,
+                self.prefixes,
+            )
+            _, media, body = self.run(job)
+            return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+        iris = {iri} | {
+            t[1] for row in rows for t in row.values() if t is not None and t[0] == "uri"
+        }
+        values = " ".join(f"<{i}>" for i in sorted(iris) if not _UNSAFE_IRI.search(i))
+        _, _, label_rows = self.run(
+            RowsJob(LABEL_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
+        )
+        linker = pages.Linker(
+            self.settings.base, self.page_prefixes, pages.choose_labels(label_rows)
+        )
+        here = request.base_url
+        alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
+        response = _html(pages.resource_page(iri, rows, linker, alternates))
+        response.headers["Vary"] = "Accept"
+        return response
+
+    def download(self, request: Request, name: str) -> Response:
+        path = self.settings.dist_dir / name
+        if not path.is_file():
+            raise EndpointError(404, f"{name} has not been built.")
+        assert name in OUTPUTS
+        return send_file(path, request.environ, mimetype=DOWNLOAD_TYPES[name])
+
+
+def _requote(path: str) -> str:
+    """The path as the IRI spells it: each segment percent-encoded like graph.iris does."""
+    return "/".join(quote(seg, safe=".-_~") for seg in path.split("/"))
+
+
+def _html(text: str) -> Response:
+    return Response(
+        text,
+        content_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": CSP},
+    )
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        message.rstrip() + "\n",
+        status=status,
+        content_type="text/plain; charset=utf-8",
+        headers=headers or {},
+    )

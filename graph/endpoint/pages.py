@@ -1,0 +1,346 @@
+"""HTML for people: the query page, a page per resource, the ontology's documentation.
+
+Pages are plain HTML with the stylesheet (and the query page's script) inlined, so they need
+no CDN and no second request. Links to resources under the base IRI point at this server's
+/doc/ pages, so a researcher can walk the graph from neighbour to neighbour.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from graph.endpoint.worker import Term
+from graph.queries import NamedQuery
+
+TEMPLATES = Path(__file__).parent / "templates"
+LABELS = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    str(RDFS.label),
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+)
+
+
+def _asset(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+class Linker:
+    """Turns IRIs into links on this server and into short names people can read."""
+
+    def __init__(self, base: str, prefixes: dict[str, str], labels: dict[str, str] | None = None):
+        self.base, self.prefixes, self.labels = base, prefixes, labels or {}
+
+    def href(self, iri: str) -> str:
+        if iri.startswith(self.base + "id/"):
+            return "/doc/" + iri[len(self.base) + 3 :]
+        if iri.startswith(self.base):
+            return "/" + iri[len(self.base) :]
+        return iri
+
+    def short(self, iri: str) -> str:
+        for prefix, ns in self.prefixes.items():
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return iri
+
+    def link(self, iri: str, text: str | None = None) -> str:
+        shown = text or self.labels.get(iri) or self.short(iri)
+        return f'<a href="{escape(self.href(iri))}" title="{escape(iri)}">{escape(shown)}</a>'
+
+    def term(self, term: Term | None) -> str:
+        if term is None:
+            return ""
+        if term[0] == "uri":
+            return self.link(term[1])
+        if term[0] == "bnode":
+            return f"<span class=iri>_:{escape(term[1])}</span>"
+        value, datatype, lang = term[1], term[2], term[3]
+        html = escape(value)
+        if lang:
+            html += f' <span class="lang">@{escape(lang)}</span>'
+        elif datatype and not datatype.endswith("#string"):
+            html += f' <span class="dt">^^{escape(self.short(datatype))}</span>'
+        return html
+
+
+def layout(title: str, body: str, script: str = "") -> str:
+    """The frame every page shares: title, navigation, inlined style (and script)."""
+    script_tag = f"<script>{script}</script>" if script else ""
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)} · kruisverband</title>
+<style>{_asset("style.css")}</style></head>
+<body>
+<header><a class="brand" href="/">kruisverband</a>
+<nav><a href="/">SPARQL</a><a href="/def/ivp">Ontologie</a><a href="/.well-known/void">VoID</a>
+<a href="/sparql?format=turtle">Service description</a></nav></header>
+<main>
+{body}
+</main>
+{script_tag}
+</body>
+</html>
+"""
+
+
+def query_page(queries: list[NamedQuery], prefixes: dict[str, str], base: str) -> str:
+    """The query editor with the project's named queries as ready examples."""
+    examples = {
+        q.name: {"title": q.title, "description": q.description, "text": q.text} for q in queries
+    }
+    buttons = "\n".join(
+        f'<li><button type="button" data-example="{escape(q.name)}" '
+        f'title="{escape(q.description)}">{escape(q.title)}</button></li>'
+        for q in queries
+    )
+    fallback = "SELECT ?plan ?title WHERE {\n  ?plan a ivp:SafetyPlan ; dcterms:title ?title .\n}"
+    first = queries[0].text if queries else fallback
+    names = ", ".join(f"<code>{escape(p)}:</code>" for p in prefixes)
+    declared = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in prefixes.items())
+    body = f"""<div id="query-page" data-base="{escape(base)}">
+<h1>SPARQL</h1>
+<p>Bevraag de kennisgraaf van integrale veiligheidsplannen. Het endpoint staat op
+<code>/sparql</code> (SPARQL 1.1 Protocol); de standaardgraaf is de vereniging van alle grafen.
+Deze prefixen zijn voorgedeclareerd: {names}.</p>
+<h2>Voorbeelden</h2>
+<ul class="examples">
+{buttons}
+</ul>
+<p id="example-title"></p>
+<textarea id="query" spellcheck="false" aria-label="SPARQL query">{escape(first)}</textarea>
+<p><button id="run" type="button">Uitvoeren</button> <small>(Ctrl+Enter)</small></p>
+<div id="status" role="status"></div>
+<div id="results"></div>
+<details><summary>Voorgedeclareerde prefixen</summary><pre>{escape(declared)}</pre></details>
+</div>
+<script type="application/json" id="examples">{_json(examples)}</script>
+<script type="application/json" id="prefixes">{_json(prefixes)}</script>"""
+    return layout("SPARQL", body, _asset("query.js"))
+
+
+def _json(value: object) -> str:
+    """JSON that is safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _label_of(labels: dict[str, list[tuple[str, str]]], iri: str) -> str | None:
+    options = labels.get(iri)
+    if not options:
+        return None
+    for lang in ("nl", "en", ""):
+        for text, lg in options:
+            if lg == lang:
+                return text
+    return options[0][0]
+
+
+def choose_labels(rows: list[dict[str, Term | None]]) -> dict[str, str]:
+    """One label per IRI from (x, label) rows, Dutch first, then English, then any."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        x, label = row.get("x"), row.get("l")
+        if x and label:
+            found[x[1]].append((label[1], label[3]))
+    return {iri: _label_of(found, iri) or iri for iri in found}
+
+
+def resource_page(
+    iri: str, rows: list[dict[str, Term | None]], linker: Linker, alternates: dict[str, str]
+) -> str:
+    """A resource with its properties, nested blank nodes, and what links to it."""
+    outgoing: dict[str, list[Term]] = defaultdict(list)
+    nested: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    incoming: dict[str, list[Term]] = defaultdict(list)
+    for row in rows:
+        p, o = row["p"], row["o"]
+        if p is None or o is None:
+            continue
+        target = outgoing if row["dir"] and row["dir"][1] == "out" else incoming
+        if o not in target[p[1]]:
+            target[p[1]].append(o)
+        if row.get("bp") and row.get("bo") and o[0] == "bnode":
+            bucket = nested[o[1]][row["bp"][1]]  # type: ignore[index]
+            if row["bo"] not in bucket:
+                bucket.append(row["bo"])  # type: ignore[arg-type]
+
+    def value(term: Term) -> str:
+        if term[0] == "bnode" and term[1] in nested:
+            inner = "".join(
+                f"<tr><td class=pred>{linker.link(p)}</td><td>"
+                + "<br>".join(linker.term(v) for v in vs)
+                + "</td></tr>"
+                for p, vs in sorted(nested[term[1]].items())
+            )
+            return f"<table>{inner}</table>"
+        return linker.term(term)
+
+    def table(props: dict[str, list[Term]]) -> str:
+        rows_html = "".join(
+            f"<tr><td class=pred>{linker.link(p)}</td><td>"
+            + "<br>".join(value(v) for v in vs)
+            + "</td></tr>"
+            for p, vs in sorted(props.items(), key=lambda kv: (kv[0] != str(RDF.type), kv[0]))
+        )
+        return f"<table>{rows_html}</table>"
+
+    title = linker.labels.get(iri) or linker.short(iri)
+    links = " · ".join(
+        f'<a href="{escape(href)}" type="{escape(media)}">{escape(name)}</a>'
+        for name, (href, media) in {
+            k: (v, {"Turtle": "text/turtle", "JSON-LD": "application/ld+json"}.get(k, ""))
+            for k, v in alternates.items()
+        }.items()
+    )
+    body = f"""<h1>{escape(title)}</h1>
+<p class="iri">{escape(iri)}</p>
+<p>Ook als {links}</p>
+<h2>Eigenschappen</h2>
+{table(outgoing) if outgoing else "<p>Geen.</p>"}
+<h2>Verwijzingen naar deze bron</h2>
+{_incoming(incoming, linker)}"""
+    return layout(title, body)
+
+
+def _incoming(incoming: dict[str, list[Term]], linker: Linker) -> str:
+    if not incoming:
+        return "<p>Geen.</p>"
+    rows = "".join(
+        f"<tr><td>{linker.term(s)}</td><td class=pred>{linker.link(p)}</td></tr>"
+        for p, subjects in sorted(incoming.items())
+        for s in subjects
+    )
+    return f"<table><tr><th>Bron</th><th>via</th></tr>{rows}</table>"
+
+
+def triples_page(title: str, intro: str, turtle: str) -> str:
+    """A generated description (VoID) for a browser: what it is and the Turtle itself."""
+    return layout(title, f"<h1>{escape(title)}</h1><p>{intro}</p><pre>{escape(turtle)}</pre>")
+
+
+def ontology_page(graph: rdflib.Graph, ontology_iri: str, linker: Linker) -> str:
+    """Documentation of every class and property, each anchored at its local name.
+
+    Anchors are the terms' local names, so the term IRI ...def/ivp#Theme resolves to its
+    section of this page.
+    """
+    onto = rdflib.URIRef(ontology_iri)
+    ns = ontology_iri + "#"
+
+    def lit(subject: rdflib.term.Node, pred: rdflib.URIRef) -> str:
+        values = list(graph.objects(subject, pred))
+        ordered = sorted(values, key=lambda v: (getattr(v, "language", "") != "nl", str(v)))
+        return "<br>".join(
+            escape(str(v))
+            + (f' <span class="lang">@{v.language}</span>' if getattr(v, "language", None) else "")
+            for v in ordered
+        )
+
+    def node(value: rdflib.term.Node) -> str:
+        if isinstance(value, rdflib.URIRef):
+            iri = str(value)
+            if iri.startswith(ns):
+                return f'<a href="#{escape(iri[len(ns) :])}">{escape(linker.short(iri))}</a>'
+            return linker.link(iri)
+        if isinstance(value, rdflib.BNode):
+            inner = "; ".join(
+                f"{node(p)} {node(o)}" for p, o in sorted(graph.predicate_objects(value))
+            )
+            return f"[ {inner} ]"
+        lang = getattr(value, "language", None)
+        return escape(str(value)) + (f' <span class="lang">@{lang}</span>' if lang else "")
+
+    kinds = [
+        ("Klassen", OWL.Class),
+        ("Objecteigenschappen", OWL.ObjectProperty),
+        ("Data-eigenschappen", OWL.DatatypeProperty),
+        ("Annotatie-eigenschappen", OWL.AnnotationProperty),
+        ("Overige eigenschappen", RDF.Property),
+    ]
+    seen: set[rdflib.term.Node] = set()
+    sections, toc = [], []
+    for heading, kind in kinds:
+        terms = sorted(
+            (
+                t
+                for t in graph.subjects(RDF.type, kind)
+                if isinstance(t, rdflib.URIRef) and str(t).startswith(ns) and t not in seen
+            ),
+            key=str,
+        )
+        if not terms:
+            continue
+        seen.update(terms)
+        toc.append(
+            f"<h3>{heading}</h3><ul class=toc>"
+            + "".join(
+                f'<li><a href="#{escape(str(t)[len(ns) :])}">{escape(str(t)[len(ns) :])}</a></li>'
+                for t in terms
+            )
+            + "</ul>"
+        )
+        entries = []
+        for t in terms:
+            local = str(t)[len(ns) :]
+            props = "".join(
+                f"<dt>{linker.link(str(p))}</dt><dd>"
+                + "<br>".join(node(o) for o in sorted(graph.objects(t, p), key=str))
+                + "</dd>"
+                for p in sorted(set(graph.predicates(t)), key=str)
+                if p not in (RDFS.label, SKOS.definition)
+            )
+            used = ""
+            if kind == OWL.Class:
+                domain = sorted(graph.subjects(RDFS.domain, t), key=str)
+                rng = sorted(graph.subjects(RDFS.range, t), key=str)
+                if domain:
+                    used += (
+                        "<dt>eigenschappen (domein)</dt><dd>"
+                        + ", ".join(node(d) for d in domain)
+                        + "</dd>"
+                    )
+                if rng:
+                    used += (
+                        "<dt>gebruikt als bereik van</dt><dd>"
+                        + ", ".join(node(r) for r in rng)
+                        + "</dd>"
+                    )
+            entries.append(
+                f'<section class="term" id="{escape(local)}"><h3>{escape(local)} '
+                f'<small class="iri">{escape(str(t))}</small></h3>'
+                f"<p>{lit(t, RDFS.label)}</p><p>{lit(t, SKOS.definition)}</p>"
+                f'<dl class="term">{props}{used}</dl></section>'
+            )
+        sections.append(f"<h2>{heading}</h2>" + "".join(entries))
+    header = "".join(
+        f"<dt>{linker.link(str(p))}</dt><dd>"
+        + "<br>".join(node(o) for o in sorted(graph.objects(onto, p), key=str))
+        + "</dd>"
+        for p in sorted(set(graph.predicates(onto)), key=str)
+    )
+    title = str(
+        next(
+            iter(
+                sorted(
+                    graph.objects(onto, rdflib.URIRef("http://purl.org/dc/terms/title")),
+                    key=lambda v: getattr(v, "language", "") != "nl",
+                )
+            ),
+            "ivp",
+        )
+    )
+    body = (
+        f"<h1>{escape(title)}</h1><p class=iri>{escape(ontology_iri)}</p>"
+        '<p>Ook als <a href="/def/ivp?format=turtle">Turtle</a> · '
+        '<a href="/def/ivp?format=jsonld">JSON-LD</a> · '
+        '<a href="/def/ivp?format=rdfxml">RDF/XML</a></p>'
+        f'<dl class="term">{header}</dl><h2>Inhoud</h2>{"".join(toc)}{"".join(sections)}'
+    )
+    return layout(title, body)

@@ -1,0 +1,103 @@
+"""`serve`: open (or build) the store, start the query workers, serve HTTP until stopped.
+
+waitress is the HTTP server: a pure-Python, multi-threaded WSGI server that is production
+grade and needs no compiler; its threads only parse requests and wait, while the queries run
+in the worker processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+import waitress
+
+from graph.config import Settings
+from graph.endpoint.app import Endpoint
+from graph.endpoint.describe import Describer, collect_stats
+from graph.endpoint.limits import Limits
+from graph.endpoint.worker import Pool
+from graph.store import open_store, read_manifest
+
+log = logging.getLogger("kruisverband.endpoint")
+
+
+def serve(
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    limits: Limits | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the SPARQL endpoint and the linked-data pages until SIGINT/SIGTERM.
+
+    The store is built first if it is missing or stale. With updates on (a token in
+    `limits`), writes go to a private copy of the store that is discarded on exit, so dist/
+    always stays what `ivp build` made from data/.
+    """
+    limits = limits or Limits()
+    say = progress or (lambda _msg: None)
+    store = open_store(settings, progress=say)
+    stats = collect_stats(store)
+    del store  # the workers open their own read-only handles
+    scratch: Path | None = None
+    store_dir = settings.store_dir
+    if limits.update_token is not None:
+        scratch = Path(tempfile.mkdtemp(prefix="ivp-serve-"))
+        store_dir = scratch / "store"
+        shutil.copytree(settings.store_dir, store_dir)
+        say(f"updates allowed with the token; they change a scratch copy in {scratch}")
+    pool = Pool(str(store_dir), max(1, limits.workers), limits.timeout)
+    try:
+        describer = Describer(
+            settings,
+            stats,
+            plans=(read_manifest(settings) or {}).get("plans", []),
+            federation=limits.federation,
+            updates=limits.update_token is not None,
+        )
+        app = Endpoint(settings, limits, pool, describer)
+        server = waitress.create_server(
+            app,
+            host=host,
+            port=port,
+            threads=limits.workers + 6,
+            max_request_body_size=limits.max_body * 2,  # the app answers first, with 413
+            expose_tracebacks=False,
+            ident="kruisverband",
+        )
+        actual = getattr(server, "effective_port", port)
+        shown = f"[{host}]" if ":" in host else host
+        say(f"SPARQL endpoint: http://{shown}:{actual}/sparql")
+        say(f"query page:      http://{shown}:{actual}/   (Ctrl-C stops)")
+
+        def stop(_signum: int, _frame: FrameType | None) -> None:
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, stop)
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            say("stopping")
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            server.close()
+    finally:
+        pool.close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def configure_logging(verbose: bool = False) -> None:
+    """Access log and errors on stderr; waitress' own queue warnings stay visible."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )

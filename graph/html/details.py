@@ -1,0 +1,107 @@
+"""What the details panel shows beside the network: descriptions, pillars, and source quotes.
+
+graph.network holds the records the analyses need and nothing that is only read by people:
+pillars, descriptions and the quotes with their sections. graph.catalog has those per theme or
+partner, at about fifteen queries a node, and folds a partner's quotes into one string without
+their sections; a page needs them for every node at once, so this module reads them for the
+whole store in four queries and keys them by IRI.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from graph.config import Settings
+from graph.store import select
+
+
+@dataclass(frozen=True)
+class Quote:
+    section: str
+    text: str
+    context: str = ""  # for a partner: the theme (or "plan") the quote names it under
+
+
+@dataclass(frozen=True)
+class Pillar:
+    iri: str
+    plan: str
+    owner: str  # IRI of the theme it belongs to, or of the plan for a mission pillar
+    id: str
+    label: str
+    number: int | None = None
+
+
+@dataclass
+class Details:
+    """Descriptions, quotes and pillars keyed by IRI; empty when no store is at hand."""
+
+    descriptions: dict[str, str] = field(default_factory=dict)
+    quotes: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
+    pillars: list[Pillar] = field(default_factory=list)
+    # (plan, source theme IRI, target IRI) -> quotes of the stated cross-link
+    crosslink_quotes: dict[tuple[str, str, str], list[Quote]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def quotes_of(self, iri: str) -> list[Quote]:
+        return list(self.quotes.get(iri, ()))
+
+
+def load(store: ox.Store, settings: Settings) -> Details:
+    """Read every description, quote (with its section) and pillar in the store."""
+
+    def rows(query: str) -> list[dict]:
+        return select(store, query, settings)
+
+    details = Details()
+    for r in rows("""
+SELECT ?x ?d WHERE {
+  { ?x skos:definition ?d } UNION { ?x dcterms:description ?d }
+  FILTER(LANG(?d) IN ("nl", ""))
+} ORDER BY ?x ?d"""):
+        details.descriptions.setdefault(r["x"], r["d"])
+
+    for r in rows("""
+SELECT DISTINCT ?x ?section ?quote WHERE {
+  ?x prov:wasDerivedFrom ?q . ?q oa:exact ?quote .
+  OPTIONAL { ?q dcterms:isPartOf/rdfs:label ?section FILTER(LANG(?section) IN ("nl", "")) }
+  FILTER NOT EXISTS { ?x a ivp:Involvement }
+  FILTER NOT EXISTS { ?x a ivp:CrossLink }
+} ORDER BY ?x ?section ?quote"""):
+        details.quotes[r["x"]].append(Quote(r["section"] or "", r["quote"]))
+
+    for r in rows("""
+SELECT DISTINCT ?p ?plan ?theme ?section ?quote WHERE {
+  ?i a ivp:Involvement ; ivp:partner ?p ; ivp:inPlan/dcterms:identifier ?plan ;
+     prov:wasDerivedFrom ?q . ?q oa:exact ?quote .
+  OPTIONAL { ?q dcterms:isPartOf/rdfs:label ?section FILTER(LANG(?section) IN ("nl", "")) }
+  OPTIONAL { ?i ivp:theme/skos:prefLabel ?theme FILTER(LANG(?theme) = "nl") }
+} ORDER BY ?p ?plan ?theme ?section ?quote"""):
+        context = f"{r['plan']}: {r['theme'] or 'plan'}"
+        details.quotes[r["p"]].append(Quote(r["section"] or "", r["quote"], context))
+
+    for r in rows("""
+SELECT DISTINCT ?plan ?from ?to ?section ?quote WHERE {
+  ?l a ivp:CrossLink ; ivp:inPlan/dcterms:identifier ?plan ; ivp:linkFrom ?from ;
+     ivp:linkTo ?to ; prov:wasDerivedFrom ?q . ?q oa:exact ?quote .
+  OPTIONAL { ?q dcterms:isPartOf/rdfs:label ?section FILTER(LANG(?section) IN ("nl", "")) }
+} ORDER BY ?plan ?from ?to ?section ?quote"""):
+        key = (r["plan"], r["from"], r["to"])
+        details.crosslink_quotes[key].append(Quote(r["section"] or "", r["quote"]))
+
+    for r in rows("""
+SELECT ?x ?plan ?owner ?id ?label ?number WHERE {
+  ?x a ivp:Pillar ; dcterms:identifier ?id ; skos:prefLabel ?label ;
+     ivp:inPlan/dcterms:identifier ?plan .
+  FILTER(LANG(?label) = "nl")
+  { ?owner ivp:hasPillar ?x } UNION { ?owner ivp:missionPillar ?x }
+  OPTIONAL { ?x ivp:number ?number }
+} ORDER BY ?plan ?owner ?number ?id"""):
+        details.pillars.append(
+            Pillar(r["x"], r["plan"], r["owner"], r["id"], r["label"], r["number"])
+        )
+    return details

@@ -1,0 +1,530 @@
+/* kruisverband HTML export: draws the page data with vis-network and wires search, filters,
+ * highlight, details and PNG export. Data from the plans only ever reaches the page through
+ * textContent, SVG attributes set to fixed values, and vis-network's canvas labels: never as
+ * HTML. */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("kv-data").textContent);
+  var SVG = "http://www.w3.org/2000/svg";
+  var FADED = "rgba(200,200,200,0.25)";
+  var byId = function (id) { return document.getElementById(id); };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  /* Case and diacritics folded: "Politie", "politie" and "POLITIE" alike, "é" as "e". */
+  function fold(s) {
+    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var typeStyle = {};
+  DATA.types.forEach(function (t) { typeStyle[t.id] = t; });
+  var kindStyle = {};
+  DATA.edgeKinds.forEach(function (k) { kindStyle[k.id] = k; });
+  var nodes = DATA.nodes;
+  var clusters = DATA.clusters || [];
+  var hasClusters = clusters.length > 0;
+  nodes.forEach(function (n) { n.folded = fold(n.label) + "\n" + fold(n.ref); });
+
+  var on = {
+    type: new Set(DATA.types.map(function (t) { return t.id; })),
+    kind: new Set(DATA.edgeKinds.map(function (k) { return k.id; })),
+    plan: new Set(DATA.plans.map(function (p) { return p.id; })),
+    status: new Set(DATA.statuses.map(function (s) { return s.id; }))
+  };
+  var open = new Set();
+  var highlighted = null;
+
+  // --- which nodes and edges are drawn ------------------------------------------------------
+
+  function clusterOf(i) { var c = nodes[i].c; return c === undefined ? null : c; }
+  function drawnId(i) {
+    var c = clusterOf(i);
+    return c === null || open.has(c) ? i : "c" + c;
+  }
+  function passes(n) {
+    if (!on.type.has(n.type)) return false;
+    if (n.plans.length && !n.plans.some(function (p) { return on.plan.has(p); })) return false;
+    if (n.type === "theme" && n.status && !on.status.has(n.status)) return false;
+    return true;
+  }
+  function clusterPasses(c) {
+    if (!c.types.some(function (t) { return on.type.has(t); })) return false;
+    if (c.plans.length && !c.plans.some(function (p) { return on.plan.has(p); })) return false;
+    return true;
+  }
+  function idPasses(id) {
+    return typeof id === "string" ? clusterPasses(clusters[+id.slice(1)]) : passes(nodes[id]);
+  }
+
+  function rgba(hex, alpha) {
+    var v = parseInt(hex.slice(1), 16);
+    return "rgba(" + (v >> 16) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + alpha + ")";
+  }
+
+  function nodeItem(i, faded) {
+    var n = nodes[i];
+    var st = typeStyle[n.type];
+    var border = n.focus || n.status === "priority" ? "#000000" :
+      n.type === "domain" ? "#8a7d00" : st.color;
+    var bg = faded ? rgba(st.color, 0.15) : st.color;
+    return {
+      id: i,
+      label: n.label,
+      x: n.x, y: n.y,
+      size: n.size,
+      shape: st.shape,
+      borderWidth: n.focus ? 6 : n.status === "priority" ? 4 : 1,
+      color: {
+        background: bg, border: faded ? FADED : border,
+        highlight: { background: st.color, border: "#000000" },
+        hover: { background: st.color, border: "#000000" }
+      },
+      font: { color: faded ? "rgba(60,60,60,0.25)" : "#1a1a1a" },
+      hidden: !passes(n)
+    };
+  }
+
+  function clusterItem(j, faded) {
+    var c = clusters[j];
+    return {
+      id: "c" + j,
+      label: c.label,
+      x: c.x, y: c.y,
+      size: c.size,
+      shape: "dot",
+      borderWidth: 2,
+      color: {
+        background: faded ? FADED : (c.types.length === 1 ? typeStyle[c.types[0]].color : DATA.cluster.color),
+        border: "#333333",
+        highlight: { background: DATA.cluster.color, border: "#000000" }
+      },
+      font: { color: "#1a1a1a", size: 16, strokeWidth: 4 },
+      hidden: !clusterPasses(c)
+    };
+  }
+
+  function edgeItem(e, k, faded) {
+    var st = kindStyle[e.kind];
+    var color = e.uncarried ? st.color : st.color;
+    var item = {
+      id: "e" + k,
+      from: drawnId(e.from),
+      to: drawnId(e.to),
+      width: st.width,
+      dashes: e.uncarried ? [8, 5] : st.dashes,
+      color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
+      hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
+    };
+    if (e.arrow) item.arrows = e.arrow;
+    return item;
+  }
+
+  /* Edges as drawn: real ones between drawn nodes; one grouped line per pair of groups. */
+  function edgeItems(neighbourhood) {
+    var items = [];
+    var grouped = {};
+    DATA.edges.forEach(function (e, k) {
+      var a = drawnId(e.from), b = drawnId(e.to);
+      if (typeof a === "string" || typeof b === "string") {
+        if (a === b || !on.kind.has(e.kind)) return;
+        var key = a < b ? a + "|" + b : b + "|" + a;
+        var g = grouped[key] || (grouped[key] = { from: a, to: b, n: 0 });
+        g.n += 1;
+        return;
+      }
+      var faded = neighbourhood && !(neighbourhood.has(a) && neighbourhood.has(b));
+      items.push(edgeItem(e, k, faded));
+    });
+    Object.keys(grouped).sort().forEach(function (key) {
+      var g = grouped[key];
+      items.push({
+        id: "g" + key, from: g.from, to: g.to, title: undefined,
+        width: Math.min(1 + Math.log(g.n), 8),
+        color: { color: DATA.groupEdge.color, opacity: neighbourhood ? 0.12 : 0.5 },
+        hidden: !idPasses(g.from) || !idPasses(g.to)
+      });
+    });
+    return items;
+  }
+
+  function nodeItems(neighbourhood) {
+    var items = [];
+    for (var i = 0; i < nodes.length; i++) {
+      if (drawnId(i) === i) items.push(nodeItem(i, neighbourhood && !neighbourhood.has(i)));
+    }
+    clusters.forEach(function (c, j) {
+      if (!open.has(j)) items.push(clusterItem(j, neighbourhood && !neighbourhood.has("c" + j)));
+    });
+    return items;
+  }
+
+  var nodeSet = new vis.DataSet(nodeItems(null));
+  var edgeSet = new vis.DataSet(edgeItems(null));
+  var container = byId("kv-network");
+  var large = nodes.length > 1500;
+  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
+    autoResize: true,
+    physics: false,
+    layout: { improvedLayout: false, randomSeed: 1 },
+    interaction: {
+      hover: !large, navigationButtons: true, keyboard: false, multiselect: false,
+      hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300
+    },
+    nodes: {
+      font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      widthConstraint: { maximum: 180 }
+    },
+    edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.6 }, from: { scaleFactor: 0.6 } } }
+  });
+
+  function redraw() {
+    nodeSet.clear();
+    nodeSet.add(nodeItems(highlighted));
+    edgeSet.clear();
+    edgeSet.add(edgeItems(highlighted));
+  }
+
+  /* Dim everything but the node and its neighbours (null: undim). */
+  function highlight(id) {
+    if (id === null) {
+      if (highlighted === null) return;
+      highlighted = null;
+    } else {
+      highlighted = new Set([id].concat(network.getConnectedNodes(id)));
+    }
+    nodeSet.update(nodeItems(highlighted));
+    edgeSet.update(edgeItems(highlighted));
+  }
+
+  function openCluster(j) {
+    if (open.has(j)) return;
+    open.add(j);
+    highlighted = null;
+    redraw();
+    byId("kv-collapse").hidden = false;
+  }
+
+  // --- details panel ------------------------------------------------------------------------
+
+  var details = byId("kv-details");
+
+  function swatch(color) {
+    var b = el("span", null, "kv-badge");
+    b.style.background = color;
+    return b;
+  }
+
+  function facts(list) {
+    var dl = el("dl");
+    (list || []).forEach(function (f) {
+      if (f[1] === "" || f[1] === undefined) return;
+      dl.appendChild(el("dt", f[0]));
+      dl.appendChild(el("dd", f[1]));
+    });
+    return dl;
+  }
+
+  function quotes(list, heading) {
+    var frag = document.createDocumentFragment();
+    if (!list || !list.length) return frag;
+    frag.appendChild(el("h3", heading + " (" + list.length + ")"));
+    list.forEach(function (q) {
+      var bq = el("blockquote", null, "kv-quote");
+      bq.appendChild(el("span", q[1], "kv-quote-text"));
+      var cite = [q[0] ? "§ " + q[0] : "", q[2] || ""].filter(Boolean).join(" · ");
+      if (cite) bq.appendChild(el("cite", cite, "kv-section"));
+      frag.appendChild(bq);
+    });
+    return frag;
+  }
+
+  function neighbourList(ids) {
+    var ul = el("ul", null, "kv-neighbours");
+    ids.slice(0, 60).forEach(function (id) {
+      var li = el("li");
+      var b = el("button", typeof id === "string" ? clusters[+id.slice(1)].label : nodes[id].label);
+      b.type = "button";
+      b.addEventListener("click", function () { goTo(id); });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    if (ids.length > 60) ul.appendChild(el("li", "… and " + (ids.length - 60) + " more"));
+    return ul;
+  }
+
+  function showNode(i) {
+    var n = nodes[i];
+    details.replaceChildren();
+    details.appendChild(swatch(typeStyle[n.type].color)).textContent = typeStyle[n.type].label;
+    details.appendChild(el("h2", n.label, "kv-label"));
+    if (n.description) details.appendChild(el("p", n.description, "kv-description"));
+    details.appendChild(facts(n.facts || [["id", n.ref], ["plans", n.plans.join(", ")]]));
+    details.appendChild(quotes(n.quotes, "In the words of the plan"));
+    var around = network.getConnectedNodes(i);
+    if (around.length) {
+      details.appendChild(el("h3", "Linked to (" + around.length + ")"));
+      details.appendChild(neighbourList(around));
+    }
+  }
+
+  function showCluster(j) {
+    var c = clusters[j];
+    details.replaceChildren();
+    details.appendChild(swatch(DATA.cluster.color)).textContent = "Group";
+    details.appendChild(el("h2", c.label));
+    details.appendChild(el("p", "This group holds " + c.n + " nodes, drawn as one to keep a " +
+      "large graph quick. Open it to see them; search finds nodes inside closed groups too."));
+    var b = el("button", "Open this group", "kv-action");
+    b.type = "button";
+    b.addEventListener("click", function () { openCluster(j); });
+    details.appendChild(b);
+  }
+
+  function showEdge(id) {
+    if (typeof id !== "string" || id[0] !== "e") return;
+    var e = DATA.edges[+id.slice(1)];
+    details.replaceChildren();
+    details.appendChild(swatch(kindStyle[e.kind].color)).textContent = kindStyle[e.kind].label;
+    details.appendChild(el("h2", nodes[e.from].label + " – " + nodes[e.to].label));
+    details.appendChild(facts(e.facts));
+    details.appendChild(quotes(e.quotes, "In the words of the plan"));
+  }
+
+  function select(id) {
+    if (typeof id === "string") {
+      network.selectNodes([id]);
+      highlight(id);
+      showCluster(+id.slice(1));
+    } else {
+      network.selectNodes([id]);
+      highlight(id);
+      showNode(id);
+    }
+  }
+
+  /* Select a node wherever it is: open its group, make it visible, centre on it. */
+  function goTo(id) {
+    if (typeof id === "number") {
+      var c = clusterOf(id);
+      if (c !== null && !open.has(c)) openCluster(c);
+      var n = nodes[id];
+      var changed = false;
+      if (!on.type.has(n.type)) { on.type.add(n.type); changed = true; }
+      if (n.type === "theme" && n.status && !on.status.has(n.status)) { on.status.add(n.status); changed = true; }
+      if (n.plans.length && !n.plans.some(function (p) { return on.plan.has(p); })) {
+        on.plan.add(n.plans[0]); changed = true;
+      }
+      if (changed) { syncChecks(); applyFilters(); }
+    }
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    select(id);
+  }
+
+  network.on("click", function (p) {
+    if (p.nodes.length) select(p.nodes[0]);
+    else if (p.edges.length) { highlight(null); showEdge(p.edges[0]); }
+    else {
+      highlight(null);
+      details.replaceChildren(el("p", "Click a node or a line to see what the plan says about it.", "kv-muted"));
+    }
+  });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length && typeof p.nodes[0] === "string") openCluster(+p.nodes[0].slice(1));
+  });
+
+  // --- search -------------------------------------------------------------------------------
+
+  var search = byId("kv-search");
+  var results = byId("kv-results");
+  var count = byId("kv-search-count");
+
+  function find(query) {
+    var q = fold(query).trim();
+    if (!q) return [];
+    var hits = [];
+    for (var i = 0; i < nodes.length; i++) {
+      var at = nodes[i].folded.indexOf(q);
+      if (at >= 0) hits.push([at === 0 ? 0 : 1, nodes[i].label.length, i]);
+    }
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    return hits.map(function (h) { return h[2]; });
+  }
+
+  function showResults() {
+    var hits = find(search.value);
+    results.replaceChildren();
+    count.textContent = search.value.trim() ? hits.length + " found" : "";
+    hits.slice(0, 25).forEach(function (i) {
+      var li = el("li");
+      var b = el("button", null, "kv-hit");
+      b.type = "button";
+      b.dataset.node = String(i);
+      b.appendChild(el("span", nodes[i].label, "kv-hit-label"));
+      b.appendChild(document.createTextNode(" "));
+      b.appendChild(el("span", typeStyle[nodes[i].type].label +
+        (nodes[i].plans.length === 1 ? " · " + nodes[i].plans[0] : ""), "kv-type"));
+      b.addEventListener("click", function () { goTo(i); });
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+  }
+  search.addEventListener("input", showResults);
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var hits = find(search.value);
+      if (hits.length) goTo(hits[0]);
+    }
+  });
+
+  // --- legend and filters -------------------------------------------------------------------
+
+  function shapeIcon(shape, color) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("viewBox", "-9 -9 18 18");
+    var points = {
+      diamond: "0,-8 8,0 0,8 -8,0",
+      triangle: "0,-8 8,7 -8,7",
+      hexagon: "-7,-4 0,-8 7,-4 7,4 0,8 -7,4",
+      star: "0,-8 2,-3 8,-3 3,1 5,7 0,3 -5,7 -3,1 -8,-3 -2,-3"
+    };
+    var s;
+    if (shape === "square") {
+      s = document.createElementNS(SVG, "rect");
+      s.setAttribute("x", "-7"); s.setAttribute("y", "-7");
+      s.setAttribute("width", "14"); s.setAttribute("height", "14");
+    } else if (points[shape]) {
+      s = document.createElementNS(SVG, "polygon");
+      s.setAttribute("points", points[shape]);
+    } else {
+      s = document.createElementNS(SVG, "circle");
+      s.setAttribute("r", "7");
+    }
+    s.setAttribute("fill", color);
+    s.setAttribute("stroke", "#333");
+    svg.appendChild(s);
+    return svg;
+  }
+
+  function lineIcon(style) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "28");
+    svg.setAttribute("height", "12");
+    var l = document.createElementNS(SVG, "line");
+    l.setAttribute("x1", "1"); l.setAttribute("y1", "6");
+    l.setAttribute("x2", "27"); l.setAttribute("y2", "6");
+    l.setAttribute("stroke", style.color);
+    l.setAttribute("stroke-width", String(Math.min(style.width + 0.5, 4)));
+    if (style.dashes) l.setAttribute("stroke-dasharray", style.dashes.join(" "));
+    svg.appendChild(l);
+    return svg;
+  }
+
+  var checks = { type: {}, kind: {}, plan: {}, status: {} };
+
+  function row(parent, group, id, icon, label, n) {
+    var lab = el("label", null, "kv-row");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.filter = group;
+    box.dataset.value = id;
+    box.addEventListener("change", function () {
+      if (box.checked) on[group].add(id); else on[group].delete(id);
+      applyFilters();
+    });
+    checks[group][id] = box;
+    lab.appendChild(box);
+    if (icon) lab.appendChild(icon);
+    lab.appendChild(el("span", label, "kv-row-label"));
+    if (n !== undefined) lab.appendChild(el("span", String(n), "kv-count"));
+    parent.appendChild(lab);
+  }
+
+  function syncChecks() {
+    Object.keys(checks).forEach(function (g) {
+      Object.keys(checks[g]).forEach(function (id) { checks[g][id].checked = on[g].has(id); });
+    });
+  }
+
+  function applyFilters() {
+    nodeSet.update(nodeItems(highlighted));
+    edgeSet.update(edgeItems(highlighted));
+  }
+
+  DATA.types.forEach(function (t) {
+    row(byId("kv-types"), "type", t.id, shapeIcon(t.shape, t.color), t.label, t.count);
+  });
+  if (DATA.statuses.length) {
+    byId("kv-statuses").hidden = false;
+    DATA.statuses.forEach(function (s) {
+      var icon = shapeIcon("dot", typeStyle.theme.color);
+      if (s.id === "priority") icon.firstChild.setAttribute("stroke-width", "3");
+      row(byId("kv-statuses"), "status", s.id, icon, s.label, s.count);
+    });
+  }
+  DATA.edgeKinds.forEach(function (k) {
+    row(byId("kv-kinds"), "kind", k.id, lineIcon(k), k.label, k.count);
+  });
+  if (DATA.plans.length > 1) {
+    byId("kv-plans").hidden = false;
+    var list = byId("kv-plans").querySelector(".kv-plan-list");
+    DATA.plans.forEach(function (p) { row(list, "plan", p.id, null, p.label + " (" + p.id + ")"); });
+  }
+  if (hasClusters) {
+    var note = el("p", clusters.length + " groups of " + nodes.length +
+      " nodes: double-click a group to open it.", "kv-muted");
+    byId("kv-types").appendChild(note);
+  }
+
+  // --- buttons ------------------------------------------------------------------------------
+
+  byId("kv-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  byId("kv-collapse").addEventListener("click", function () {
+    open.clear();
+    highlighted = null;
+    redraw();
+    byId("kv-collapse").hidden = true;
+  });
+
+  /* The canvas as drawn now, on white, with the page title, downloaded as a PNG file. */
+  byId("kv-png").addEventListener("click", function () {
+    var src = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    var head = 34;
+    out.width = src.width;
+    out.height = src.height + head;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.fillStyle = "#1a1a1a";
+    ctx.font = "bold 18px system-ui, sans-serif";
+    ctx.fillText(DATA.title, 12, 23);
+    ctx.drawImage(src, 0, head);
+    var a = document.createElement("a");
+    a.href = out.toDataURL("image/png");
+    a.download = DATA.filename + ".png";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+
+  // --- title, explanation, ready ------------------------------------------------------------
+
+  byId("kv-title").textContent = DATA.title;
+  DATA.explanation.forEach(function (line) { byId("kv-explanation").appendChild(el("p", line)); });
+
+  network.once("afterDrawing", function () {
+    window.kvReadyAt = performance.now();
+    document.documentElement.dataset.kvReady = "1";
+  });
+  network.fit({ animation: false });
+  window.kv = { network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold };
+})();

@@ -1,0 +1,80 @@
+"""Page data into one self-contained HTML file: no request leaves it, no data runs as code.
+
+pyvis's own template loads Bootstrap and Tom Select from a CDN, even with
+cdn_resources='in_line', and its tooltips put data into the page as HTML. So this module uses
+its own template (page.html, page.css, page.js beside it) and inlines vis-network's script and
+style from the copy pyvis installs (read at run time: the project keeps no third-party code).
+
+The data goes in as JSON inside <script type="application/json">, with <, > and & written as
+\\u escapes, so no label or quote can close the script element or be parsed as markup; the
+page script puts text into the page with textContent only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+VIS_VERSION = "9.1.2"
+
+
+class MissingVisNetwork(RuntimeError):
+    """pyvis is installed without the vis-network files it normally ships."""
+
+
+@cache
+def vis_network() -> tuple[str, str]:
+    """vis-network's minified script and its style sheet, from the installed pyvis."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    js, css = lib / "vis-network.min.js", lib / "vis-network.css"
+    if not js.is_file() or not css.is_file():
+        raise MissingVisNetwork(f"vis-network {VIS_VERSION} not found in {lib}")
+    return js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("graph.html").joinpath(name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survives as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def _inline_script(code: str) -> str:
+    """A script body that cannot end its own element early."""
+    return code.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+
+
+def _inline_style(code: str) -> str:
+    return code.replace("</style", "<\\/style")
+
+
+def render(page: dict[str, Any]) -> str:
+    """The whole HTML document for the page data of graph.html.prepare."""
+    vis_js, vis_css = vis_network()
+    return Template(_asset("page.html")).substitute(
+        title=html.escape(page["title"]),
+        vis_css=_inline_style(vis_css),
+        page_css=_inline_style(_asset("page.css")),
+        vis_js=_inline_script(vis_js),
+        page_js=_inline_script(_asset("page.js")),
+        data=script_json(page),
+    )

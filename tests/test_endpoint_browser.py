@@ -1,0 +1,121 @@
+"""The query page in headless Chromium, with every request not to 127.0.0.1 blocked: an example
+query runs and its results show as a table whose links lead to resource pages."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from endpoint_support import Server, running_server
+
+from graph.config import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="browser test needs Debian's chromium at /usr/bin/chromium "
+    "(apt-get install chromium); .ci/run installs it",
+)
+
+
+@pytest.fixture(scope="module")
+def server(built: Settings) -> Iterator[Server]:
+    with running_server(built) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server: Server) -> Iterator[tuple[object, list[str]]]:
+    """A fresh page whose requests anywhere but 127.0.0.1 are aborted and recorded."""
+    blocked: list[str] = []
+    context = browser.new_context()
+
+    def only_local(route) -> None:
+        if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    yield page, blocked
+    context.close()
+    assert not errors, errors
+
+
+def test_example_query_runs_and_shows_a_table(page, server: Server) -> None:
+    p, blocked = page
+    p.goto(server.url)
+    p.click('button[data-example="prioritaire-themas"]')
+    assert p.text_content("#example-title")
+    p.click("#run")
+    p.wait_for_selector("#result-table tbody tr", timeout=15_000)
+    assert p.locator("#result-table th").count() >= 2
+    body = p.text_content("#result-table tbody")
+    assert "nijmegen-2022" in body
+    assert "rows in" in p.text_content("#status")
+    assert not blocked, blocked
+
+
+def test_every_example_runs_without_error(page, server: Server) -> None:
+    p, blocked = page
+    p.goto(server.url)
+    names = p.locator("button[data-example]").evaluate_all("bs => bs.map(b => b.dataset.example)")
+    assert len(names) >= 5
+    for name in names:
+        p.click(f'button[data-example="{name}"]')
+        p.click("#run")
+        p.wait_for_function(
+            "() => !['', 'Running…'].includes(document.getElementById('status').textContent)",
+            timeout=15_000,
+        )
+        status = p.text_content("#status")
+        assert "rows in" in status or "answered" in status, (name, status)
+    assert not blocked, blocked
+
+
+def test_errors_are_shown_and_links_lead_to_resource_pages(page, server: Server) -> None:
+    p, blocked = page
+    p.goto(server.url)
+    p.fill("#query", "SELECT * WHERE { ?s ?p }")
+    p.click("#run")
+    p.wait_for_selector("#status.error")
+    assert "400" in p.text_content("#status")
+    p.fill(
+        "#query",
+        "SELECT ?theme WHERE { id:plan\\/nijmegen-2022 ivp:hasTheme ?theme . "
+        "?theme dcterms:identifier 'ondermijning' }",
+    )
+    p.click("#run")
+    p.wait_for_selector("#result-table tbody a")
+    p.click("#result-table tbody a")
+    p.wait_for_url("**/doc/thema/nijmegen-2022/ondermijning")
+    assert "Ondermijning" in p.text_content("h1")
+    p.click('a[href="/doc/plan/nijmegen-2022"]')
+    p.wait_for_url("**/doc/plan/nijmegen-2022")
+    assert not blocked, blocked
