@@ -574,6 +574,94 @@ def export(
 
 
 @main.command()
+@click.option(
+    "--view",
+    type=click.Choice(("plan", "ego", "crosslinks", "compare")),
+    default=None,
+    help="plan: a whole plan; ego: around --focus; crosslinks: stated and implicit "
+    "kruisverbanden; compare: plans through the VNG core themes. "
+    "Default: ego with --focus, else plan.",
+)
+@click.option(
+    "--plan",
+    "plan_ids",
+    multiple=True,
+    help="A plan id (repeatable; compare takes two or more). Default: all plans.",
+)
+@click.option("--focus", help="Ego view: a theme (plan/theme) or partner id, e.g. politie.")
+@click.option(
+    "--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Ego view: steps."
+)
+@click.option(
+    "--cluster-above",
+    default=1500,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Above this many nodes the page starts with groups per plan or type, closed.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write ('-': stdout). Default: VIEW-PLAN.html in the current folder.",
+)
+@click.pass_context
+@handled
+def html(
+    ctx: click.Context,
+    view: str | None,
+    plan_ids: tuple[str, ...],
+    focus: str | None,
+    depth: int,
+    cluster_above: int,
+    output_file: Path | None,
+) -> None:
+    """Write an interactive network page: one HTML file that works offline.
+
+    The page has a legend with counts, search (case and accents ignored), filters by node
+    type, plan, theme status and edge kind, a details panel with the plan's own sentences,
+    and a button that saves the view as PNG. The same data gives the same file.
+
+    \b
+    Example:
+      ivp html --plan nijmegen-2022 -o nijmegen.html
+      ivp html --focus politie --depth 2
+      ivp html --view crosslinks --plan pijnacker-nootdorp-2023
+      ivp html --view compare --plan nijmegen-2022 --plan pijnacker-nootdorp-2023
+    """
+    from graph import html as html_export
+    from graph import network
+    from graph.html import details as html_details
+
+    view = view or ("ego" if focus else "plan")
+    settings: Settings = ctx.obj
+    store = open_store(settings, progress=progress)
+    cat = Catalog(store, settings)
+    for plan in plan_ids:
+        cat.check_plan(plan)
+    if view == "compare" and len(set(plan_ids)) == 1:
+        raise click.UsageError("compare needs two or more different plans (or none: all)")
+    text = html_export.page(
+        view,
+        network.load(store, settings),
+        html_details.load(store, settings),
+        list(plan_ids) or None,
+        focus,
+        depth,
+        cluster_above,
+    )
+    if output_file is not None and str(output_file) == "-":
+        click.echo(text, nl=False)
+        return
+    if output_file is None:
+        name = focus.replace("/", "-") if view == "ego" and focus else "-".join(plan_ids) or "all"
+        output_file = Path(f"{view}-{name}.html")
+    output_file.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {output_file} ({len(text.encode('utf-8')) // 1024} KiB)", err=True)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free).")
 @click.option(
@@ -686,6 +774,59 @@ def serve(
         run_server(ctx.obj, host=host, port=port, limits=limits, progress=progress)
     except OSError as err:
         raise CannotRun(f"cannot serve on {host}:{port}: {err.strerror or err}") from err
+
+
+@main.command()
+@click.option(
+    "--municipalities",
+    default=342,
+    show_default=True,
+    type=click.IntRange(min=1, max=999),
+    help="How many synthetic municipalities.",
+)
+@click.option(
+    "--plans-per",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1, max=6),
+    help="Plans per municipality (consecutive four-year periods ending 2026).",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+@click.option(
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the synthetic data folder into (never data/).",
+)
+@handled
+def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
+    """Generate a synthetic national corpus for tests and benchmarks (never real data).
+
+    Writes plans/, registry/ and sources/ in the data format of data/README.md, valid under
+    the same checks and shapes; municipalities carry synthetic CBS codes (GM9001 and up) and
+    say "(synthetisch)" in their labels. The same seed gives the same files.
+
+    \b
+    Example:
+      ivp synth --municipalities 342 --plans-per 2 --seed 1 --output /tmp/national
+      ivp --data /tmp/national --dist /tmp/national-dist build
+    """
+    from graph.synth import synth as run_synth
+
+    total = municipalities * plans_per
+    with click.progressbar(length=total, label="generating plans", file=sys.stderr) as bar:
+
+        def advance(done: int, _total: int) -> None:
+            bar.update(done - bar.pos)
+
+        try:
+            report = run_synth(output, municipalities, plans_per, seed, progress=advance)
+        except ValueError as err:
+            raise CannotRun(str(err)) from err
+    click.echo(
+        f"Wrote {len(report.plans)} plans of {report.municipalities} municipalities "
+        f"({report.partners} registry partners) into {report.output}"
+    )
 
 
 if __name__ == "__main__":

@@ -15,32 +15,64 @@ import networkx as nx
 
 SEED = 42
 SPACING = 90.0  # px between neighbouring nodes, roughly
+COLUMN_STEP = 55.0  # px between the nodes of the middle column
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 Positions = dict[Hashable, tuple[float, float]]
 
 
 def _scaled(pos: dict, scale: float) -> Positions:
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+    return {
+        n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()
+    }
 
 
 def spring(g: nx.Graph, anchors: Positions | None = None) -> Positions:
-    """Fruchterman-Reingold with a fixed seed; `anchors` (unit coordinates) stay put."""
+    """Fruchterman-Reingold with a fixed seed; `anchors` (unit coordinates) stay put.
+
+    Nodes without any link (a partner the plan names but involves in no theme) would be
+    pushed to the far edge and shrink the rest of the picture to a dot when it is fitted to
+    the screen: they go in rows under the picture instead.
+    """
     if len(g) == 0:
         return {}
-    scale = SPACING * math.sqrt(len(g))
-    if anchors:
-        pos = nx.spring_layout(
-            g, pos=dict(anchors), fixed=list(anchors), seed=SEED, iterations=200, weight=None
-        )
-    else:
-        pos = nx.spring_layout(g, seed=SEED, iterations=200, weight=None)
-    return _scaled(pos, scale)
+    isolated = [n for n in g if g.degree(n) == 0 and not (anchors and n in anchors)]
+    body = g.subgraph(n for n in g if n not in set(isolated))
+    pos: Positions = {}
+    if len(body):
+        scale = SPACING * math.sqrt(len(body))
+        if anchors:
+            raw = nx.spring_layout(
+                body, pos=dict(anchors), fixed=list(anchors), seed=SEED, iterations=200, weight=None
+            )
+        else:
+            raw = nx.spring_layout(body, seed=SEED, iterations=200, weight=None)
+        pos = _scaled(raw, scale)
+    pos.update(rows_below(isolated, pos))
+    return pos
+
+
+def rows_below(nodes: list[Hashable], pos: Positions) -> Positions:
+    """`nodes` in rows under the bounding box of `pos`, centred, in the order given."""
+    if not nodes:
+        return {}
+    xs = [x for x, _ in pos.values()] or [0.0]
+    ys = [y for _, y in pos.values()] or [0.0]
+    width = max(max(xs) - min(xs), SPACING * 8)
+    per_row = max(int(width // SPACING), 1)
+    top = max(ys) + 1.5 * SPACING
+    out: Positions = {}
+    for i, n in enumerate(nodes):
+        r, c = divmod(i, per_row)
+        in_row = min(per_row, len(nodes) - r * per_row)
+        x = (min(xs) + max(xs)) / 2 + (c - (in_row - 1) / 2) * SPACING
+        out[n] = (round(x, 1), round(top + r * SPACING * 0.8, 1))
+    return out
 
 
 def ring(inner: list[Hashable], outer: list[Hashable]) -> Positions:
     """`inner` evenly on a circle in the order given, `outer` on a wider one (chord-style)."""
-    radius = max(SPACING * len(inner) / (2 * math.pi), 2 * SPACING)
+    radius = max(1.7 * SPACING * len(inner) / (2 * math.pi), 2 * SPACING)
     pos: Positions = {}
     for ring_nodes, r in ((inner, radius), (outer, radius * 1.45)):
         for i, n in enumerate(ring_nodes):
@@ -55,11 +87,11 @@ def columns(g: nx.Graph, middle: list[Hashable], hubs: list[Hashable]) -> Positi
     anchors: Positions = {m: (0.0, -1.0 + 2.0 * i / max(n - 1, 1)) for i, m in enumerate(middle)}
     for i, h in enumerate(hubs):
         angle = math.pi + 2 * math.pi * i / max(len(hubs), 1)
-        anchors[h] = (1.6 * math.cos(angle), 0.9 * math.sin(angle))
+        anchors[h] = (1.0 * math.cos(angle), 0.9 * math.sin(angle))
     pos = nx.spring_layout(
         g, pos=dict(anchors), fixed=list(anchors), seed=SEED, iterations=200, weight=None, k=0.25
     )
-    return _scaled(pos, SPACING * max(n, 6) / 2)
+    return _scaled(pos, COLUMN_STEP * max(n, 6) / 2)
 
 
 def sunflower(members: list[Hashable], centre: tuple[float, float], step: float) -> Positions:

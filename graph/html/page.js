@@ -86,6 +86,8 @@
         hover: { background: st.color, border: "#000000" }
       },
       font: { color: faded ? "rgba(60,60,60,0.25)" : "#1a1a1a" },
+      /* the comparison's middle column: one line per core theme, or the labels overlap */
+      widthConstraint: DATA.view === "compare" && n.type === "core" ? { maximum: 460 } : undefined,
       hidden: !passes(n)
     };
   }
@@ -111,7 +113,7 @@
 
   function edgeItem(e, k, faded) {
     var st = kindStyle[e.kind];
-    var color = e.uncarried ? st.color : st.color;
+    var color = st.color;
     var item = {
       id: "e" + k,
       from: drawnId(e.from),
@@ -144,7 +146,7 @@
     Object.keys(grouped).sort().forEach(function (key) {
       var g = grouped[key];
       items.push({
-        id: "g" + key, from: g.from, to: g.to, title: undefined,
+        id: "g" + key, from: g.from, to: g.to,
         width: Math.min(1 + Math.log(g.n), 8),
         color: { color: DATA.groupEdge.color, opacity: neighbourhood ? 0.12 : 0.5 },
         hidden: !idPasses(g.from) || !idPasses(g.to)
@@ -177,7 +179,7 @@
       hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300
     },
     nodes: {
-      font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { size: DATA.fontSize || 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
       widthConstraint: { maximum: 180 }
     },
     edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.6 }, from: { scaleFactor: 0.6 } } }
@@ -331,7 +333,7 @@
     else if (p.edges.length) { highlight(null); showEdge(p.edges[0]); }
     else {
       highlight(null);
-      details.replaceChildren(el("p", "Click a node or a line to see what the plan says about it.", "kv-muted"));
+      showAbout();
     }
   });
   network.on("doubleClick", function (p) {
@@ -518,8 +520,17 @@
 
   // --- title, explanation, ready ------------------------------------------------------------
 
+  /* The details panel before anything is clicked: what the picture shows, in full. */
+  function showAbout() {
+    details.replaceChildren(el("h2", "What you see"));
+    var box = el("div", null, "kv-about");
+    DATA.explanation.forEach(function (line) { box.appendChild(el("p", line)); });
+    details.appendChild(box);
+  }
+
   byId("kv-title").textContent = DATA.title;
-  DATA.explanation.forEach(function (line) { byId("kv-explanation").appendChild(el("p", line)); });
+  byId("kv-lead").textContent = DATA.explanation[0] || "";
+  showAbout();
 
   network.once("afterDrawing", function () {
     window.kvReadyAt = performance.now();

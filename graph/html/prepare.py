@@ -26,6 +26,8 @@ from graph.network import PlanData
 
 CLUSTER_ABOVE = 1500
 MIN_SIZE, MAX_SIZE, HUB_SIZE = 9.0, 38.0, 32.0
+# the comparison's middle column is long and narrow: it is read zoomed out, so bigger labels
+FONT_SIZE = {"compare": 20, "crosslinks": 16}
 
 
 def slug(value: str) -> str:
@@ -243,12 +245,11 @@ def prepare(
     title = text.title(view, g, data)
     return {
         "view": view,
+        "fontSize": FONT_SIZE.get(view, 14),
         "title": title,
         "filename": slug(title),
         "explanation": text.explanation(view, g, data, readings=not large),
-        "types": [
-            {"id": t, **NODE_STYLE[t], "count": types[t]} for t in NODE_TYPES if types[t]
-        ],
+        "types": [{"id": t, **NODE_STYLE[t], "count": types[t]} for t in NODE_TYPES if types[t]],
         "edgeKinds": [
             {"id": k, **EDGE_STYLE[k], "count": kinds[k]} for k in EDGE_KINDS if kinds[k]
         ],

@@ -36,7 +36,12 @@ CLUSTER_STYLE = {"label": "Group (double-click to open)", "color": GREY, "shape"
 # dashes: false = solid, or a vis-network dash pattern [dash, gap]
 EDGE_STYLE: dict[str, dict] = {
     "plan": {"label": "plan has theme", "color": "#BBBBBB", "dashes": False, "width": 1},
-    "pillar": {"label": "pillar of", "color": OKABE_ITO["bluish green"], "dashes": False, "width": 2},
+    "pillar": {
+        "label": "pillar of",
+        "color": OKABE_ITO["bluish green"],
+        "dashes": False,
+        "width": 2,
+    },
     "involvement": {"label": "partner involved", "color": GREY, "dashes": False, "width": 1},
     "crosslink": {
         "label": "kruisverband (stated)",

@@ -11,7 +11,6 @@ from collections.abc import Callable
 import networkx as nx
 
 from graph.analysis import Result
-
 from graph.analysis.central import central
 from graph.analysis.compare import compare
 from graph.analysis.overlap import overlap
@@ -32,7 +31,9 @@ def _plans_label(data: PlanData, plans: list[str]) -> str:
     if len(plans) == 1:
         p = data.plans[plans[0]]
         return f"{p.municipality or p.id}: {p.title} ({p.id})"
-    return f"{len(plans)} plans ({', '.join(plans)})"
+    if len(plans) <= 4:
+        return f"{len(plans)} plans ({', '.join(plans)})"
+    return f"{len(plans)} plans ({', '.join(plans[:3])}, …)"
 
 
 def title(view: str, g: nx.Graph, data: PlanData) -> str:
@@ -46,7 +47,7 @@ def title(view: str, g: nx.Graph, data: PlanData) -> str:
     if view == "crosslinks":
         return f"Kruisverbanden: {where}"
     if view == "compare":
-        return f"Comparison through the VNG core themes: {', '.join(plans)}"
+        return f"Comparison through the VNG core themes: {where}"
     return where
 
 

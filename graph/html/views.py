@@ -138,9 +138,10 @@ def find_node(g: nx.Graph, ref: str) -> str:
     if ref in g:
         return ref
     refs = sorted(d["ref"] for _, d in g.nodes(data=True))
-    close = difflib.get_close_matches(ref, refs, n=5, cutoff=0.5) or [
-        r for r in refs if wanted in r.casefold()
-    ][:5]
+    close = (
+        difflib.get_close_matches(ref, refs, n=5, cutoff=0.5)
+        or [r for r in refs if wanted in r.casefold()][:5]
+    )
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise NotFound(f"No theme or partner {ref!r}.{hint}")
 

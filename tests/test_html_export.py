@@ -1,0 +1,190 @@
+"""The HTML exports without a browser: what goes into the page, and what never does.
+
+The pages are built from the real curated plans (the session build of conftest.py), plus a
+copy of their records with a hostile partner added, and from a generated 5,000-node graph.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from graph import html, network
+from graph.config import Settings
+from graph.html import details as html_details
+from graph.html import synthetic
+from graph.html.details import Details, Quote
+from graph.html.render import script_json, vis_network
+from graph.network import Involvement, Partner, PlanData
+from graph.store import open_store
+
+XSS_LABEL = "<img src=x onerror=alert(1)>"
+XSS_IRI = "https://example.org/test/partner/xss"
+ACCENT_LABEL = "Coördinatiepunt Zorg & Veiligheid"
+ACCENT_IRI = "https://example.org/test/partner/coordinatiepunt"
+HOSTILE_QUOTE = "</script><script>window.__pwned = 1</script><img src=y onerror=alert(3)>"
+
+
+@pytest.fixture(scope="session")
+def records(built: Settings) -> tuple[PlanData, Details]:
+    store = open_store(built)
+    return network.load(store, built), html_details.load(store, built)
+
+
+def hostile(records: tuple[PlanData, Details]) -> tuple[PlanData, Details]:
+    """The real records plus two partners of Nijmegen's: one with markup for a label and
+    quote, one with diacritics (the curated labels have none)."""
+    data, details = records
+    data = PlanData(
+        plans=dict(data.plans),
+        themes=dict(data.themes),
+        partners=dict(data.partners),
+        involvements=list(data.involvements),
+        crosslinks=list(data.crosslinks),
+        mappings=list(data.mappings),
+        concepts=dict(data.concepts),
+        budget_lines=list(data.budget_lines),
+    )
+    theme = data.themes_of("nijmegen-2022")[0].iri
+    for iri, pid, label in (
+        (XSS_IRI, "xss", XSS_LABEL),
+        (ACCENT_IRI, "coordinatiepunt", ACCENT_LABEL),
+    ):
+        data.partners[iri] = Partner(iri, pid, label, "gemeente", ("zorg",))
+        data.involvements.append(Involvement("nijmegen-2022", iri, theme, None, ("regie",)))
+    extra = Details(
+        descriptions={**details.descriptions, XSS_IRI: "<b>bold?</b> & <script>alert(2)</script>"},
+        quotes={**details.quotes, XSS_IRI: [Quote("<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx")]},
+        pillars=details.pillars,
+        crosslink_quotes=details.crosslink_quotes,
+    )
+    return data, extra
+
+
+def write_pages(records: tuple[PlanData, Details], folder: Path) -> dict[str, Path]:
+    """Every kind of page the browser tests open, written once."""
+    data, details = hostile(records)
+    pages = {
+        "plan": html.page("plan", data, details, ["nijmegen-2022"]),
+        "ego": html.page("ego", data, details, None, focus="politie", depth=1),
+        "crosslinks": html.page("crosslinks", data, details, ["pijnacker-nootdorp-2023"]),
+        "compare": html.page(
+            "compare", data, details, ["nijmegen-2022", "pijnacker-nootdorp-2023"]
+        ),
+        "large": html.page("plan", synthetic.generate(5000)),
+    }
+    out = {}
+    for name, text in pages.items():
+        out[name] = folder / f"{name}.html"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+def data_of(text: str) -> dict:
+    match = re.search(r'<script type="application/json" id="kv-data">(.*?)</script>', text, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_page_is_self_contained(records) -> None:
+    text = html.page("plan", *records, ["nijmegen-2022"])
+    assert "<script src" not in text and "<link" not in text
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
+    assert "@import" not in text
+    js, css = vis_network()
+    assert js[:2000] in text and css[:2000] in text  # read from pyvis's install, inlined
+    assert "Content-Security-Policy" in text and "default-src 'none'" in text
+
+
+def test_same_data_gives_the_same_bytes(records) -> None:
+    first = html.page("plan", *records, ["nijmegen-2022"])
+    again = html.page("plan", *records, ["nijmegen-2022"])
+    assert first == again
+    big = synthetic.generate(2000)
+    assert html.page("plan", big, cluster_above=500) == html.page("plan", big, cluster_above=500)
+
+
+def test_markup_from_the_data_never_reaches_the_html(records) -> None:
+    data, details = hostile(records)
+    text = html.page("plan", data, details, ["nijmegen-2022"])
+    assert XSS_LABEL not in text and HOSTILE_QUOTE not in text
+    assert "onerror" in text  # still there, as escaped text inside the JSON
+    page = data_of(text)
+    node = next(n for n in page["nodes"] if n["label"] == XSS_LABEL)
+    assert node["quotes"] == [["<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx"]]
+    assert script_json({"a": "</script>&"}) == '{"a":"\\u003c/script\\u003e\\u0026"}'
+    assert "<" not in text.split('id="kv-data">')[1].split("</script>")[0]
+
+
+def test_plan_page_has_every_node_type_counted(records) -> None:
+    data, details = records
+    page = html.page_data("plan", data, details, ["nijmegen-2022"])
+    counts = {t["id"]: t["count"] for t in page["types"]}
+    nijmegen = [t for t in data.themes.values() if t.plan == "nijmegen-2022"]
+    assert counts["theme"] == len(nijmegen) == 11
+    assert counts["partner"] == len(data.partners_named("nijmegen-2022")) == 48
+    assert counts["pillar"] == 15 and counts["plan"] == 1
+    assert counts["core"] >= 15  # the core themes Nijmegen covers (and fields it maps to)
+    assert sum(counts.values()) == len(page["nodes"])
+    kinds = {k["id"]: k["count"] for k in page["edgeKinds"]}
+    assert kinds["plan"] == 11 and kinds["crosslink"] > 0 and kinds["involvement"] > 0
+    assert {s["id"] for s in page["statuses"]} == {"priority", "core"}
+    politie = next(n for n in page["nodes"] if n["ref"] == "politie")
+    assert politie["quotes"] and all(q[0] and q[1] for q in politie["quotes"])
+    sizes = {n["size"] for n in page["nodes"] if n["type"] == "partner"}
+    assert len(sizes) > 3  # sized by centrality, not all alike
+    assert page["explanation"] and page["title"]
+
+
+def test_crosslink_page_draws_the_overlap_analysis(records) -> None:
+    page = html.page_data("crosslinks", *records, ["pijnacker-nootdorp-2023"])
+    kinds = {e["kind"] for e in page["edges"]}
+    assert {"crosslink", "shared"} <= kinds
+    assert any(e.get("uncarried") for e in page["edges"])
+    assert {n["type"] for n in page["nodes"]} <= {"theme", "domain"}
+
+
+def test_compare_page_joins_plans_only_through_core_themes(records) -> None:
+    page = html.page_data("compare", *records, ["nijmegen-2022", "pijnacker-nootdorp-2023"])
+    nodes = page["nodes"]
+    for e in page["edges"]:
+        a, b = nodes[e["from"]], nodes[e["to"]]
+        assert e["kind"] in ("plan", "core")
+        if e["kind"] == "core":
+            assert {a["type"], b["type"]} == {"theme", "core"}
+    shared = [n for n in nodes if n["type"] == "core" and len(n["plans"]) == 2]
+    assert len(shared) >= 14  # ivp compare: 14 core themes covered by both
+
+
+def test_ego_page_is_around_the_focus(records) -> None:
+    page = html.page_data("ego", *records, None, focus="politie", depth=1)
+    focus = [n for n in page["nodes"] if n.get("focus")]
+    assert [n["ref"] for n in focus] == ["politie"]
+    assert {n["type"] for n in page["nodes"]} <= {"partner", "theme"}
+    with pytest.raises(LookupError, match="Did you mean"):
+        html.page_data("ego", *records, None, focus="polite")
+
+
+def test_large_graph_starts_grouped() -> None:
+    data = synthetic.generate(5000)
+    page = html.page_data("plan", data)
+    assert len(page["nodes"]) >= 5000
+    assert 10 < len(page["clusters"]) < 400
+    assert sum(c["n"] for c in page["clusters"]) == len(page["nodes"])
+    assert all("c" in n for n in page["nodes"])
+
+
+def test_cli_writes_a_page(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "nijmegen.html"
+    result = run_cli("html", "--plan", "nijmegen-2022", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert data_of(out.read_text("utf-8"))["view"] == "plan"
+    result = run_cli("html", "--focus", "polite", "--output", str(tmp_path / "x.html"))
+    assert result.exit_code == 1 and "politie" in result.output
+    result = run_cli("html", "--view", "compare", "--plan", "nijmegen-2022")
+    assert result.exit_code == 2
+    result = run_cli("html", "--plan", "nijmegen", "--output", str(tmp_path / "y.html"))
+    assert result.exit_code == 1 and "nijmegen-2022" in result.output
