@@ -13,16 +13,15 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH
 
 from graph.config import Settings
 from graph.iris import rebase
-from graph.loader import OA, LoadResult, Location
+from graph.loader import OA, QB, LoadResult, Location
 from graph.problems import CannotRun, Problem
 from graph.quotes import load_source, normalise
 
-QB = Namespace("http://purl.org/linked-data/cube#")
 Progress = Callable[[str], None]
 
 
