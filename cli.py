@@ -272,19 +272,40 @@ def crosslinks(ctx: click.Context, plan: str | None, fmt: str) -> None:
     "turtle|nt|jsonld|rdfxml for CONSTRUCT/DESCRIBE (default turtle).",
 )
 @click.option("--list", "list_named", is_flag=True, help="List the named queries.")
+@click.option(
+    "--endpoint",
+    default=None,
+    help="Query this SPARQL 1.1 endpoint (e.g. a store `ivp publish` filled) instead of dist/.",
+)
+@click.option(
+    "--token",
+    envvar="KRUISVERBAND_REMOTE_TOKEN",
+    default=None,
+    help="Bearer token for --endpoint (default: $KRUISVERBAND_REMOTE_TOKEN).",
+)
 @click.pass_context
 @handled
-def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: bool) -> None:
+def query(
+    ctx: click.Context,
+    sparql: str | None,
+    fmt: str | None,
+    list_named: bool,
+    endpoint: str | None,
+    token: str | None,
+) -> None:
     """Run SPARQL over the graph: a query text, @file.rq, or @name of a named query.
 
     The default graph is the union of all plans; prefixes ivp, skos, dcterms, prov, org, qb,
-    oa, rdf, rdfs, owl, xsd and foaf are predeclared.
+    oa, rdf, rdfs, owl, xsd and foaf are predeclared (also with --endpoint; there the store
+    must serve the union as its default graph: publish without --graph-per-plan, or run it
+    with a union default graph).
 
     \b
     Example:
       ivp query --list
       ivp query @prioritaire-themas
       ivp query 'SELECT ?label WHERE { ?t a ivp:Theme ; skos:prefLabel ?label }' --format csv
+      ivp query @prioritaire-themas --endpoint http://127.0.0.1:7878/query
     """
     if list_named or not sparql:
         rows = [
@@ -294,7 +315,13 @@ def query(ctx: click.Context, sparql: str | None, fmt: str | None, list_named: b
         click.echo(output.render(rows, fmt if fmt in output.LIST_FORMATS else "table"))
         return
     settings: Settings = ctx.obj
-    result = run(open_store(settings, progress=progress), query_text(sparql, settings), settings)
+    if endpoint:
+        from graph.remote import run_remote
+
+        result = run_remote(endpoint, query_text(sparql, settings), settings, token)
+    else:
+        store = open_store(settings, progress=progress)
+        result = run(store, query_text(sparql, settings), settings)
     if result.kind == "ask":
         click.echo("true" if result.boolean else "false")
     elif result.kind == "graph":
@@ -774,6 +801,54 @@ def serve(
         run_server(ctx.obj, host=host, port=port, limits=limits, progress=progress)
     except OSError as err:
         raise CannotRun(f"cannot serve on {host}:{port}: {err.strerror or err}") from err
+
+
+@main.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    help="The store's SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store).",
+)
+@click.option(
+    "--graph-per-plan",
+    is_flag=True,
+    help="PUT every named graph (one per plan, model, register, analyse) to ?graph=IRI; "
+    "default: the union of all into the default graph (?default).",
+)
+@click.option(
+    "--token",
+    envvar="KRUISVERBAND_REMOTE_TOKEN",
+    default=None,
+    help="Bearer token sent with every request (default: $KRUISVERBAND_REMOTE_TOKEN).",
+)
+@format_option()
+@click.pass_context
+@handled
+def publish(
+    ctx: click.Context, endpoint: str, graph_per_plan: bool, token: str | None, fmt: str
+) -> None:
+    """Push the built graph to an external triple store (SPARQL 1.1 Graph Store Protocol).
+
+    Builds first when dist/ is missing or stale. Each PUT replaces its graph, so publishing
+    again updates the store. Works with Oxigraph, Apache Jena Fuseki, Virtuoso and GraphDB.
+
+    \b
+    Example:
+      oxigraph serve --location /tmp/ivp-store --bind 127.0.0.1:7878 --union-default-graph
+      ivp publish --endpoint http://127.0.0.1:7878/store --graph-per-plan
+      ivp query @prioritaire-themas --endpoint http://127.0.0.1:7878/query
+    """
+    from graph.publish import publish as run_publish
+
+    report = run_publish(ctx.obj, endpoint, graph_per_plan, token, progress=progress)
+    rows = [{"graph": g or "(default graph)", "triples": n} for g, n in report.graphs.items()]
+    click.echo(output.render(rows, fmt))
+    if fmt == "table":
+        click.echo(
+            f"Published {report.triples} triples in {len(report.graphs)} graph(s) "
+            f"({report.layout}) to {endpoint}",
+            err=True,
+        )
 
 
 @main.command()

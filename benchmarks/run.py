@@ -1,0 +1,393 @@
+"""All benchmarks in one run, against baselines measured in the same run; prints tables.
+
+    uv run python -m benchmarks                       # 2 real plans + 40 synthetic municipalities
+    uv run python -m benchmarks --municipalities 342  # national scale (takes long)
+    uv run python -m benchmarks --skip-synthetic --budget 1
+
+Not a test: it prints, never fails, and lives outside tests/ so pytest never collects it.
+Absolute times depend on the machine; the ratios against the baselines are the point:
+- build: `ivp build` in a fresh process (wall time, peak RSS);
+- cold start: `ivp themes --plan X` in a fresh process, against a bare `python -c "import
+  pyoxigraph"` (the floor any Python CLI pays);
+- in-process SPARQL: every named query on the built Oxigraph store against rdflib's own
+  in-memory SPARQL engine on the same data;
+- endpoint: every named query over HTTP at 1, 8 and 32 concurrent clients (p50, p99,
+  throughput) on `ivp serve`, on Oxigraph's own server over the same store (the floor) and on
+  rdflib-endpoint serving the same triples (the peer);
+- analyses: `ivp analyze ...` in a fresh process, per plan and national.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pyoxigraph as ox  # noqa: E402
+
+from graph import output  # noqa: E402
+from graph.config import PROJECT_ROOT, Settings  # noqa: E402
+from graph.queries import named_queries  # noqa: E402
+from graph.remote import with_prefixes  # noqa: E402
+from graph.sparql import query_text  # noqa: E402
+from graph.store import prefixes  # noqa: E402
+
+BIN = Path(sys.executable).parent
+IVP = [sys.executable, "-m", "cli"]
+CLIENTS = (1, 8, 32)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def timed_run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of a fresh process; fails loudly on a non-zero exit."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) // 1024
+
+
+def median_of(runs: int, func: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds * 1000:.1f}"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "" if not a or not b else f"{a / b:.2f}"
+
+
+@dataclass
+class Server:
+    name: str
+    url: str  # the SPARQL query URL
+    process: subprocess.Popen
+
+
+def wait_http(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    probe = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    parts = urllib.parse.urlsplit(probe)
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with {process.returncode}")
+        try:
+            conn = http.client.HTTPConnection(parts.netloc, timeout=5)
+            conn.request("GET", f"{parts.path}?{parts.query}", headers={"Accept": "*/*"})
+            if conn.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def servers(settings: Settings, with_peer: bool) -> Iterator[list[Server]]:
+    """`ivp serve`, `oxigraph serve-read-only` on the same store, and rdflib-endpoint."""
+    started: list[Server] = []
+    env = {**os.environ, "KRUISVERBAND_ONTOLOGY": str(settings.ontology_dir)}
+    try:
+        ivp = subprocess.Popen(
+            [*IVP, "--data", str(settings.data_dir), "--dist", str(settings.dist_dir), "serve",
+             "--port", "0", "--quiet", "--timeout", "120", "--workers", str(os.cpu_count() or 2),
+             "--max-rows", "100000000"],
+            cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        assert ivp.stderr is not None
+        url = None
+        while url is None:
+            line = ivp.stderr.readline()
+            if not line:
+                raise RuntimeError("ivp serve did not start")
+            found = re.search(r"SPARQL endpoint: (http://\S+/sparql)", line)
+            url = found.group(1) if found else None
+        threading.Thread(target=lambda: [None for _ in ivp.stderr], daemon=True).start()  # type: ignore[union-attr]
+        started.append(Server("ivp serve", url, ivp))
+        port = free_port()
+        oxi = subprocess.Popen(
+            [str(BIN / "oxigraph"), "serve-read-only", "--location", str(settings.store_dir),
+             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        started.append(Server("oxigraph", f"http://127.0.0.1:{port}/query", oxi))
+        wait_http(started[-1].url, oxi, 60)
+        peer = BIN / "rdflib-endpoint"
+        if with_peer and peer.exists():
+            port = free_port()
+            rdf = subprocess.Popen(
+                [str(peer), "serve", str(settings.dist_dir / "ivp.nt"), "--host", "127.0.0.1",
+                 "--port", str(port)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            started.append(Server("rdflib-endpoint", f"http://127.0.0.1:{port}/", rdf))
+            wait_http(started[-1].url, rdf, 1800)
+        yield started
+    finally:
+        for server in started:
+            server.process.terminate()
+            try:
+                server.process.wait(15)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+
+
+def post_query(url: str, text: str) -> float:
+    parts = urllib.parse.urlsplit(url)
+    body = urllib.parse.urlencode({"query": text})
+    start = time.perf_counter()
+    conn = http.client.HTTPConnection(parts.netloc, timeout=600)
+    conn.request(
+        "POST",
+        parts.path,
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    if response.status != 200:
+        raise RuntimeError(f"{url} answered {response.status}")
+    return time.perf_counter() - start
+
+
+def load_level(url: str, text: str, clients: int, budget: float) -> dict[str, float] | None:
+    """`clients` threads send the query back to back until the time budget is spent."""
+    latencies: list[float] = []
+    failed: list[str] = []
+    stop = time.perf_counter() + budget
+
+    def client() -> None:
+        while not failed:
+            try:
+                latencies.append(post_query(url, text))
+            except Exception as err:
+                failed.append(str(err))
+                return
+            if time.perf_counter() > stop:
+                return
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        for _ in range(clients):
+            pool.submit(client)
+    wall = time.perf_counter() - start
+    if failed or not latencies:
+        return None
+    return {
+        "p50": statistics.median(latencies),
+        "p99": pct(latencies, 0.99),
+        "qps": len(latencies) / wall,
+        "n": len(latencies),
+    }
+
+
+# --- the benchmarks ---------------------------------------------------------------------------
+
+
+def bench_scale(label: str, settings: Settings, plan: str, args: argparse.Namespace) -> None:
+    print(f"\n## {label}\n", flush=True)
+    env = {"KRUISVERBAND_ONTOLOGY": str(settings.ontology_dir)}
+    common = [*IVP, "--data", str(settings.data_dir), "--dist", str(settings.dist_dir)]
+    build_s, build_mb = timed_run([*common, "build"], env)
+    manifest = (settings.dist_dir / "build.json").read_text()
+    triples = int(re.search(r'"triples": (\d+)', manifest).group(1))  # type: ignore[union-attr]
+    plans = len(list((settings.data_dir / "plans").glob("*.yaml")))
+    cold = statistics.median(
+        timed_run([*common, "themes", "--plan", plan], env)[0] for _ in range(args.runs)
+    )
+    floor = statistics.median(
+        timed_run([sys.executable, "-c", "import pyoxigraph"])[0] for _ in range(args.runs)
+    )
+    rows = [
+        {"measure": "plans / triples", "value": f"{plans} / {triples}", "baseline": "",
+         "ratio": ""},
+        {"measure": "ivp build (s)", "value": f"{build_s:.1f}", "baseline": "", "ratio": ""},
+        {"measure": "ivp build peak RSS (MiB)", "value": str(build_mb), "baseline": "",
+         "ratio": ""},
+        {"measure": f"ivp themes --plan {plan}, cold (s)", "value": f"{cold:.2f}",
+         "baseline": f"{floor:.2f} (python -c 'import pyoxigraph')",
+         "ratio": ratio(cold, floor)},
+    ]  # fmt: skip
+    for name, argv in (
+        (f"analyze central --plan {plan}", ["analyze", "central", "--plan", plan]),
+        (f"analyze overlap --plan {plan}", ["analyze", "overlap", "--plan", plan]),
+        (f"analyze gaps --plan {plan}", ["analyze", "gaps", "--plan", plan]),
+        ("analyze central (national)", ["analyze", "central"]),
+    ):
+        seconds = statistics.median(timed_run([*common, *argv], env)[0] for _ in range(args.runs))
+        rows.append({"measure": f"ivp {name} (s)", "value": f"{seconds:.2f}", "baseline": "",
+                     "ratio": ""})  # fmt: skip
+    print(output.table(rows), flush=True)
+
+    # in-process: Oxigraph store against rdflib's in-memory engine, same queries, same data
+    from rdflib import Dataset
+
+    texts = {q.name: query_text("@" + q.name, settings) for q in named_queries()}
+    store = ox.Store.read_only(str(settings.store_dir))
+    names = prefixes(settings)
+    load_start = time.perf_counter()
+    rdf = Dataset(default_union=True)
+    rdf.parse(settings.dist_dir / "ivp.nq", format="nquads")
+    rdf_load = time.perf_counter() - load_start
+    print(f"\nin-process SPARQL, median of {args.runs} (ms); rdflib parse of ivp.nq: "
+          f"{rdf_load:.1f} s\n")  # fmt: skip
+    rows = []
+    for name, text in texts.items():
+        oxi = median_of(
+            args.runs,
+            lambda t=text: list(store.query(t, prefixes=names, use_default_graph_as_union=True)),
+        )
+        full = with_prefixes(text, settings)
+        try:
+            runs = 1 if oxi > 0.5 else args.runs
+            rdflib_s: float | None = median_of(runs, lambda t=full: list(rdf.query(t)))
+            rdflib_cell = ms(rdflib_s)
+        except Exception as err:  # rdflib's engine fails on some valid queries
+            rdflib_s, rdflib_cell = None, f"error: {type(err).__name__}"
+        rows.append({"query": "@" + name, "oxigraph store": ms(oxi), "rdflib": rdflib_cell,
+                     "rdflib / oxigraph": ratio(rdflib_s, oxi)})  # fmt: skip
+    print(output.table(rows), flush=True)
+
+    # endpoints over HTTP
+    print(f"\nendpoints over HTTP, {args.budget:g} s of back-to-back requests per cell (ms; q/s)\n")
+    rows = []
+    slow: dict[tuple[str, str], float] = {}  # (server, query) -> p50 with one client
+    with servers(settings, not args.no_peer) as running:
+        for name, text in texts.items():
+            full = with_prefixes(text, settings)
+            for clients in CLIENTS:
+                cell: dict[str, dict[str, float] | None] = {}
+                for server in running:
+                    single = slow.get((server.name, name))
+                    if clients > 1 and single is not None and single > 4 * args.budget:
+                        cell[server.name] = None  # 32 clients x a multi-second query: skipped
+                        continue
+                    cell[server.name] = load_level(server.url, full, clients, args.budget)
+                    if clients == 1 and cell[server.name]:
+                        slow[(server.name, name)] = cell[server.name]["p50"]  # type: ignore[index]
+                ivp_, oxi_, peer = (
+                    cell.get(n) for n in ("ivp serve", "oxigraph", "rdflib-endpoint")
+                )
+                rows.append({
+                    "query": "@" + name, "clients": clients,
+                    "ivp p50": ms(ivp_ and ivp_["p50"]), "ivp p99": ms(ivp_ and ivp_["p99"]),
+                    "ivp q/s": f"{ivp_['qps']:.0f}" if ivp_ else "fail",
+                    "oxigraph p50": ms(oxi_ and oxi_["p50"]),
+                    "oxigraph q/s": f"{oxi_['qps']:.0f}" if oxi_ else "fail",
+                    "rdflib-ep p50": ms(peer and peer["p50"]) if peer else "n/a",
+                    "rdflib-ep q/s": f"{peer['qps']:.1f}" if peer else "n/a",
+                    "ivp/oxigraph p50": ratio(ivp_ and ivp_["p50"], oxi_ and oxi_["p50"]),
+                    "rdflib-ep/ivp p50": ratio(peer and peer["p50"], ivp_ and ivp_["p50"]),
+                })  # fmt: skip
+                print(f"  {name} x{clients} done", file=sys.stderr, flush=True)
+    print(output.table(rows), flush=True)
+
+
+def machine() -> str:
+    mem = "?"
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem} RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, pyoxigraph {ox.__version__}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--municipalities", type=int, default=40, help="synthetic scale")
+    parser.add_argument("--plans-per", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of timed commands")
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds per endpoint cell")
+    parser.add_argument("--skip-real", action="store_true", help="skip the 2 real plans")
+    parser.add_argument("--skip-synthetic", action="store_true", help="skip the synthetic scale")
+    parser.add_argument("--no-peer", action="store_true", help="skip rdflib-endpoint")
+    parser.add_argument("--html", action="store_true", help="also run benchmarks/html_pages.py")
+    args = parser.parse_args(argv)
+    print(f"# kruisverband benchmarks\n\nmachine: {machine()}")
+    if not (BIN / "rdflib-endpoint").exists():
+        print("rdflib-endpoint is not installed (uv sync --dev): the peer column stays empty")
+    ontology = PROJECT_ROOT / "ontology"
+    with tempfile.TemporaryDirectory(prefix="ivp-bench-") as tmp:
+        work = Path(tmp)
+        if not args.skip_real:
+            real = Settings(PROJECT_ROOT / "data", ontology, work / "real-dist")
+            bench_scale("2 real plans", real, "nijmegen-2022", args)
+        if not args.skip_synthetic:
+            from graph.synth import synth
+
+            data = work / "synthetic"
+            report = synth(data, args.municipalities, args.plans_per, args.seed)
+            synthetic = Settings(data, ontology, work / "synthetic-dist")
+            label = (
+                f"synthetic: {args.municipalities} municipalities x {args.plans_per} plans "
+                f"(+2 real), seed {args.seed}"
+            )
+            bench_scale(label, synthetic, report.plans[-1], args)
+        shutil.rmtree(work, ignore_errors=True)
+    if args.html and (ROOT / "benchmarks" / "html_pages.py").exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "html_pages.py")], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    main()
