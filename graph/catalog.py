@@ -104,11 +104,23 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
             filters.append(f"FILTER(?plan = {sparql_string(plan)})")
         if status:
             filters.append(f"FILTER(?statusIri = <{self._status_iri(status)}>)")
-        rows = self._rows(
+        counts = "".join(
             f"""
-SELECT ?plan ?id ?number ?label ?status ?section
-       (COUNT(DISTINCT ?pillar) AS ?pillars) (COUNT(DISTINCT ?ambition) AS ?ambitions)
-       (COUNT(DISTINCT ?partner) AS ?partners) (COUNT(DISTINCT ?link) AS ?crosslinks)
+  OPTIONAL {{ SELECT ?t (COUNT(DISTINCT ?x) AS ?{name}_) WHERE {{ {pattern} }} GROUP BY ?t }}
+  BIND(COALESCE(?{name}_, 0) AS ?{name})"""
+            for name, pattern in (
+                ("pillars", "?t ivp:hasPillar ?x"),
+                ("ambitions", "?t ivp:hasAmbition ?x"),
+                ("partners", "?t ivp:involvesPartner ?x"),
+                (
+                    "crosslinks",
+                    "?x a ivp:CrossLink . { ?x ivp:linkFrom ?t } UNION { ?x ivp:linkTo ?t }",
+                ),
+            )
+        )  # one sub-select per count: OPTIONALs side by side would multiply into a product
+        return self._rows(
+            f"""
+SELECT ?plan ?id ?number ?label ?status ?section ?pillars ?ambitions ?partners ?crosslinks
 WHERE {{
   ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
   ?t dcterms:identifier ?id ; skos:prefLabel ?label ; ivp:status ?statusIri .
@@ -116,16 +128,10 @@ WHERE {{
   ?statusIri skos:notation ?status .
   {" ".join(filters)}
   OPTIONAL {{ ?t ivp:number ?number }}
-  OPTIONAL {{ ?t ivp:inSection/dcterms:title ?section }}
-  OPTIONAL {{ ?t ivp:hasPillar ?pillar }}
-  OPTIONAL {{ ?t ivp:hasAmbition ?ambition }}
-  OPTIONAL {{ ?t ivp:involvesPartner ?partner }}
-  OPTIONAL {{ ?link a ivp:CrossLink . {{ ?link ivp:linkFrom ?t }} UNION {{ ?link ivp:linkTo ?t }} }}
+  OPTIONAL {{ ?t ivp:inSection/dcterms:title ?section }}{counts}
 }}
-GROUP BY ?plan ?id ?number ?label ?status ?section
-ORDER BY ?plan ?number ?id""",
+ORDER BY ?plan ?number ?id"""
         )
-        return rows
 
     def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
         """'ondermijning' or 'nijmegen-2022/ondermijning' -> (plan id, theme id)."""
