@@ -282,7 +282,8 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
                 {k: r[k] for k in ("partner", "label", "roles", "action", "named_as")}
                 for r in self._involvements(f"?i ivp:theme <{iri}> .")
             ]  # the same rows as `ivp theme`, without the quotes
-        rows = self._rows(
+        only = sparql_string(plan) if plan else None
+        return self._rows(
             f"""
 SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
        (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
@@ -292,15 +293,11 @@ WHERE {{
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
-  {f"FILTER(?planId = {sparql_string(plan)})" if plan else ""}
-  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
-}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label""",
-        )
-        if plan:  # the plan filter above narrows ?plans to one; show every plan naming it
-            everywhere = {r["id"]: r["plans"] for r in self.partners()}
-            for r in rows:
-                r["plans"] = everywhere.get(r["id"], r["plans"])
-        return rows
+  {f"FILTER EXISTS {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }}" if plan else ""}
+  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan .
+             {f"FILTER(?planId = {only})" if plan else ""} }}
+}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label"""
+        )  # ?plans lists every plan naming the partner; with --plan, ?themes counts its themes
 
     def partner(self, ref: str) -> dict[str, Any]:
         known = self._rows("""

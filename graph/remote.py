@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from graph.config import Settings
 from graph.problems import CannotRun
 from graph.sparql import QueryError, QueryResult
-from graph.store import prefixes, python_value
+from graph.store import prefixes, rows_of
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -98,8 +98,7 @@ def run_remote(
         answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
-        names = [v.value for v in answer.variables]
-        rows = [{n: python_value(row[n]) for n in names} for row in answer]
+        names, rows = rows_of(answer)
         return QueryResult("select", variables=names, rows=rows)
     formats = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
     if media in formats:

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from graph import queries
 from graph.config import DEFAULT_BASE, Settings
-from graph.store import prefixes, python_value
+from graph.store import prefixes, rows_of
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -64,8 +64,7 @@ def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         return QueryResult("graph", triples=list(answer))
-    names = [v.value for v in answer.variables]
-    rows = [{n: python_value(row[n]) for n in names} for row in answer]
+    names, rows = rows_of(answer)
     return QueryResult("select", variables=names, rows=rows)
 
 

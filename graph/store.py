@@ -115,8 +115,13 @@ def sparql_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+def rows_of(solutions: ox.QuerySolutions) -> tuple[list[str], list[dict[str, Any]]]:
+    """A SELECT answer (local or parsed from a remote store) as variable names and plain rows."""
+    names = [v.value for v in solutions.variables]
+    return names, [{n: python_value(row[n]) for n in names} for row in solutions]
+
+
 def select(store: ox.Store, query: str, settings: Settings) -> list[dict]:
     """Run a SELECT over the union of all graphs; return rows of plain values."""
     solutions = store.query(query, prefixes=prefixes(settings), use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    return [{n: python_value(row[n]) for n in names} for row in solutions]
+    return rows_of(solutions)[1]
