@@ -89,6 +89,19 @@ class PlanLoader:
             return None
         return value
 
+    def _identified(
+        self, item: Any, kind: str, keys: set[str], scope: str
+    ) -> tuple[Entry, str] | None:
+        """The common head of an entry with an id: a mapping, known keys, an id unique in scope."""
+        e = self.entry(item, kind)
+        if e is None:
+            return None
+        e.check_keys(keys)
+        ident = self.ident(e)
+        if ident is None or not self.unique(e, scope, ident):
+            return None
+        return e, ident
+
     def cite(
         self, g: Graph, node: URIRef, e: Entry, section: str | None, key: str = "quote"
     ) -> str | None:
@@ -661,13 +674,10 @@ class PlanLoader:
     def _budget_line(
         self, item: Any, table: URIRef, multiplier: int, section: str | None, is_total: bool
     ) -> None:
-        e = self.entry(item, "budget line")
-        if e is None:
+        head = self._identified(item, "budget line", LINE_KEYS, "budget line")
+        if head is None:
             return
-        e.check_keys(LINE_KEYS)
-        ident = self.ident(e)
-        if ident is None or not self.unique(e, "budget line", ident):
-            return
+        e, ident = head
         g, ivp = self.g, self.ivp
         node = self.iris.id("begrotingspost", self.plan_id, ident)
         sec = self.element(g, node, e, ivp.BudgetLine, section, ident)
@@ -706,13 +716,10 @@ class PlanLoader:
                 self.cite(g, self._statement(node, ivp.funds, theme, "funds"), se, sec)
 
     def _decision(self, item: Any) -> None:
-        e = self.entry(item, "financial decision")
-        if e is None:
+        head = self._identified(item, "financial decision", DECISION_KEYS, "decision")
+        if head is None:
             return
-        e.check_keys(DECISION_KEYS)
-        ident = self.ident(e)
-        if ident is None or not self.unique(e, "decision", ident):
-            return
+        e, ident = head
         g, ivp = self.g, self.ivp
         node = self.iris.id("financieel-besluit", self.plan_id, ident)
         self.element(g, node, e, ivp.FinancialDecision, None, ident)
@@ -733,13 +740,10 @@ class PlanLoader:
                 g.add((node, prop, Literal(str(item[key]), lang="nl")))
 
     def _indicator(self, item: Any) -> None:
-        e = self.entry(item, "indicator")
-        if e is None:
+        head = self._identified(item, "indicator", INDICATOR_KEYS, "indicator")
+        if head is None:
             return
-        e.check_keys(INDICATOR_KEYS)
-        ident = self.ident(e)
-        if ident is None or not self.unique(e, "indicator", ident):
-            return
+        e, ident = head
         g, ivp = self.g, self.ivp
         node = self.iris.id("indicator", self.plan_id, ident)
         section = self.element(g, node, e, ivp.Indicator, None, ident)
@@ -793,13 +797,10 @@ class PlanLoader:
                     g.add((obs, PROV.wasDerivedFrom, quote))
 
     def _note(self, item: Any) -> None:
-        e = self.entry(item, "note")
-        if e is None:
+        head = self._identified(item, "note", NOTE_KEYS, "note")
+        if head is None:
             return
-        e.check_keys(NOTE_KEYS)
-        ident = self.ident(e)
-        if ident is None or not self.unique(e, "note", ident):
-            return
+        e, ident = head
         g, ivp = self.g, self.ivp
         node = self.iris.id("notitie", self.plan_id, ident)
         g.add((node, RDF.type, ivp.Note))
