@@ -29,6 +29,25 @@ def progress(message: str) -> None:
     click.echo(f"· {message}", err=True)
 
 
+class CountBar:
+    """A progress bar on stderr for (done, total) counts, opened when the first count arrives.
+
+    Library functions report counts through a plain callback, so they stay usable without
+    click; this turns those calls into click's bar (which prints just its label off a tty).
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.update(done - self.bar.pos)
+        if done >= total:
+            self.bar.render_finish()
+
+
 def show_problems(problems: list[Problem], fmt: str = "table") -> None:
     if fmt == "json":
         click.echo(output.render([p.as_dict() for p in problems], "json"))
@@ -101,30 +120,50 @@ def main(ctx: click.Context, data: Path | None, dist: Path | None) -> None:
     ctx.obj = Settings.from_env(data_dir=data, dist_dir=dist)
 
 
+JOBS_OPTION = click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes that check plans (default: one per CPU).",
+)
+
+
 @main.command()
+@JOBS_OPTION
 @click.pass_context
 @handled
-def build(ctx: click.Context) -> None:
+def build(ctx: click.Context, jobs: int | None) -> None:
     """Validate the data and write the graph to dist/.
 
     Writes Turtle, N-Triples, JSON-LD, TriG and N-Quads (one named graph per plan) and an
     Oxigraph store that the other commands open. A failed build leaves dist/ as it was.
+    Plans whose files did not change since the last build are reused from dist/cache/.
 
     \b
     Example:
       ivp build
+      ivp --data /tmp/national build --jobs 2
     """
     from graph.build import build as run_build
 
-    report = run_build(ctx.obj, progress=progress)
-    click.echo(f"Built {report.triples} triples into {report.dist_dir}")
-    click.echo(output.table([{"graph": k, "triples": v} for k, v in sorted(report.graphs.items())]))
+    report = run_build(ctx.obj, progress=progress, tick=CountBar("checking plans"), jobs=jobs)
+    click.echo(
+        f"Built {report.triples} triples into {report.dist_dir} "
+        f"({report.checked} plans checked, {report.reused} unchanged)"
+    )
+    graphs = sorted(report.graphs.items())
+    if len(graphs) > 20:  # a national build: the totals, not one row per plan
+        plan_graphs = [n for g, n in graphs if g in report.plans]
+        graphs = [(g, n) for g, n in graphs if g not in report.plans]
+        graphs.append((f"{len(plan_graphs)} plan graphs", sum(plan_graphs)))
+    click.echo(output.table([{"graph": g, "triples": n} for g, n in graphs]))
 
 
 @main.command()
 @format_option(("table", "json"))
+@JOBS_OPTION
 @click.pass_context
-def validate(ctx: click.Context, fmt: str) -> None:
+def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
     """Check the data: references, ids, quotes against the source texts, values, SHACL.
 
     Exit code 0 when valid, 1 when the data has problems (each named with file, line,
@@ -135,10 +174,10 @@ def validate(ctx: click.Context, fmt: str) -> None:
       ivp validate
       ivp validate --format json > problems.json
     """
-    from graph.build import load_and_validate
+    from graph.build import check
 
     try:
-        load_and_validate(ctx.obj, progress=progress)
+        check(ctx.obj, say=progress, tick=CountBar("checking plans"), jobs=jobs)
     except InvalidData as err:
         show_problems(err.problems, fmt)
         sys.exit(EXIT_INVALID)
@@ -888,16 +927,12 @@ def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
     """
     from graph.synth import synth as run_synth
 
-    total = municipalities * plans_per
-    with click.progressbar(length=total, label="generating plans", file=sys.stderr) as bar:
-
-        def advance(done: int, _total: int) -> None:
-            bar.update(done - bar.pos)
-
-        try:
-            report = run_synth(output, municipalities, plans_per, seed, progress=advance)
-        except ValueError as err:
-            raise CannotRun(str(err)) from err
+    try:
+        report = run_synth(
+            output, municipalities, plans_per, seed, progress=CountBar("generating plans")
+        )
+    except ValueError as err:
+        raise CannotRun(str(err)) from err
     click.echo(
         f"Wrote {len(report.plans)} plans of {report.municipalities} municipalities "
         f"({report.partners} registry partners) into {report.output}"

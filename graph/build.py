@@ -11,30 +11,25 @@ import json
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph.config import Settings
-from graph.loader import LoadResult, load
-from graph.problems import CannotRun, InvalidData
-from graph.store import MANIFEST, fingerprint, prefixes
-from graph.validate import validate
+from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
+from graph.problems import InvalidData
+from graph.store import MANIFEST, fingerprint, prefixes, rows_of
 
-Progress = Callable[[str], None]
-
+CACHE = "cache"
 # file name -> format; the union of all graphs for triple formats, every graph for TriG/N-Quads
-OUTPUTS = {
+TRIPLE_OUTPUTS = {
     "ivp.ttl": ox.RdfFormat.TURTLE,
     "ivp.nt": ox.RdfFormat.N_TRIPLES,
     "ivp.jsonld": ox.RdfFormat.JSON_LD,
-    "ivp.trig": ox.RdfFormat.TRIG,
-    "ivp.nq": ox.RdfFormat.N_QUADS,
 }
-QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+OUTPUTS = [*TRIPLE_OUTPUTS, "ivp.trig", "ivp.nq"]
+UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
 
 
 @dataclass
@@ -44,36 +39,46 @@ class BuildReport:
     graphs: dict[str, int] = field(default_factory=dict)
     plans: list[str] = field(default_factory=list)
     classes: dict[str, int] = field(default_factory=dict)
+    checked: int = 0  # plans loaded and checked in this build
+    reused: int = 0  # plans taken unchanged from the previous build
 
 
-def load_and_validate(settings: Settings, progress: Progress | None = None) -> LoadResult:
+def check(
+    settings: Settings, say: Say | None = None, tick: Tick | None = None, jobs: int | None = None
+) -> list[PlanUnit]:
+    """Validate everything without writing dist/ (reusing its cache); raise InvalidData."""
+    with tempfile.TemporaryDirectory(prefix=".ivp-check.") as folder:
+        compiled = check_data(
+            settings, Path(folder), settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
+        )
+        if compiled.problems:
+            raise InvalidData(compiled.problems)
+        return compiled.units
+
+
+def build(
+    settings: Settings,
+    progress: Say | None = None,
+    tick: Tick | None = None,
+    jobs: int | None = None,
+) -> BuildReport:
+    """Check the data and write dist/ whole, or not at all.
+
+    Plans whose inputs did not change since the last build are taken from dist/cache/
+    instead of being loaded and checked again.
+    """
     say = progress or (lambda _msg: None)
-    for folder in (settings.data_dir, settings.ontology_dir):
-        if not folder.is_dir():
-            raise CannotRun(f"folder {folder} does not exist")
-    say("loading ontology, registries and plans")
-    result = load(settings)
-    problems = validate(result, settings, progress=say)
-    if problems:
-        raise InvalidData(problems)
-    return result
-
-
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
-    say = progress or (lambda _msg: None)
-    result = load_and_validate(settings, say)
-    dataset = result.dataset
-    # computed, not curated: network analysis scores into their own named graph 'analyse'
-    from graph.analysis.rdf import add_analysis_graph
-
-    say("computing the network analyses into graph 'analyse'")
-    add_analysis_graph(dataset, settings)
     parent = settings.dist_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{settings.dist_dir.name}.", dir=parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; dist/ is meant to be shared and served
     try:
-        report = _write(result, settings, tmp, say)
+        compiled = check_data(
+            settings, tmp / CACHE, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
+        )
+        if compiled.problems:
+            raise InvalidData(compiled.problems)
+        report = _write(compiled, settings, tmp, say)
         _swap(tmp, settings.dist_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -83,49 +88,73 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     return report
 
 
-def _write(result: LoadResult, settings: Settings, out: Path, say: Progress) -> BuildReport:
-    """N-Quads from rdflib, then the store, then every other format from the store.
+def _write(compiled: Compiled, settings: Settings, out: Path, say: Say) -> BuildReport:
+    """Stream the checked N-Quads into the store, add the analyses, dump every format.
 
-    Oxigraph's serializers are an order of magnitude faster than rdflib's, so rdflib only
-    writes the one streaming format the store loads from.
+    Nothing holds the whole graph in Python: the plans' N-Quads are concatenated into
+    ivp.nq, the store bulk-loads that file, and the other formats are written by Oxigraph
+    straight from the store.
     """
-    dataset = result.dataset
+    nquads = out / "ivp.nq"
     say("writing ivp.nq")
-    dataset.serialize(destination=out / "ivp.nq", format="nquads", encoding="utf-8")
+    with nquads.open("wb") as target:
+        for part in compiled.nquads():
+            with part.open("rb") as source:
+                shutil.copyfileobj(source, target, 1 << 20)
     say("loading the store")
     store = ox.Store(str(out / "store"))
-    store.bulk_load(path=str(out / "ivp.nq"), format=ox.RdfFormat.N_QUADS)
-    quads = list(store.quads_for_pattern(None, None, None, None))
-    union = list(dict.fromkeys(q.triple for q in quads))
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    from graph.analysis.rdf import add_analysis_graph  # networkx: only when building
+
+    say("computing the network analyses into graph 'analyse'")
+    analysis_graph = add_analysis_graph(store, settings)
+    if analysis_graph is not None:
+        with nquads.open("ab") as target:
+            store.dump(target, ox.RdfFormat.N_QUADS, from_graph=analysis_graph)
     names = prefixes(settings)
-    for name, fmt in OUTPUTS.items():
-        if fmt in QUAD_FORMATS and name != "ivp.nq":
-            say(f"writing {name}")
-            ox.serialize(quads, out / name, fmt, prefixes=names)
-        elif fmt not in QUAD_FORMATS:
-            say(f"writing {name}")
-            ox.serialize(union, out / name, fmt, prefixes=names)
+    say("writing ivp.trig")
+    store.dump(out / "ivp.trig", ox.RdfFormat.TRIG, prefixes=names)
+    for name, fmt in TRIPLE_OUTPUTS.items():
+        say(f"writing {name}")
+        ox.serialize(store.query(UNION), out / name, fmt, prefixes=names)
     store.flush()
     store.optimize()
+    graphs, triples, classes = _counts(store)
     del store
-    graphs = dict(sorted(Counter(q.graph_name.value.rsplit("/", 1)[-1] for q in quads).items()))
-    classes = Counter(
-        t.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        for t in union
-        if t.predicate == RDF_TYPE
-    )
-    report = BuildReport(out, len(union), graphs, list(result.plans), dict(classes))
+    plans = [u.plan_id for u in compiled.units]
+    checked = len(compiled.units) - compiled.reused
+    report = BuildReport(out, triples, graphs, plans, classes, checked, compiled.reused)
     manifest = {
         "fingerprint": fingerprint(settings),
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "base": settings.base,
-        "triples": report.triples,
+        "triples": triples,
         "graphs": graphs,
-        "plans": report.plans,
+        "plans": plans,
         "files": sorted(OUTPUTS),
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return report
+
+
+def _counts(store: ox.Store) -> tuple[dict[str, int], int, dict[str, int]]:
+    """Triples per named graph, distinct triples in all, and instances per class."""
+
+    def rows(query: str) -> list[dict]:
+        return rows_of(store.query(query))[1]
+
+    per_graph = rows("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    graphs = dict(sorted((r["g"].rsplit("/", 1)[-1], r["n"]) for r in per_graph))
+    total = rows(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    )[0]["n"]
+    per_class = rows(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"
+    )
+    classes: Counter[str] = Counter()
+    for r in per_class:
+        classes[r["c"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]] += r["n"]
+    return graphs, total, dict(classes)
 
 
 def _swap(new: Path, dist: Path) -> None:

@@ -69,6 +69,16 @@ class Context:
         self.vocab: dict[str, dict[str, URIRef]] = {}
         self.registry: dict[str, dict[str, URIRef]] = {}
 
+    def fresh(self) -> Context:
+        """An empty context that knows what this one knows (vocabularies, registry ids).
+
+        A plan is loaded into its own fresh context, so plans can be loaded and validated
+        apart (in parallel, or only the changed ones) against the same shared model.
+        """
+        child = Context(self.settings)
+        child.vocab, child.registry = self.vocab, self.registry
+        return child
+
     def problem(
         self, file: str, line: int | None, entity: str | None, message: str, check: str
     ) -> None:

@@ -1,50 +1,55 @@
-"""Validation: is the loaded dataset faithful to its sources and well-formed?
+"""Validation: is the loaded data faithful to its sources and well-formed?
 
 Three checks on top of what the loader already enforces (ids, references, duplicates):
 - quotes: every ivp:Quote occurs in the source text of the plan it cites;
 - values: every number in a budget table or indicator is printed in the quote it cites, so a
   mistyped amount fails as surely as a made-up quote;
-- SHACL: the shapes in ontology/shapes.ttl hold for the whole dataset.
+- SHACL: the shapes in ontology/shapes.ttl hold.
+
+Each check takes one graph, so the pipeline (graph.pipeline) can run them plan by plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Collection, Mapping
 from decimal import Decimal
+from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH
 
-from graph.config import Settings
+from graph.entries import OA, QB, LoadResult, Location
 from graph.iris import rebase
-from graph.loader import OA, QB, LoadResult, Location
 from graph.problems import CannotRun, Problem
 from graph.quotes import load_source, normalise
-
-Progress = Callable[[str], None]
-
-
-def union(result: LoadResult) -> Graph:
-    merged = Graph()
-    for triple in result.dataset.triples((None, None, None)):
-        merged.add(triple)
-    return merged
 
 
 def _where(result: LoadResult, node: object, fallback: str) -> Location:
     return result.locations.get(node, Location(fallback, None, str(node)))  # type: ignore[arg-type]
 
 
-def check_quotes(result: LoadResult, g: Graph) -> list[Problem]:
+def check_quotes(
+    result: LoadResult,
+    g: Graph,
+    plan_of_section: Mapping[URIRef, str] | None = None,
+    sources: Mapping[str, Path] | None = None,
+) -> list[Problem]:
+    """Every quote in `g` against the source text of the plan whose section it cites.
+
+    By default the sections and sources are those `g` and `result` hold; the model's quotes
+    (the VNG scheme cites a plan) are checked with those of every plan.
+    """
     problems = []
     ivp = result.iris.ivp
-    plan_of_section = {
-        section: plan_id
-        for plan_id in result.plans
-        for section in g.subjects(RDF.type, ivp.Section)
-        if str(section).startswith(str(result.iris.id("sectie", plan_id)) + "/")
-    }
+    if plan_of_section is None:
+        plan_of_section = {
+            section: plan_id
+            for plan_id in result.plans
+            for section in g.subjects(RDF.type, ivp.Section)
+            if str(section).startswith(str(result.iris.id("sectie", plan_id)) + "/")
+        }
+    sources = result.sources if sources is None else sources
     for quote in g.subjects(RDF.type, ivp.Quote):
         text = str(g.value(quote, OA.exact) or "")
         section = g.value(quote, DCTERMS.isPartOf)
@@ -61,7 +66,7 @@ def check_quotes(result: LoadResult, g: Graph) -> list[Problem]:
                 )
             )
             continue
-        source = result.sources.get(plan_id)
+        source = sources.get(plan_id)
         if source is None:
             continue  # the plan's missing source text is reported by the loader
         text_of_source = load_source(source)
@@ -120,40 +125,36 @@ def check_values(result: LoadResult, g: Graph) -> list[Problem]:
     return problems
 
 
-def check_shapes(result: LoadResult, g: Graph, shapes_path: URIRef | str) -> list[Problem]:
+def read_shapes(path: Path, base: str) -> Graph:
     try:
-        shapes = Graph().parse(str(shapes_path), format="turtle")
+        shapes = Graph().parse(str(path), format="turtle")
     except Exception as err:
-        raise CannotRun(f"cannot read the SHACL shapes {shapes_path}: {err}") from err
-    shapes = rebase(shapes, result.iris.base)
+        raise CannotRun(f"cannot read the SHACL shapes {path}: {err}") from err
+    return rebase(shapes, base)
+
+
+def check_shapes(
+    result: LoadResult, g: Graph, shapes: Graph, focus: Collection[object] | None = None
+) -> list[Problem]:
+    """SHACL over `g`, in place; only results about nodes in `focus` when it is given.
+
+    `focus` lets a plan graph carry the types of the shared nodes it points at (so sh:class
+    can be checked) without those nodes, described elsewhere, being judged on this graph.
+    """
     conforms, report, _ = shacl_validate(
-        g, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+        g, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
     )
     if conforms:
         return []
     problems = []
     for res in report.subjects(RDF.type, SH.ValidationResult):
-        focus = report.value(res, SH.focusNode)
+        focus_node = report.value(res, SH.focusNode)
+        if focus is not None and focus_node not in focus:
+            continue
         path = report.value(res, SH.resultPath)
         message = report.value(res, SH.resultMessage)
-        where = _where(result, focus, "dataset")
+        where = _where(result, focus_node, "dataset")
         label = path.n3(result.dataset.namespace_manager) if isinstance(path, URIRef) else "node"
-        entity = where.entity if focus in result.locations else str(focus)
+        entity = where.entity if focus_node in result.locations else str(focus_node)
         problems.append(Problem(where.file, where.line, entity, f"{label}: {message}", "shacl"))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
-
-
-def validate(
-    result: LoadResult, settings: Settings, progress: Progress | None = None
-) -> list[Problem]:
-    """All problems of a loaded dataset: the loader's, then quotes, values and shapes."""
-    say = progress or (lambda _msg: None)
-    problems = list(result.problems)
-    g = union(result)
-    say("checking quotes against the source texts")
-    problems += check_quotes(result, g)
-    say("checking tabled values against their quotes")
-    problems += check_values(result, g)
-    say("checking SHACL shapes")
-    problems += check_shapes(result, g, settings.ontology_dir / "shapes.ttl")
-    return problems

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build, load_and_validate
+from graph.build import build, check
 from graph.config import Settings
 from graph.problems import InvalidData, Problem
 
@@ -17,7 +17,7 @@ PN_PLAN = "pijnacker-nootdorp-2023.yaml"
 
 def problems_of(settings: Settings) -> list[Problem]:
     with pytest.raises(InvalidData) as caught:
-        load_and_validate(settings)
+        check(settings)
     return caught.value.problems
 
 
@@ -33,8 +33,8 @@ def replace_first(path: Path, pattern: str, replacement: str) -> int:
 
 
 def test_shipped_data_is_valid(settings: Settings) -> None:
-    result = load_and_validate(settings)
-    assert sorted(result.plans) == ["nijmegen-2022", "pijnacker-nootdorp-2023"]
+    units = check(settings)
+    assert sorted(u.plan_id for u in units) == ["nijmegen-2022", "pijnacker-nootdorp-2023"]
 
 
 def test_made_up_quote_fails_with_file_and_line(project_copy: Settings) -> None:
@@ -130,7 +130,7 @@ def test_a_quote_may_cite_another_section_and_that_section_must_exist(
     )
     assert "\nnotes:\n" in text
     plan.write_text(text.replace("\nnotes:\n", "\nnotes:" + note, 1), encoding="utf-8")
-    load_and_validate(project_copy)  # both quotes found, each in its own section
+    check(project_copy)  # both quotes found, each in its own section
     broken = plan.read_text(encoding="utf-8").replace(
         '{section: "3.3", quote', '{section: "3.33", quote'
     )

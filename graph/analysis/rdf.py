@@ -1,7 +1,7 @@
 """The analysis results as RDF, for the named graph <{base}id/graaf/analyse>.
 
-`ivp build` calls `add_analysis_graph` after validation, so the results sit in the store next
-to the data they were computed from and a SPARQL user (or the endpoint) can query scores
+`ivp build` calls `add_analysis_graph` on the freshly loaded store, so the results sit in the
+store next to the data they were computed from and a SPARQL user (or the endpoint) can query scores
 without running anything. Why the build and not a command: the store is written only by the
 build (everything else opens it read-only, and the build swaps a complete dist/ into place),
 and scores must never be older than the data they describe; both hold only if the same step
@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from graph import network
@@ -209,15 +209,12 @@ def analysis_graph(
     return writer.g
 
 
-def add_analysis_graph(dataset: Dataset, settings: Settings) -> int:
-    """Compute the analyses from `dataset` and add them as its named graph 'analyse'."""
-    store = ox.Store()
-    store.load(input=dataset.serialize(format="nquads"), format=ox.RdfFormat.N_QUADS)
+def add_analysis_graph(store: ox.Store, settings: Settings) -> ox.NamedNode | None:
+    """Compute the analyses from the plans in `store` into its named graph 'analyse'."""
     data = network.load(store, settings)
     if not data.plans:
-        return 0
-    dataset.bind("ana", namespace(settings), override=True)
-    target = dataset.graph(Iris(settings.base).graph(GRAPH_NAME))
-    for triple in analysis_graph(data, settings):
-        target.add(triple)
-    return len(target)
+        return None
+    name = ox.NamedNode(str(Iris(settings.base).graph(GRAPH_NAME)))
+    triples = analysis_graph(data, settings).serialize(format="nt", encoding="utf-8")
+    store.bulk_load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    return name

@@ -1,0 +1,275 @@
+"""From data files to validated N-Quads, one plan at a time: in parallel, and only what changed.
+
+A plan depends on its own YAML file, its source text, and the shared part (ontology, shapes,
+registries, base IRI and the code that builds); it never depends on another plan. So each plan
+is loaded and checked on its own (quotes, values and SHACL over its named graph, with the
+types of the shared nodes it points at), in worker processes when there are many, and a valid
+plan's N-Quads are kept in dist/cache/ under a key of everything it depends on. The next build
+reuses them for the plans whose inputs did not change; a changed registry or ontology changes
+every key, because every plan is checked against it.
+
+What this cannot see per plan is checked once, in the parent: the shared graphs (model and
+register) against the shapes, and the model's quotes (the VNG scheme cites a plan section)
+against the sections and source text of the plan they cite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS
+
+from graph.config import Settings
+from graph.entries import Context
+from graph.plan_loader import PlanLoader
+from graph.problems import CannotRun, Problem, relative
+from graph.registry import load_model, load_registries
+from graph.validate import check_quotes, check_shapes, check_values, read_shapes
+
+Say = Callable[[str], None]
+Tick = Callable[[int, int], None]  # (plans done, plans in all)
+
+SHARED_GRAPHS = ("model", "register")
+PLANS = "plans"  # inside the cache folder: <plan>.nq and <plan>.json per valid plan
+# below this many plans to check, worker start-up costs more than it saves
+PARALLEL_FROM = 8
+
+
+@dataclass
+class PlanUnit:
+    """One plan checked: its N-Quads file, or the problems that kept it from one."""
+
+    plan_id: str
+    file: str
+    key: str
+    nquads: str | None = None  # file name in the cache folder
+    triples: int = 0
+    source: str | None = None  # path of the source text it was checked against
+    source_sha256: str | None = None
+    sections: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Compiled:
+    """Everything a build needs: the shared graphs' N-Quads and one unit per plan."""
+
+    folder: Path
+    shared: Path
+    units: list[PlanUnit]
+    problems: list[Problem]
+    reused: int
+
+    def nquads(self) -> Iterator[Path]:
+        yield self.shared
+        for unit in self.units:
+            if unit.nquads:
+                yield self.folder / PLANS / unit.nquads
+
+
+class Shared:
+    """The model, the registries and the shapes that every plan is checked against."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ctx = Context(settings)
+        load_model(self.ctx)
+        load_registries(self.ctx)
+        self.shapes = read_shapes(settings.ontology_dir / "shapes.ttl", settings.base)
+        shared = Graph()
+        for name in SHARED_GRAPHS:
+            shared += self.ctx.graph(name)
+        self.graph = shared
+        # what the shared graphs say about each node, for the plans that point at it
+        self.about: dict[object, list[tuple]] = {}
+        for triple in shared:
+            self.about.setdefault(triple[0], []).append(triple)
+        self.subclasses = list(shared.triples((None, RDFS.subClassOf, None)))
+        self.key = shared_key(settings)
+
+    def check_plan(self, path: Path, key: str, folder: Path) -> PlanUnit:
+        """Load one plan into its own context, check it, and write its N-Quads if valid."""
+        ctx = self.ctx.fresh()
+        result = ctx.result
+        plan_id = path.stem
+        unit = PlanUnit(plan_id, relative(path, self.settings.data_dir.parent), key)
+        PlanLoader(ctx, path).load()
+        g = ctx.graph(plan_id)
+        problems = list(result.problems)
+        problems += check_quotes(result, g)
+        problems += check_values(result, g)
+        described = set(g.subjects())
+        # what the shared graphs say of the nodes the plan points at (their types, schemes),
+        # so that sh:class and paths through them can be checked here; never written out
+        pointed_at = {o for o in g.objects() if isinstance(o, URIRef)} - described
+        written = len(g)
+        nquads = result.dataset.serialize(format="nquads", encoding="utf-8")
+        for node in pointed_at:
+            for triple in self.about.get(node, ()):
+                g.add(triple)
+        for triple in self.subclasses:
+            g.add(triple)
+        problems += check_shapes(result, g, self.shapes, focus=described)
+        unit.problems = problems
+        unit.sections = sorted(str(s) for s in g.subjects(RDF.type, ctx.ivp.Section))
+        source = result.sources.get(plan_id)
+        if source is not None:
+            unit.source, unit.source_sha256 = str(source), _sha256(source.read_bytes())
+        if not problems:
+            unit.nquads, unit.triples = f"{plan_id}.nq", written
+            (folder / PLANS / unit.nquads).write_bytes(nquads)
+            record = json.dumps(_record(unit))
+            (folder / PLANS / f"{plan_id}.json").write_text(record, encoding="utf-8")
+        return unit
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _record(unit: PlanUnit) -> dict:
+    record = asdict(unit)
+    del record["problems"]  # only valid plans are kept
+    return record
+
+
+def shared_key(settings: Settings) -> str:
+    """A hash of what every plan is checked against (not the plans, not their texts)."""
+    digest = hashlib.sha256(settings.base.encode())
+    files = [
+        *sorted(settings.ontology_dir.glob("*.ttl")),
+        *sorted((settings.data_dir / "registry").glob("*.yaml")),
+        *sorted(Path(__file__).parent.rglob("*.py")),
+    ]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def plan_key(shared: str, path: Path) -> str:
+    return _sha256(shared.encode() + b"\0" + path.read_bytes())
+
+
+def _reuse(previous: Path | None, folder: Path, path: Path, key: str) -> PlanUnit | None:
+    """The unit cached by an earlier build for exactly these inputs, moved into `folder`."""
+    if previous is None:
+        return None
+    try:
+        record = json.loads((previous / PLANS / f"{path.stem}.json").read_text(encoding="utf-8"))
+        unit = PlanUnit(**record)
+        if unit.key != key or unit.nquads is None or unit.source is None:
+            return None
+        if _sha256(Path(unit.source).read_bytes()) != unit.source_sha256:
+            return None
+        for name in (unit.nquads, f"{path.stem}.json"):
+            _link(previous / PLANS / name, folder / PLANS / name)
+    except (OSError, ValueError, TypeError):
+        return None  # no usable cache entry: check the plan again
+    return unit
+
+
+def _link(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)  # the old dist/ is replaced after the build: share, don't copy
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+# --- worker processes ---------------------------------------------------------------------
+
+_SHARED: Shared | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _SHARED
+    if _SHARED is None or _SHARED.settings != settings:  # inherited when forked
+        _SHARED = Shared(settings)
+
+
+def _check_in_worker(path: Path, key: str, folder: Path) -> PlanUnit:
+    assert _SHARED is not None
+    return _SHARED.check_plan(path, key, folder)
+
+
+# --- the whole data folder ----------------------------------------------------------------
+
+
+def check_data(
+    settings: Settings,
+    folder: Path,
+    previous: Path | None = None,
+    say: Say | None = None,
+    tick: Tick | None = None,
+    jobs: int | None = None,
+) -> Compiled:
+    """Check every plan (reusing `previous` cache entries) and write N-Quads into `folder`."""
+    global _SHARED
+    say = say or (lambda _msg: None)
+    for data_folder in (settings.data_dir, settings.ontology_dir):
+        if not data_folder.is_dir():
+            raise CannotRun(f"folder {data_folder} does not exist")
+    (folder / PLANS).mkdir(parents=True, exist_ok=True)
+    say("loading ontology and registries")
+    shared = _SHARED = Shared(settings)
+    paths = sorted((settings.data_dir / "plans").glob("*.yaml"))
+    units: dict[str, PlanUnit] = {}
+    todo: list[tuple[Path, str]] = []
+    for path in paths:
+        key = plan_key(shared.key, path)
+        unit = _reuse(previous, folder, path, key)
+        if unit is None:
+            todo.append((path, key))
+        else:
+            units[path.stem] = unit
+    reused = len(units)
+    say(f"{reused} of {len(paths)} plans unchanged since the last build; checking {len(todo)}")
+    tick = tick or (lambda _done, _total: None)
+    tick(reused, len(paths))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(
+            min(jobs, len(todo)), initializer=_start_worker, initargs=(settings,)
+        ) as pool:
+            futures = [pool.submit(_check_in_worker, p, k, folder) for p, k in todo]
+            for future in as_completed(futures):
+                unit = future.result()
+                units[unit.plan_id] = unit
+                tick(len(units), len(paths))
+    else:
+        for path, key in todo:
+            units[path.stem] = shared.check_plan(path, key, folder)
+            tick(len(units), len(paths))
+    ordered = [units[p.stem] for p in paths]
+    problems = _check_shared(shared, ordered)
+    for unit in ordered:
+        problems += unit.problems
+    shared_nq = folder / "shared.nq"
+    shared.ctx.result.dataset.serialize(destination=shared_nq, format="nquads", encoding="utf-8")
+    return Compiled(folder, shared_nq, ordered, problems, reused)
+
+
+def _check_shared(shared: Shared, units: list[PlanUnit]) -> list[Problem]:
+    """The shared graphs against the shapes, and the model's quotes against the plans they cite.
+
+    The VNG scheme's quotes cite a plan's section: the sections the plans define are typed
+    here (as the plans type them), so that sh:class ivp:Section holds for those only.
+    """
+    problems = list(shared.ctx.result.problems)
+    plan_of_section = {URIRef(s): u.plan_id for u in units for s in u.sections}
+    sources = {u.plan_id: Path(u.source) for u in units if u.source}
+    model = shared.ctx.graph("model")
+    problems += check_quotes(shared.ctx.result, model, plan_of_section, sources)
+    described = set(shared.graph.subjects())
+    section = shared.ctx.ivp.Section
+    for cited in set(model.objects(None, DCTERMS.isPartOf)) & plan_of_section.keys():
+        shared.graph.add((cited, RDF.type, section))
+    problems += check_shapes(shared.ctx.result, shared.graph, shared.shapes, focus=described)
+    return problems
