@@ -111,7 +111,7 @@ class Shared:
         # so that sh:class and paths through them can be checked here; never written out
         pointed_at = {o for o in g.objects() if isinstance(o, URIRef)} - described
         written = len(g)
-        nquads = result.dataset.serialize(format="nquads", encoding="utf-8")
+        nquads = as_nquads(g)
         for node in pointed_at:
             for triple in self.about.get(node, ()):
                 g.add(triple)
@@ -129,6 +129,13 @@ class Shared:
             record = json.dumps(_record(unit))
             (folder / PLANS / f"{plan_id}.json").write_text(record, encoding="utf-8")
         return unit
+
+
+def as_nquads(g: Graph) -> bytes:
+    """The graph as N-Quads in its own named graph: N-Triples with the graph name added."""
+    name = f" <{g.identifier}> .\n".encode()
+    lines = g.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+    return b"".join(line[:-3] + name for line in lines if line.endswith(b" .\n"))
 
 
 def _sha256(data: bytes) -> str:
@@ -252,7 +259,7 @@ def check_data(
     for unit in ordered:
         problems += unit.problems
     shared_nq = folder / "shared.nq"
-    shared.ctx.result.dataset.serialize(destination=shared_nq, format="nquads", encoding="utf-8")
+    shared_nq.write_bytes(b"".join(as_nquads(shared.ctx.graph(name)) for name in SHARED_GRAPHS))
     return Compiled(folder, shared_nq, ordered, problems, reused)
 
 

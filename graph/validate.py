@@ -154,7 +154,7 @@ def check_shapes(
         path = report.value(res, SH.resultPath)
         message = report.value(res, SH.resultMessage)
         where = _where(result, focus_node, "dataset")
-        label = path.n3(result.dataset.namespace_manager) if isinstance(path, URIRef) else "node"
+        label = path.n3(g.namespace_manager) if isinstance(path, URIRef) else "node"
         entity = where.entity if focus_node in result.locations else str(focus_node)
         problems.append(Problem(where.file, where.line, entity, f"{label}: {message}", "shacl"))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
