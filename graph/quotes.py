@@ -46,6 +46,12 @@ class SourceText:
         return None
 
 
-@lru_cache(maxsize=64)
 def load_source(path: Path) -> SourceText:
+    """The source text, read once per version of the file (a rebuild may follow an edit)."""
+    stat = path.stat()
+    return _load_source(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load_source(path: Path, _mtime_ns: int, _size: int) -> SourceText:
     return SourceText(path)
