@@ -67,7 +67,7 @@ from graph.analysis.overlap import overlap
 from graph.config import Settings
 from graph.store import open_store
 settings = Settings.from_env(dist_dir=Path({dist!r}))
-data = network.load(open_store(settings), settings, plans=[{plan!r}])
+data = network.load(open_store(settings, rebuild=False), settings, plans=[{plan!r}])
 for analysis in (central, overlap, communities, brokers, gaps):
     analysis(data, {plan!r})
 """
