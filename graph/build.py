@@ -13,13 +13,14 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from graph.config import Settings
 from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
 from graph.problems import InvalidData
-from graph.store import MANIFEST, fingerprint, prefixes, rows_of
+from graph.store import MANIFEST, fingerprint, input_stats, prefixes, rows_of
 
 CACHE = "cache"
 # file name -> format; the union of all graphs for triple formats, every graph for TriG/N-Quads
@@ -72,13 +73,15 @@ def build(
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{settings.dist_dir.name}.", dir=parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; dist/ is meant to be shared and served
+    # taken before reading anything: a file edited during the build makes the store stale
+    stamp = {"fingerprint": fingerprint(settings), "inputs": input_stats(settings)}
     try:
         compiled = check_data(
             settings, tmp / CACHE, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
         )
         if compiled.problems:
             raise InvalidData(compiled.problems)
-        report = _write(compiled, settings, tmp, say)
+        report = _write(compiled, settings, tmp, say, stamp)
         _swap(tmp, settings.dist_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -88,7 +91,9 @@ def build(
     return report
 
 
-def _write(compiled: Compiled, settings: Settings, out: Path, say: Say) -> BuildReport:
+def _write(
+    compiled: Compiled, settings: Settings, out: Path, say: Say, stamp: dict[str, Any]
+) -> BuildReport:
     """Stream the checked N-Quads into the store, add the analyses, dump every format.
 
     Nothing holds the whole graph in Python: the plans' N-Quads are concatenated into
@@ -125,7 +130,7 @@ def _write(compiled: Compiled, settings: Settings, out: Path, say: Say) -> Build
     checked = len(compiled.units) - compiled.reused
     report = BuildReport(out, triples, graphs, plans, classes, checked, compiled.reused)
     manifest = {
-        "fingerprint": fingerprint(settings),
+        **stamp,
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "base": settings.base,
         "triples": triples,
