@@ -389,7 +389,7 @@ def network_data(ctx: click.Context, *plans: str | None) -> Any:
     cat = Catalog(store, settings)
     for plan in plans:
         cat.check_plan(plan)
-    return network.load(store, settings)
+    return network.load(store, settings, [p for p in plans if p] or None)
 
 
 def show_result(result: Any, fmt: str, group: str | None = None) -> None:

@@ -235,3 +235,55 @@ ASK { ?o ana:implicitCrossLink true ;
   ana:theme <https://w3id.org/kruisverband/id/thema/alfa-2020/a> ,
   <https://w3id.org/kruisverband/id/thema/alfa-2020/b> ; ana:sharedCount 3 }""")
     assert bool(implicit)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_igraph_betweenness_is_networkx_betweenness(seed: int) -> None:
+    import networkx as nx
+    from networkx.algorithms import bipartite as bp
+
+    g = nx.bipartite.random_graph(30, 12, 0.15, seed=seed)
+    g.add_nodes_from([100, 101])  # isolated, like a partner named in no theme
+    themes = [n for n, d in g.nodes(data=True) if d.get("bipartite") == 0]
+    for mine, theirs in (
+        (network.betweenness(g), nx.betweenness_centrality(g)),
+        (network.bipartite_betweenness(g, themes), bp.betweenness_centrality(g, themes)),
+    ):
+        assert mine.keys() == theirs.keys()
+        assert all(mine[n] == pytest.approx(theirs[n], abs=1e-12) for n in g)
+    # the estimate from pivots draws the same nodes as networkx's k-sample with that seed
+    mine = network._pair_betweenness(g, pivots=9, seed=seed)
+    theirs = nx.betweenness_centrality(g, k=9, normalized=False, seed=seed)
+    assert all(mine[n] == pytest.approx(theirs[n], abs=1e-9) for n in g)
+
+
+def test_large_graphs_get_estimated_betweenness_and_say_so(data, monkeypatch) -> None:
+    from graph.analysis import central as central_module
+
+    exact = central(data, ALFA)
+    assert exact.parameters["betweenness_pivots"] is None
+    monkeypatch.setattr(central_module, "EXACT_UP_TO", 3)
+    monkeypatch.setattr(central_module, "PIVOTS", 4)
+    estimated = central(data, ALFA)
+    assert estimated.parameters["betweenness_pivots"] == 4
+    assert estimated.parameters["seed"] == 42
+    assert "estimated" in estimated.method
+    # degree is exact either way
+    assert [r["degree"] for r in estimated.rows] == [r["degree"] for r in exact.rows]
+
+
+def test_many_plans_are_compared_only_with_the_plan_they_replace() -> None:
+    from graph.analysis.rdf import COMPARE_ALL_UP_TO, comparisons
+
+    def plans(n: int, replaced: dict[int, str]) -> network.PlanData:
+        data = network.PlanData()
+        for k in range(n):
+            before = f"plan/{replaced[k]}" if k in replaced else None
+            data.plans[f"p{k:02d}"] = network.Plan(f"p{k:02d}", f"plan/p{k:02d}", "", "", before)
+        return data
+
+    few = plans(COMPARE_ALL_UP_TO, {1: "p00"})
+    assert len(comparisons(few)) == COMPARE_ALL_UP_TO * (COMPARE_ALL_UP_TO - 1) // 2
+    # p07 names itself and p08 a plan that is not in the data: neither is compared
+    many = plans(COMPARE_ALL_UP_TO + 2, {3: "p01", 5: "p04", 7: "p07", 8: "elders"})
+    assert comparisons(many) == [("p01", "p03"), ("p04", "p05")]

@@ -234,3 +234,16 @@ def test_export_writes_a_file(run_cli, tmp_path: Path) -> None:
     out = run_cli("export", "--format", "gexf", "--output", str(target))
     assert out.exit_code == 0
     assert target.read_text("utf-8").startswith("<?xml")
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_loading_one_plan_gives_that_plans_results(built, data, plan: str) -> None:
+    from graph.analysis.brokers import brokers
+    from graph.analysis.communities import communities
+
+    scoped = network.load(open_store(built), built, [plan])
+    assert list(scoped.plans) == [plan]
+    assert set(scoped.partners) == scoped.partners_named(plan) == data.partners_named(plan)
+    for run in (central, overlap, communities, brokers, gaps):
+        mine, whole = run(scoped, plan), run(data, plan)
+        assert (mine.rows, mine.reading) == (whole.rows, whole.reading)

@@ -22,8 +22,9 @@ from graph.network import PlanData
 
 METHOD = (
     "domain participation coefficient (Guimerà & Amaral 2005) over the partner projection "
-    "weighted by shared themes, networkx.betweenness_centrality on the projection, and the "
-    "Louvain communities of the partner's themes"
+    "weighted by shared themes, betweenness centrality on the projection (as "
+    "networkx.betweenness_centrality defines it, computed by igraph), and the Louvain "
+    "communities of the partner's themes"
 )
 
 
@@ -46,7 +47,7 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     projection = network.partner_projection(b)
-    between = nx.betweenness_centrality(projection) if len(projection) > 2 else {}
+    between = network.betweenness(projection) if len(projection) > 2 else {}
     found, _ = partition(b, seed)
     community_of = {n: i for i, c in enumerate(found, start=1) for n in c}
     rows = []

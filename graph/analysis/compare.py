@@ -60,12 +60,10 @@ def compare(data: PlanData, plans: list[str]) -> Result:
 
     # core themes and fields
     by_concept: dict[str, dict[str, list[str]]] = {}
-    for m in data.mappings:
-        theme = data.themes.get(m.theme)
-        if theme is None or theme.plan not in scope:
-            continue
-        entry = by_concept.setdefault(m.concept, {p: [] for p in scope})
-        entry[theme.plan].append(f"{theme.id} ({m.match.removesuffix('Match')})")
+    for p in scope:
+        for m in data.mappings_of(p):
+            entry = by_concept.setdefault(m.concept, {q: [] for q in scope})
+            entry[p].append(f"{data.themes[m.theme].id} ({m.match.removesuffix('Match')})")
     covered: dict[str, set[str]] = {p: set() for p in scope}
     fields: dict[str, set[str]] = {p: set() for p in scope}
     for notation, entry in by_concept.items():

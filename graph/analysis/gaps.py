@@ -14,7 +14,7 @@ from collections import Counter
 
 from graph import network
 from graph.analysis import Result
-from graph.network import PlanData
+from graph.network import BudgetLine, PlanData
 
 METHOD = (
     "degree of theme and partner nodes in the theme-partner graph; counts of ambitions, "
@@ -35,11 +35,15 @@ def gaps(data: PlanData, plan: str | None = None) -> Result:
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     rows: list[dict] = []
+    mapped = {m.theme for m in data.mappings}
+    budget: dict[str, list[BudgetLine]] = {p: [] for p in scope}
+    for line in data.budget_lines:
+        if line.plan in budget and not line.total:
+            budget[line.plan].append(line)
     for p in scope:
-        lines = [line for line in data.budget_lines if line.plan == p and not line.total]
+        lines = budget[p]
         funded = {t for line in lines for t in line.themes}
         shared_lines = [line.id for line in lines if line.all_themes]
-        mapped = {m.theme for m in data.mappings}
         if not lines:
             rows.append(_gap(p, "plan without budget table", p, data.plans[p].title, ""))
         for t in data.themes_of(p):
@@ -59,9 +63,9 @@ def gaps(data: PlanData, plan: str | None = None) -> Result:
                 rows.append(_gap(p, "priority without budget", t.id, t.label, detail))
             if t.iri not in mapped:
                 rows.append(_gap(p, "priority without VNG mapping", t.id, t.label, ""))
-        for n in network.partner_nodes(b):
-            node = b.nodes[n]
-            if p in node["plan"].split(";") and not any(b.nodes[t]["plan"] == p for t in b[n]):
+        for n in data.partners_named(p):
+            if not any(b.nodes[t]["plan"] == p for t in b[n]):
+                node = b.nodes[n]
                 rows.append(
                     _gap(p, "partner in no theme", node["identifier"], node["label"], "named only")
                 )

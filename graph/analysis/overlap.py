@@ -49,13 +49,13 @@ def overlap(
     b = network.bipartite(data, scope)
     skip = {n for n in network.partner_nodes(b) if b.nodes[n]["identifier"] in ignored}
     stated: dict[frozenset, set[str]] = {}
-    for c in data.crosslinks:
-        if c.plan in scope and c.to_theme:
-            stated.setdefault(frozenset((c.source, c.target)), set()).add(c.kind)
+    for p in scope:
+        for c in data.crosslinks_of(p):
+            if c.to_theme:
+                stated.setdefault(frozenset((c.source, c.target)), set()).add(c.kind)
     rows = []
     for p in scope:
-        themes = [t for t in network.theme_nodes(b) if b.nodes[t]["plan"] == p]
-        for u, v in combinations(themes, 2):
+        for u, v in combinations([t.iri for t in data.themes_of(p)], 2):
             a, c = set(b[u]) - skip, set(b[v]) - skip
             shared = a & c
             kinds = stated.get(frozenset((u, v)), set())
@@ -104,8 +104,11 @@ def _reading(
     rows: list[dict], data: PlanData, scope: list[str], min_shared: int, min_jaccard: float
 ) -> list[str]:
     lines = []
+    by_plan: dict[str, list[dict]] = {p: [] for p in scope}
+    for r in rows:
+        by_plan[r["plan"]].append(r)
     for p in scope:
-        mine = [r for r in rows if r["plan"] == p]
+        mine = by_plan[p]
         n_themes = len(data.themes_of(p))
         pairs = n_themes * (n_themes - 1) // 2
         implicit = [r for r in mine if r["finding"] == IMPLICIT]
