@@ -130,14 +130,16 @@ JOBS_OPTION = click.option(
 
 @main.command()
 @JOBS_OPTION
+@click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
 @click.pass_context
 @handled
-def build(ctx: click.Context, jobs: int | None) -> None:
+def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
     """Validate the data and write the graph to dist/.
 
     Writes Turtle, N-Triples, JSON-LD, TriG and N-Quads (one named graph per plan) and an
     Oxigraph store that the other commands open. A failed build leaves dist/ as it was.
-    Plans whose files did not change since the last build are reused from dist/cache/.
+    When nothing changed since the last build it does nothing; otherwise plans whose files
+    did not change are reused from dist/cache/.
 
     \b
     Example:
@@ -146,10 +148,12 @@ def build(ctx: click.Context, jobs: int | None) -> None:
     """
     from graph.build import build as run_build
 
-    report = run_build(ctx.obj, progress=progress, tick=CountBar("checking plans"), jobs=jobs)
+    report = run_build(
+        ctx.obj, progress=progress, tick=CountBar("checking plans"), jobs=jobs, force=force
+    )
     click.echo(
-        f"Built {report.triples} triples into {report.dist_dir} "
-        f"({report.checked} plans checked, {report.reused} unchanged)"
+        f"{'Up to date' if report.current else 'Built'}: {report.triples} triples in "
+        f"{report.dist_dir} ({report.checked} plans checked, {report.reused} unchanged)"
     )
     graphs = sorted(report.graphs.items())
     if len(graphs) > 20:  # a national build: the totals, not one row per plan

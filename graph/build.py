@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
-from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,16 +20,19 @@ import pyoxigraph as ox
 from graph.config import Settings
 from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
 from graph.problems import InvalidData
-from graph.store import MANIFEST, fingerprint, input_stats, prefixes, rows_of
+from graph.store import (
+    MANIFEST,
+    fingerprint,
+    input_stats,
+    is_current,
+    prefixes,
+    read_manifest,
+    rows_of,
+)
 
 CACHE = "cache"
-# file name -> format; the union of all graphs for triple formats, every graph for TriG/N-Quads
-TRIPLE_OUTPUTS = {
-    "ivp.ttl": ox.RdfFormat.TURTLE,
-    "ivp.nt": ox.RdfFormat.N_TRIPLES,
-    "ivp.jsonld": ox.RdfFormat.JSON_LD,
-}
-OUTPUTS = [*TRIPLE_OUTPUTS, "ivp.trig", "ivp.nq"]
+# the union of all graphs in the triple formats; every graph in TriG and N-Quads
+OUTPUTS = ["ivp.ttl", "ivp.nt", "ivp.jsonld", "ivp.trig", "ivp.nq"]
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
 
 
@@ -39,9 +42,9 @@ class BuildReport:
     triples: int
     graphs: dict[str, int] = field(default_factory=dict)
     plans: list[str] = field(default_factory=list)
-    classes: dict[str, int] = field(default_factory=dict)
     checked: int = 0  # plans loaded and checked in this build
     reused: int = 0  # plans taken unchanged from the previous build
+    current: bool = False  # nothing had changed: dist/ was left as it was
 
 
 def check(
@@ -62,13 +65,22 @@ def build(
     progress: Say | None = None,
     tick: Tick | None = None,
     jobs: int | None = None,
+    force: bool = False,
 ) -> BuildReport:
     """Check the data and write dist/ whole, or not at all.
 
-    Plans whose inputs did not change since the last build are taken from dist/cache/
-    instead of being loaded and checked again.
+    When no input changed since the last build, dist/ is left as it is (unless `force`).
+    Otherwise plans whose inputs did not change are taken from dist/cache/ instead of being
+    loaded and checked again.
     """
     say = progress or (lambda _msg: None)
+    manifest = read_manifest(settings)
+    if not force and manifest is not None and is_current(settings):
+        say(f"{settings.dist_dir} is current: nothing changed since {manifest['built']}")
+        plans = manifest["plans"]
+        return BuildReport(
+            settings.dist_dir, manifest["triples"], manifest["graphs"], plans, 0, len(plans), True
+        )
     parent = settings.dist_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{settings.dist_dir.name}.", dir=parent))
@@ -116,19 +128,15 @@ def _write(
     if analysis_graph is not None:
         with nquads.open("ab") as target:
             store.dump(target, ox.RdfFormat.N_QUADS, from_graph=analysis_graph)
-    names = prefixes(settings)
-    say("writing ivp.trig")
-    store.dump(out / "ivp.trig", ox.RdfFormat.TRIG, prefixes=names)
-    for name, fmt in TRIPLE_OUTPUTS.items():
-        say(f"writing {name}")
-        ox.serialize(store.query(UNION), out / name, fmt, prefixes=names)
+    say("writing ivp.trig, ivp.ttl, ivp.nt and ivp.jsonld")
+    _dump(store, out, prefixes(settings))
     store.flush()
     store.optimize()
-    graphs, triples, classes = _counts(store)
+    graphs, triples = _counts(store)
     del store
     plans = [u.plan_id for u in compiled.units]
     checked = len(compiled.units) - compiled.reused
-    report = BuildReport(out, triples, graphs, plans, classes, checked, compiled.reused)
+    report = BuildReport(out, triples, graphs, plans, checked, compiled.reused)
     manifest = {
         **stamp,
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -142,8 +150,37 @@ def _write(
     return report
 
 
-def _counts(store: ox.Store) -> tuple[dict[str, int], int, dict[str, int]]:
-    """Triples per named graph, distinct triples in all, and instances per class."""
+def _dump(store: ox.Store, out: Path, names: dict[str, str]) -> None:
+    """TriG of every graph; Turtle, N-Triples and JSON-LD of their union; at the same time.
+
+    Oxigraph writes without holding the GIL, so the four files are written in parallel.
+    Turtle and N-Triples are written graph by graph (a triple stated in two graphs appears
+    twice, which any parser reads as one); JSON-LD, which cannot be concatenated, from a
+    query for the distinct triples of all graphs (whose writer takes no prefixes: full IRIs).
+    """
+    graphs = sorted(store.named_graphs(), key=lambda g: g.value)
+
+    def by_graph(name: str, fmt: ox.RdfFormat) -> None:
+        with (out / name).open("wb") as target:
+            for graph in graphs:
+                store.dump(target, fmt, from_graph=graph, prefixes=names)
+
+    def jsonld() -> None:
+        store.query(UNION).serialize(out / "ivp.jsonld", ox.RdfFormat.JSON_LD)
+
+    with ThreadPoolExecutor(4) as pool:
+        futures = [
+            pool.submit(store.dump, out / "ivp.trig", ox.RdfFormat.TRIG, prefixes=names),
+            pool.submit(by_graph, "ivp.ttl", ox.RdfFormat.TURTLE),
+            pool.submit(by_graph, "ivp.nt", ox.RdfFormat.N_TRIPLES),
+            pool.submit(jsonld),
+        ]
+        for future in futures:
+            future.result()
+
+
+def _counts(store: ox.Store) -> tuple[dict[str, int], int]:
+    """Triples per named graph, and distinct triples in all."""
 
     def rows(query: str) -> list[dict]:
         return rows_of(store.query(query))[1]
@@ -153,13 +190,7 @@ def _counts(store: ox.Store) -> tuple[dict[str, int], int, dict[str, int]]:
     total = rows(
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
     )[0]["n"]
-    per_class = rows(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"
-    )
-    classes: Counter[str] = Counter()
-    for r in per_class:
-        classes[r["c"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]] += r["n"]
-    return graphs, total, dict(classes)
+    return graphs, total
 
 
 def _swap(new: Path, dist: Path) -> None:

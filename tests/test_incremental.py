@@ -43,10 +43,17 @@ def first(project_copy: Settings) -> Settings:
     return project_copy
 
 
-def test_unchanged_data_reuses_every_plan_and_gives_the_same_graph(first: Settings) -> None:
-    before = sorted((first.dist_dir / "ivp.nq").read_text(encoding="utf-8").splitlines())
+def test_unchanged_data_leaves_dist_as_it_is(first: Settings) -> None:
+    before = (first.dist_dir / "build.json").stat().st_mtime_ns
     report = build(first)
-    assert (report.checked, report.reused) == (0, 2)
+    assert report.current and (report.checked, report.reused) == (0, 2)
+    assert (first.dist_dir / "build.json").stat().st_mtime_ns == before
+
+
+def test_a_forced_build_reuses_every_plan_and_gives_the_same_graph(first: Settings) -> None:
+    before = sorted((first.dist_dir / "ivp.nq").read_text(encoding="utf-8").splitlines())
+    report = build(first, force=True)
+    assert not report.current and (report.checked, report.reused) == (0, 2)
     after = sorted((first.dist_dir / "ivp.nq").read_text(encoding="utf-8").splitlines())
     # blank node labels are minted per run; everything else is identical
     assert [x for x in after if "_:" not in x] == [x for x in before if "_:" not in x]
