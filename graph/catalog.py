@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
-from graph.store import select, sparql_string
+from graph.store import prefixes, select, sparql_string
 
 STATUSES = ("priority", "core")
 
@@ -82,12 +82,21 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
         return [
             r["id"]
             for r in self._rows(
-                "SELECT ?id WHERE { ?p ivp:hasTheme [] ; dcterms:identifier ?id } ORDER BY ?id"
+                "SELECT DISTINCT ?id WHERE { ?p a ivp:SafetyPlan ; dcterms:identifier ?id "
+                "FILTER EXISTS { ?p ivp:hasTheme [] } } ORDER BY ?id"
             )
         ]
 
     def check_plan(self, plan: str | None) -> None:
-        if plan is not None and plan not in self.plan_ids():
+        """Is `plan` a curated plan? One lookup by identifier; the full list only to suggest."""
+        if plan is None:
+            return
+        found = self.store.query(
+            f"ASK {{ ?p ivp:hasTheme [] ; dcterms:identifier {sparql_string(plan)} }}",
+            prefixes=prefixes(self.settings),
+            use_default_graph_as_union=True,
+        )
+        if not found:
             raise _closest(plan, self.plan_ids(), "plan")
 
     def _status_iri(self, status: str) -> str:
@@ -100,13 +109,17 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
         if status is not None and status not in STATUSES:
             raise NotFound(f"No status {status!r}; use one of {', '.join(STATUSES)}.")
         filters = []
+        # one plan: bind it first, also inside the counts, or they count every plan's themes
+        plan_iri = f"<{self.settings.base}id/plan/{plan}>"  # a checked id: a slug
+        scope = f"{plan_iri} ivp:hasTheme ?t ." if plan else ""
         if plan:
-            filters.append(f"FILTER(?plan = {sparql_string(plan)})")
+            filters.append(f"VALUES ?p {{ {plan_iri} }}")
         if status:
             filters.append(f"FILTER(?statusIri = <{self._status_iri(status)}>)")
         counts = "".join(
             f"""
-  OPTIONAL {{ SELECT ?t (COUNT(DISTINCT ?x) AS ?{name}_) WHERE {{ {pattern} }} GROUP BY ?t }}
+  OPTIONAL {{ SELECT ?t (COUNT(DISTINCT ?x) AS ?{name}_)
+              WHERE {{ {scope} {pattern} }} GROUP BY ?t }}
   BIND(COALESCE(?{name}_, 0) AS ?{name})"""
             for name, pattern in (
                 ("pillars", "?t ivp:hasPillar ?x"),

@@ -73,7 +73,7 @@ def export(
     from graph.store import open_store
 
     store = open_store(settings)
-    data = network.load(store, settings)
+    data = network.load(store, settings, plans or None)  # --plan: read only those plans
     text = page(view, data, _details.load(store, settings), plans, focus, depth, cluster_above)
     if output is not None:
         output.write_text(text, encoding="utf-8")
