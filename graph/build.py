@@ -51,7 +51,12 @@ def check(
     settings: Settings, say: Say | None = None, tick: Tick | None = None, jobs: int | None = None
 ) -> list[PlanUnit]:
     """Validate everything without writing dist/ (reusing its cache); raise InvalidData."""
-    with tempfile.TemporaryDirectory(prefix=".ivp-check.") as folder:
+    parent = settings.dist_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    # next to dist/, so reused cache files are hard-linked rather than copied across disks
+    with tempfile.TemporaryDirectory(
+        prefix=f".{settings.dist_dir.name}-check.", dir=parent
+    ) as folder:
         compiled = check_data(
             settings, Path(folder), settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
         )
