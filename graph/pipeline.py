@@ -32,6 +32,7 @@ from graph.entries import Context
 from graph.plan_loader import PlanLoader
 from graph.problems import CannotRun, Problem, relative
 from graph.registry import load_model, load_registries
+from graph.store import code_files, digest_of
 from graph.validate import check_quotes, check_shapes, check_values, read_shapes
 
 Say = Callable[[str], None]
@@ -150,15 +151,12 @@ def _record(unit: PlanUnit) -> dict:
 
 def shared_key(settings: Settings) -> str:
     """A hash of what every plan is checked against (not the plans, not their texts)."""
-    digest = hashlib.sha256(settings.base.encode())
     files = [
         *sorted(settings.ontology_dir.glob("*.ttl")),
         *sorted((settings.data_dir / "registry").glob("*.yaml")),
-        *sorted(Path(__file__).parent.rglob("*.py")),
+        *code_files(),
     ]
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return digest_of(settings.base, files)
 
 
 def plan_key(shared: str, path: Path) -> str:

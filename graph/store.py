@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -50,22 +50,28 @@ def input_files(settings: Settings) -> Iterator[Path]:
         yield from sorted(folder.glob(pattern))
 
 
-def _code_files() -> list[Path]:
+def code_files() -> list[Path]:
+    """The code that builds: a change to it may change what a build writes."""
     return sorted(Path(__file__).parent.rglob("*.py"))
+
+
+def digest_of(base: str, files: Iterable[Path]) -> str:
+    """A hash of the base IRI and of each file's name and content."""
+    digest = hashlib.sha256(base.encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def fingerprint(settings: Settings) -> str:
     """A hash of every input of the build: data, ontology, base IRI, and the code that builds."""
-    digest = hashlib.sha256(settings.base.encode())
-    for path in [*input_files(settings), *_code_files()]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return digest_of(settings.base, [*input_files(settings), *code_files()])
 
 
 def input_stats(settings: Settings) -> dict[str, list[int]]:
     """Size and modification time of every input: a cheap first look before hashing them."""
     stats = {}
-    for path in [*input_files(settings), *_code_files()]:
+    for path in [*input_files(settings), *code_files()]:
         info = path.stat()
         stats[str(path)] = [info.st_size, info.st_mtime_ns]
     return stats
