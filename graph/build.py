@@ -19,7 +19,6 @@ import pyoxigraph as ox
 
 from graph.config import Settings
 from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
-from graph.problems import InvalidData
 from graph.store import (
     MANIFEST,
     fingerprint,
@@ -60,8 +59,6 @@ def check(
         compiled = check_data(
             settings, Path(folder), settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
         )
-        if compiled.problems:
-            raise InvalidData(compiled.problems)
         return compiled.units
 
 
@@ -96,8 +93,6 @@ def build(
         compiled = check_data(
             settings, tmp / CACHE, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
         )
-        if compiled.problems:
-            raise InvalidData(compiled.problems)
         report = _write(compiled, settings, tmp, say, stamp)
         _swap(tmp, settings.dist_dir)
     except BaseException:

@@ -30,7 +30,7 @@ from rdflib.namespace import DCTERMS
 from graph.config import Settings
 from graph.entries import Context
 from graph.plan_loader import PlanLoader
-from graph.problems import CannotRun, Problem, relative
+from graph.problems import CannotRun, InvalidData, Problem, relative
 from graph.registry import load_model, load_registries
 from graph.store import code_files, digest_of
 from graph.validate import check_quotes, check_shapes, check_values, read_shapes
@@ -66,7 +66,6 @@ class Compiled:
     folder: Path
     shared: Path
     units: list[PlanUnit]
-    problems: list[Problem]
     reused: int
 
     def nquads(self) -> Iterator[Path]:
@@ -215,7 +214,10 @@ def check_data(
     tick: Tick | None = None,
     jobs: int | None = None,
 ) -> Compiled:
-    """Check every plan (reusing `previous` cache entries) and write N-Quads into `folder`."""
+    """Check every plan (reusing `previous` cache entries) and write N-Quads into `folder`.
+
+    Raises InvalidData with every problem found, in the plans and in the shared part.
+    """
     global _SHARED
     say = say or (lambda _msg: None)
     for data_folder in (settings.data_dir, settings.ontology_dir):
@@ -256,9 +258,11 @@ def check_data(
     problems = _check_shared(shared, ordered)
     for unit in ordered:
         problems += unit.problems
+    if problems:
+        raise InvalidData(problems)
     shared_nq = folder / "shared.nq"
     shared_nq.write_bytes(b"".join(as_nquads(shared.ctx.graph(name)) for name in SHARED_GRAPHS))
-    return Compiled(folder, shared_nq, ordered, problems, reused)
+    return Compiled(folder, shared_nq, ordered, reused)
 
 
 def _check_shared(shared: Shared, units: list[PlanUnit]) -> list[Problem]:

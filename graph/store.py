@@ -65,13 +65,17 @@ def digest_of(base: str, files: Iterable[Path]) -> str:
 
 def fingerprint(settings: Settings) -> str:
     """A hash of every input of the build: data, ontology, base IRI, and the code that builds."""
-    return digest_of(settings.base, [*input_files(settings), *code_files()])
+    return digest_of(settings.base, _build_inputs(settings))
+
+
+def _build_inputs(settings: Settings) -> list[Path]:
+    return [*input_files(settings), *code_files()]
 
 
 def input_stats(settings: Settings) -> dict[str, list[int]]:
     """Size and modification time of every input: a cheap first look before hashing them."""
     stats = {}
-    for path in [*input_files(settings), *code_files()]:
+    for path in _build_inputs(settings):
         info = path.stat()
         stats[str(path)] = [info.st_size, info.st_mtime_ns]
     return stats
