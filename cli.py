@@ -735,6 +735,12 @@ def html(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free).")
 @click.option(
+    "--base-url",
+    default=None,
+    help="The URL clients reach the server at (behind a proxy); links and redirects use it, "
+    "never the Host header. Default: http://HOST:PORT/.",
+)
+@click.option(
     "--timeout",
     default=5.0,
     show_default=True,
@@ -793,6 +799,7 @@ def serve(
     ctx: click.Context,
     host: str,
     port: int,
+    base_url: str | None,
     timeout: float,
     workers: int,
     max_rows: int,
@@ -841,7 +848,11 @@ def serve(
     )
     configure_logging(verbose=not quiet)
     try:
-        run_server(ctx.obj, host=host, port=port, limits=limits, progress=progress)
+        run_server(
+            ctx.obj, host=host, port=port, limits=limits, progress=progress, base_url=base_url
+        )
+    except ValueError as err:
+        raise CannotRun(str(err)) from err
     except OSError as err:
         raise CannotRun(f"cannot serve on {host}:{port}: {err.strerror or err}") from err
 

@@ -88,6 +88,19 @@ def read_manifest(settings: Settings) -> dict[str, Any] | None:
         return None
 
 
+def generation(settings: Settings) -> str | None:
+    """Which build dist/ holds now, cheaply (no file read): it changes when a build lands.
+
+    A long-running reader (the endpoint) checks it before each request and reopens the store
+    when it changed, so that every answer comes from one build.
+    """
+    try:
+        info = (settings.dist_dir / MANIFEST).stat()
+    except OSError:
+        return None
+    return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
+
+
 def is_current(settings: Settings) -> bool:
     """Was the store built from exactly the current inputs?
 

@@ -23,6 +23,7 @@ from graph.build import OUTPUTS
 from graph.config import DEFAULT_BASE, Settings
 from graph.endpoint import pages
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
+from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
     GRAPH_TYPES,
@@ -33,7 +34,7 @@ from graph.endpoint.negotiation import (
     wants_html,
 )
 from graph.endpoint.protocol import Operation, parse_operation, shape
-from graph.endpoint.worker import GraphStoreJob, Pool, QueryJob, RowsJob, UpdateJob, write
+from graph.endpoint.worker import Pool, write
 from graph.queries import NamedQuery, named_queries
 from graph.store import prefixes
 
@@ -73,6 +74,7 @@ class Endpoint:
     limits: Limits
     pool: Pool
     describer: Describer
+    public_url: str  # e.g. http://127.0.0.1:8000/: links and redirects; the Host header is ignored
 
     def __post_init__(self) -> None:
         self.prefixes = prefixes(self.settings)
@@ -145,7 +147,7 @@ class Endpoint:
         if path == "/.well-known/void":
             return self.void(request)
         if path.startswith("/id/") and len(path) > 4:
-            target = request.host_url + "doc/" + _requote(path[4:])
+            target = self.public_url + "doc/" + _requote(path[4:])
             return Response(
                 f"See {target}\n",
                 status=303,
@@ -183,8 +185,8 @@ class Endpoint:
             fmt = request.args.get("format")
             if not fmt and wants_html(accept):
                 return _html(pages.query_page(self.named(), self.prefixes, self.settings.base))
-            root = request.host_url
-            triples = self.describer.service(request.base_url, root + ".well-known/void")
+            root = self.public_url
+            triples = self.describer.service(root + "sparql", root + ".well-known/void")
             return self.rdf(triples, graph_type(accept, fmt))
         if op.kind == "update":
             return self.update(request, op)
@@ -213,12 +215,8 @@ class Endpoint:
             text=op.text,
             result_type=rtype,
             graph_type=gtype,
-            default_graphs=tuple(self.graph_iri(request, g) for g in op.default_graphs)
-            if given
-            else None,
-            named_graphs=tuple(self.graph_iri(request, g) for g in op.named_graphs)
-            if given
-            else None,
+            default_graphs=tuple(self.graph_iri(g) for g in op.default_graphs) if given else None,
+            named_graphs=tuple(self.graph_iri(g) for g in op.named_graphs) if given else None,
             union=not found.has_dataset,
             max_rows=self.limits.max_rows,
             prefixes=self.prefixes,
@@ -226,9 +224,9 @@ class Endpoint:
         _, media, body = self.run(job)
         return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
 
-    def graph_iri(self, request: Request, iri: str) -> str:
+    def graph_iri(self, iri: str) -> str:
         """A graph IRI as given, or moved to the base when it names this server's /id/ path."""
-        local = request.host_url + "id/"
+        local = self.public_url + "id/"
         return self.settings.base + "id/" + iri[len(local) :] if iri.startswith(local) else iri
 
     def authorize(self, request: Request) -> None:
@@ -261,7 +259,7 @@ class Endpoint:
         args = request.args
         if ("graph" in args) == ("default" in args):
             raise EndpointError(400, "Name exactly one of ?graph=IRI or ?default.")
-        graph = self.graph_iri(request, args["graph"]) if "graph" in args else None
+        graph = self.graph_iri(args["graph"]) if "graph" in args else None
         if graph is not None and _UNSAFE_IRI.search(graph):
             raise EndpointError(400, "The graph parameter is not an IRI.")
         if request.method in ("GET", "HEAD"):
@@ -314,7 +312,7 @@ class Endpoint:
 
     def void(self, request: Request) -> Response:
         accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
-        triples = self.describer.void(request.host_url + "sparql", request.host_url)
+        triples = self.describer.void(self.public_url + "sparql", self.public_url)
         if not fmt and wants_html(accept):
             turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=self.page_prefixes)
             intro = (
@@ -377,7 +375,7 @@ class Endpoint:
         linker = pages.Linker(
             self.settings.base, self.page_prefixes, pages.choose_labels(label_rows)
         )
-        here = request.base_url
+        here = self.public_url + request.path.lstrip("/")
         alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
         response = _html(pages.resource_page(iri, rows, linker, alternates))
         response.headers["Vary"] = "Accept"

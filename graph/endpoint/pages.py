@@ -15,7 +15,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from graph.endpoint.worker import Term
+from graph.endpoint.evaluate import Term
 from graph.queries import NamedQuery
 
 TEMPLATES = Path(__file__).parent / "templates"

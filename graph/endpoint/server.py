@@ -12,6 +12,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -34,14 +35,18 @@ def serve(
     port: int = 8000,
     limits: Limits | None = None,
     progress: Callable[[str], None] | None = None,
+    base_url: str | None = None,
 ) -> None:
     """Serve the SPARQL endpoint and the linked-data pages until SIGINT/SIGTERM.
 
     The store is built first if it is missing or stale. With updates on (a token in
     `limits`), writes go to a private copy of the store that is discarded on exit, so dist/
-    always stays what `ivp build` made from data/.
+    always stays what `ivp build` made from data/. Links, redirects and the Service
+    Description use `base_url` (default: the bound address), never the client's Host header,
+    which anyone can set.
     """
     limits = limits or Limits()
+    public_url(base_url, "")  # a bad --base-url is refused before anything starts
     say = progress or (lambda _msg: None)
     store = open_store(settings, progress=say)
     stats = collect_stats(store)
@@ -62,7 +67,7 @@ def serve(
             federation=limits.federation,
             updates=limits.update_token is not None,
         )
-        app = Endpoint(settings, limits, pool, describer)
+        app = Endpoint(settings, limits, pool, describer, public_url="")
         server = waitress.create_server(
             app,
             host=host,
@@ -74,8 +79,11 @@ def serve(
         )
         actual = getattr(server, "effective_port", port)
         shown = f"[{host}]" if ":" in host else host
+        app.public_url = public_url(base_url, f"http://{shown}:{actual}/")
         say(f"SPARQL endpoint: http://{shown}:{actual}/sparql")
         say(f"query page:      http://{shown}:{actual}/   (Ctrl-C stops)")
+        if app.public_url != f"http://{shown}:{actual}/":
+            say(f"public URL:      {app.public_url}")
 
         def stop(_signum: int, _frame: FrameType | None) -> None:
             raise KeyboardInterrupt
@@ -92,6 +100,16 @@ def serve(
         pool.close()
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def public_url(given: str | None, bound: str) -> str:
+    """The configured URL, checked (http(s), a host, no query) and ending in one slash."""
+    if not given:
+        return bound
+    parts = urllib.parse.urlsplit(given)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"--base-url must be an http(s) URL without query: {given!r}")
+    return given.rstrip("/") + "/"
 
 
 def configure_logging(verbose: bool = False) -> None:

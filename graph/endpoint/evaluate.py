@@ -1,0 +1,212 @@
+"""Evaluating one job against an open store: the query, its dataset, its answer's format.
+
+Runs inside a worker process (worker.py); nothing here knows about processes or HTTP, so the
+same function answers for the endpoint and can be called directly in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.endpoint.limits import EndpointError
+from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
+
+DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """Evaluate a query and serialize its answer in the negotiated media type."""
+
+    text: str
+    result_type: str | None  # for SELECT/ASK; None: the client accepts none
+    graph_type: str | None  # for CONSTRUCT/DESCRIBE
+    default_graphs: tuple[str, ...] | None  # None: the query's own dataset (or the union)
+    named_graphs: tuple[str, ...] | None
+    union: bool  # the default graph is the union of all graphs
+    max_rows: int
+    prefixes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RowsJob:
+    """Evaluate a SELECT for the HTML pages and return rows of plain, picklable terms."""
+
+    text: str
+    max_rows: int
+    prefixes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class UpdateJob:
+    """Apply a SPARQL Update (only ever sent to a writable, one-shot worker)."""
+
+    text: str
+    using_graphs: tuple[str, ...]
+    using_named_graphs: tuple[str, ...]
+    prefixes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class GraphStoreJob:
+    """A Graph Store Protocol write: PUT replaces, POST adds, DELETE drops a graph."""
+
+    method: str
+    graph: str | None  # None: the default graph
+    body: bytes
+    media_type: str | None
+
+
+Term = tuple[str, ...]  # ("uri", iri) | ("bnode", id) | ("literal", value, datatype, lang)
+
+
+def plain(term: Any) -> Term | None:
+    """A pyoxigraph term as a tuple that pickles and that the pages can render."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return ("literal", term.value, term.datatype.value, term.language or "")
+    return ("literal", str(term), "", "")  # a quoted triple: shown as text
+
+
+def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
+    """Run one job: ("ok", media_type, bytes) / ("rows", names, rows) / ("error", status, msg)."""
+    try:
+        if isinstance(job, QueryJob):
+            return _query(store, job)
+        if isinstance(job, RowsJob):
+            answer = store.query(job.text, prefixes=job.prefixes, use_default_graph_as_union=True)
+            names = [v.value for v in answer.variables]
+            rows = []
+            for i, row in enumerate(answer):
+                if i >= job.max_rows:
+                    break
+                rows.append({n: plain(row[n]) for n in names})
+            return ("rows", names, rows)
+        if isinstance(job, UpdateJob):
+            return _update(store, job)
+        if isinstance(job, GraphStoreJob):
+            return _graph_store(store, job)
+    except SyntaxError as err:
+        return ("error", 400, f"Malformed SPARQL: {err}")
+    except EndpointError as err:
+        return ("error", err.status, err.message)
+    except OSError as err:
+        # SERVICE failures and store errors: the message is the engine's, never a traceback
+        return ("error", 500, f"The query could not be evaluated: {err}")
+    raise TypeError(f"unknown job {job!r}")
+
+
+def _dataset(job: QueryJob) -> dict[str, Any]:
+    if job.default_graphs is None and job.named_graphs is None:
+        return {"use_default_graph_as_union": job.union}
+    return {
+        "default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()] or ox.DefaultGraph(),
+        "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()],
+    }
+
+
+def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
+    try:
+        answer = store.query(job.text, prefixes=job.prefixes, **_dataset(job))
+    except ValueError as err:  # e.g. an IRI in default-graph-uri that is not an IRI
+        raise EndpointError(400, f"Bad request: {err}") from err
+    if isinstance(answer, ox.QueryTriples):
+        if job.graph_type is None:
+            raise EndpointError(406, _not_acceptable("an RDF graph", GRAPH_TYPES))
+        triples = []
+        for triple in answer:
+            if len(triples) >= job.max_rows:
+                raise EndpointError(400, _too_many(job.max_rows, "triples"))
+            triples.append(triple)
+        fmt = GRAPH_TYPES[job.graph_type]
+        if fmt in DATASET_FORMATS:
+            triples = [
+                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples
+            ]
+        return ("ok", job.graph_type, ox.serialize(triples, format=fmt, prefixes=job.prefixes))
+    if job.result_type is None:
+        raise EndpointError(406, _not_acceptable("a SPARQL result", RESULT_TYPES))
+    fmt = RESULT_TYPES[job.result_type]
+    if isinstance(answer, ox.QueryBoolean):
+        return ("ok", job.result_type, answer.serialize(format=fmt))
+    # Serialize to TSV (one line per solution) while counting lines, then convert with the
+    # engine's own serializers: the cap stops evaluation early and no format is hand-written.
+    sink = _CappedLines(job.max_rows + 1)
+    try:
+        answer.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    except OSError:
+        if sink.full:
+            raise EndpointError(400, _too_many(job.max_rows, "rows")) from None
+        raise
+    tsv = b"".join(sink.parts)
+    if fmt == ox.QueryResultsFormat.TSV:
+        return ("ok", job.result_type, tsv)
+    solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+    return ("ok", job.result_type, solutions.serialize(format=fmt))
+
+
+class _CappedLines:
+    """A binary sink that refuses to take more than `limit` lines (header included)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.lines, self.parts, self.full = limit, 0, [], False
+
+    def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit:
+            self.full = True
+            raise OSError("row cap reached")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _too_many(cap: int, what: str) -> str:
+    return (
+        f"The answer has more than {cap} {what}, this endpoint's cap: "
+        "add LIMIT (and OFFSET to page through it)."
+    )
+
+
+def _not_acceptable(what: str, offered: dict[str, Any]) -> str:
+    return f"The query gives {what}; the Accept header allows none of: {', '.join(offered)}."
+
+
+def _update(store: ox.Store, job: UpdateJob) -> tuple[str, Any, Any]:
+    if job.using_graphs or job.using_named_graphs:
+        raise EndpointError(400, "using-graph-uri / using-named-graph-uri are not supported.")
+    store.update(job.text, prefixes=job.prefixes)
+    store.flush()
+    return ("ok", "text/plain", b"Update applied.\n")
+
+
+def _graph_store(store: ox.Store, job: GraphStoreJob) -> tuple[str, Any, Any]:
+    graph = ox.NamedNode(job.graph) if job.graph else ox.DefaultGraph()
+    if job.method in ("PUT", "DELETE"):
+        if (
+            job.method == "DELETE"
+            and graph != ox.DefaultGraph()
+            and graph not in set(store.named_graphs())
+        ):
+            raise EndpointError(404, f"There is no graph <{job.graph}>.")
+        store.remove_graph(graph) if graph != ox.DefaultGraph() else store.clear_graph(graph)
+    if job.method in ("PUT", "POST"):
+        fmt = GRAPH_TYPES.get(job.media_type or "")
+        if fmt is None or fmt in DATASET_FORMATS:
+            raise EndpointError(415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD.")
+        quads = [
+            ox.Quad(q.subject, q.predicate, q.object, graph) for q in ox.parse(job.body, format=fmt)
+        ]
+        store.extend(quads)
+    store.flush()
+    return ("ok", "text/plain", f"{job.method} applied.\n".encode())
