@@ -24,6 +24,7 @@ from graph.config import DEFAULT_BASE, Settings
 from graph.endpoint import pages
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
 from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
+from graph.endpoint.lexer import shape
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
     GRAPH_TYPES,
@@ -33,8 +34,8 @@ from graph.endpoint.negotiation import (
     result_type,
     wants_html,
 )
-from graph.endpoint.protocol import Operation, parse_operation, shape
-from graph.endpoint.worker import Pool, write
+from graph.endpoint.pool import Pool
+from graph.endpoint.protocol import Operation, parse_operation
 from graph.queries import NamedQuery, named_queries
 from graph.store import prefixes
 
@@ -162,6 +163,10 @@ class Endpoint:
             return self.download(request, path[10:])
         raise EndpointError(404, f"Nothing here: {path}. The query page is at /.")
 
+    def forget(self) -> None:
+        """Drop what was cached from the previous build (a new one has landed)."""
+        self._cache = {}
+
     def named(self) -> list[NamedQuery]:
         """The project's named queries, moved to the configured base IRI like the CLI does."""
         return [
@@ -245,8 +250,10 @@ class Endpoint:
 
     def update(self, request: Request, op: Operation) -> Response:
         self.authorize(request)
+        if shape(op.text).has_service and not self.limits.federation:
+            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
         job = UpdateJob(op.text, tuple(op.default_graphs), tuple(op.named_graphs), self.prefixes)
-        return self.written(write(self.pool, job, self.limits.timeout))
+        return self.written(self.pool.write(job))
 
     def written(self, answer: tuple[str, Any, Any]) -> Response:
         status, first, second = answer
@@ -285,7 +292,7 @@ class Endpoint:
                 raise EndpointError(413, f"The body is larger than {self.limits.max_body} bytes.")
             request.max_content_length = self.limits.max_body
             job = GraphStoreJob(request.method, graph, request.get_data(), request.mimetype)
-            return self.written(write(self.pool, job, self.limits.timeout))
+            return self.written(self.pool.write(job))
         raise EndpointError(
             405,
             f"{request.method} is not part of the Graph Store Protocol.",

@@ -1,8 +1,7 @@
 """The RDF that makes the endpoint discoverable: Service Description, VoID, the ontology.
 
-Everything here is computed once at start-up from the read-only store (the data does not
-change while the server runs) and rendered per request, because the endpoint's own URL
-depends on the host the client used.
+The statistics are computed at start-up from the read-only store and again whenever a new
+build lands while the server runs (the pool notices it); the graphs are rendered per request.
 """
 
 from __future__ import annotations
@@ -71,7 +70,7 @@ def _count(store: ox.Store, query: str) -> int:
 
 
 def collect_stats(store: ox.Store) -> Stats:
-    """Dataset statistics: a few aggregate queries over a store that does not change."""
+    """Dataset statistics: a few aggregate queries, run once per build the server opens."""
     graphs: dict[str, GraphStats] = {}
     for row in store.query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

@@ -3,12 +3,12 @@
 Turns an HTTP request into a `Operation` (query or update text plus the RDF dataset) or an
 `EndpointError` with the status the protocol prescribes: 400 for a malformed request, 405 for
 a method it does not define, 413/414 for oversized input, 415 for a body type it does not
-define. Evaluation happens elsewhere (worker.py); nothing here touches the store.
+define. What the query text itself says is read by lexer.py; evaluation happens in worker.py;
+nothing here touches the store.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
@@ -19,53 +19,6 @@ from graph.endpoint.limits import EndpointError, Limits
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
-
-# Tokens that can hide keywords: strings, IRIs and comments are skipped, so that a FROM in a
-# literal or an IRI is not mistaken for a dataset clause.
-_TOKEN = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|\#[^\n]*"
-    r"|(?P<word>[?$]?[A-Za-z_][\w-]*:?)",
-    re.S,
-)
-FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
-UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What a quick scan of the text says: query form, dataset clauses, SERVICE, update."""
-
-    form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, or None
-    update: bool
-    has_dataset: bool
-    has_service: bool
-
-
-def shape(text: str) -> Shape:
-    """Scan keywords outside strings, IRIs and comments (not a parser: the engine parses).
-
-    It decides things the engine's API cannot tell us before evaluating: whether the query
-    names its own dataset (FROM), so the union default graph must not override it; which
-    kind of result to negotiate; whether it would make the server fetch other URLs.
-    """
-    words = [
-        m.group("word").upper()
-        for m in _TOKEN.finditer(text)
-        if m.group("word") and m.group("word")[0] not in "?$" and not m.group("word").endswith(":")
-    ]
-    form = next((w for w in words if w in FORMS), None)
-    first = next((w for w in words if w not in ("PREFIX", "BASE")), None)
-    return Shape(
-        form=form,
-        update=form is None and (first in UPDATE_WORDS or first == "WITH"),
-        has_dataset="FROM" in words,
-        has_service="SERVICE" in words,
-    )
 
 
 @dataclass

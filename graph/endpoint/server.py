@@ -8,6 +8,7 @@ in the worker processes.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -17,14 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+import pyoxigraph as ox
 import waitress
 
 from graph.config import Settings
 from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
-from graph.endpoint.worker import Pool
-from graph.store import open_store, read_manifest
+from graph.endpoint.pool import Pool
+from graph.store import generation, open_store, read_manifest
 
 log = logging.getLogger("kruisverband.endpoint")
 
@@ -58,7 +60,18 @@ def serve(
         store_dir = scratch / "store"
         shutil.copytree(settings.store_dir, store_dir)
         say(f"updates allowed with the token; they change a scratch copy in {scratch}")
-    pool = Pool(str(store_dir), max(1, limits.workers), limits.timeout)
+    if scratch is None:
+
+        def locate() -> tuple[str | None, str]:
+            return generation(settings), os.path.realpath(settings.store_dir)
+    else:
+
+        def locate() -> tuple[str | None, str]:
+            return None, str(store_dir)
+
+    pool = Pool(locate, max(1, limits.workers), limits.timeout, offline=not limits.federation)
+    if pool.not_walled and not limits.federation:
+        log.warning("query workers could not be cut off from the network: %s", pool.not_walled)
     try:
         describer = Describer(
             settings,
@@ -68,6 +81,14 @@ def serve(
             updates=limits.update_token is not None,
         )
         app = Endpoint(settings, limits, pool, describer, public_url="")
+
+        def switched(store_dir: str) -> None:
+            """A new build landed: describe it (SD, VoID) as the workers now answer from it."""
+            describer.stats = collect_stats(ox.Store.read_only(store_dir))
+            describer.plans = set((read_manifest(settings) or {}).get("plans", []))
+            app.forget()
+
+        pool.on_switch = switched
         server = waitress.create_server(
             app,
             host=host,
