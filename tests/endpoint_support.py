@@ -45,6 +45,11 @@ class Server:
         return urllib.parse.urlsplit(self.url).netloc
 
     @property
+    def address(self) -> tuple[str, int]:
+        parts = urllib.parse.urlsplit(self.url)
+        return parts.hostname or "127.0.0.1", parts.port or 80
+
+    @property
     def sparql(self) -> str:
         return self.url + "sparql"
 

@@ -1,8 +1,7 @@
 """`serve`: open (or build) the store, start the query workers, serve HTTP until stopped.
 
-waitress is the HTTP server: a pure-Python, multi-threaded WSGI server that is production
-grade and needs no compiler; its threads only parse requests and wait, while the queries run
-in the worker processes.
+The HTTP side is listener.py (waitress, bounded against slow clients); the queries run in the
+worker processes of pool.py.
 """
 
 from __future__ import annotations
@@ -19,9 +18,9 @@ from pathlib import Path
 from types import FrameType
 
 import pyoxigraph as ox
-import waitress
 
 from graph.config import Settings
+from graph.endpoint import listener
 from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
@@ -89,14 +88,12 @@ def serve(
             app.forget()
 
         pool.on_switch = switched
-        server = waitress.create_server(
+        server = listener.create(
             app,
-            host=host,
-            port=port,
+            host,
+            port,
             threads=limits.workers + 6,
-            max_request_body_size=limits.max_body * 2,  # the app answers first, with 413
-            expose_tracebacks=False,
-            ident="kruisverband",
+            max_body=limits.max_body * 2,  # the app answers first, with 413
         )
         actual = getattr(server, "effective_port", port)
         shown = f"[{host}]" if ":" in host else host
