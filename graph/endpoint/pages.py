@@ -16,6 +16,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.endpoint.evaluate import Term
+from graph.links import is_link
 from graph.queries import NamedQuery
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,12 +38,16 @@ class Linker:
     def __init__(self, base: str, prefixes: dict[str, str], labels: dict[str, str] | None = None):
         self.base, self.prefixes, self.labels = base, prefixes, labels or {}
 
-    def href(self, iri: str) -> str:
+    def href(self, iri: str) -> str | None:
+        """This server's page for an IRI under the base, the IRI itself if it is http(s).
+
+        None for anything else (javascript:, data:, urn:, ...): it is shown, never linked.
+        """
         if iri.startswith(self.base + "id/"):
             return "/doc/" + iri[len(self.base) + 3 :]
         if iri.startswith(self.base):
             return "/" + iri[len(self.base) :]
-        return iri
+        return iri if is_link(iri) else None
 
     def short(self, iri: str) -> str:
         for prefix, ns in self.prefixes.items():
@@ -52,7 +57,10 @@ class Linker:
 
     def link(self, iri: str, text: str | None = None) -> str:
         shown = text or self.labels.get(iri) or self.short(iri)
-        return f'<a href="{escape(self.href(iri))}" title="{escape(iri)}">{escape(shown)}</a>'
+        href = self.href(iri)
+        if href is None:
+            return f'<span class="iri" title="{escape(iri)}">{escape(shown)}</span>'
+        return f'<a href="{escape(href)}" title="{escape(iri)}">{escape(shown)}</a>'
 
     def term(self, term: Term | None) -> str:
         if term is None:
