@@ -116,7 +116,7 @@ def test_resource_page_shows_a_javascript_object_as_text() -> None:
     assert not [h for h in hrefs if "javascript" in h.lower()], hrefs
     assert "https://example.org/y" in hrefs and "/doc/plan/p" in hrefs
     assert "javascript:alert(document.domain)" in html  # shown, as text
-    assert f"<span class=\"iri\" title=\"{EVIL}\">{EVIL}</span>" in html
+    assert f'<span class="iri" title="{EVIL}">{EVIL}</span>' in html
 
 
 def test_linker_keeps_local_links_and_never_makes_a_scheme_of_a_path() -> None:
