@@ -18,6 +18,7 @@ from rdflib import RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from graph import yamlfile
 from graph.config import Settings
 from graph.iris import Iris
+from graph.links import iri_problem
 from graph.problems import Problem
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -126,6 +127,20 @@ class Entry:
             self.fail(f"'{key}' must be text")
             return None
         return str(value)
+
+    def iri(self, key: str) -> URIRef | None:
+        """The IRI under `key`, or None (and a problem on that key's line) when it may not be one.
+
+        Only http(s) IRIs: whatever the data names may end up as a link on a page.
+        """
+        value = self.item.get(key)
+        if value is None or value == "":
+            return None
+        wrong = iri_problem(value)
+        if wrong:
+            self.fail(f"'{key}' {wrong}", "schema", yamlfile.line_of(self.item, key))
+            return None
+        return URIRef(str(value))
 
     def labels(self, g: Graph, node: URIRef, required: bool = True) -> None:
         label = self.text("label", required=required)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
@@ -10,6 +11,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
 from graph import yamlfile
 from graph.entries import ID_PATTERN, JURICONNECT, ONTOLOGY_FILES, Context, Entry, Location
 from graph.iris import rebase
+from graph.links import iri_problem
 from graph.problems import relative
 
 # --- the model: ontology, vocabularies, reference scheme -------------------------------------
@@ -29,6 +31,7 @@ def load_model(ctx: Context) -> None:
             line = getattr(err, "lines", None)
             ctx.problem(rel, line, None, f"malformed Turtle: {err}".splitlines()[0], "syntax")
             continue
+        _check_iris(ctx, path, rel, parsed)
         for triple in rebase(parsed, ctx.settings.base):
             model.add(triple)
         for quote_node in parsed.subjects(RDF.type, DEFAULT_QUOTE):
@@ -43,6 +46,23 @@ def load_model(ctx: Context) -> None:
         scheme_name = str(scheme).rsplit("/", 1)[-1]
         if notation is not None:
             ctx.vocab.setdefault(scheme_name, {})[str(notation)] = concept  # type: ignore[assignment]
+
+
+def _check_iris(ctx: Context, path: Path, rel: str, parsed: Graph) -> None:
+    """Only http(s) IRIs in the model too: its pages link every IRI it holds."""
+    wrong = {
+        str(t): problem
+        for triple in parsed
+        for t in triple
+        if isinstance(t, URIRef) and (problem := iri_problem(str(t)))
+    }
+    if not wrong:
+        return
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for iri, problem in sorted(wrong.items()):
+        # the first line that spells it out in full; a prefixed name gives none
+        line = next((n for n, text in enumerate(lines, 1) if f"<{iri}>" in text), None)
+        ctx.problem(rel, line, iri, problem, "schema")
 
 
 DEFAULT_QUOTE = URIRef("https://w3id.org/kruisverband/def/ivp#Quote")
@@ -120,11 +140,19 @@ def load_registries(ctx: Context) -> None:
                 if bwb:
                     reg.add((node, ivp.bwbId, Literal(str(bwb))))
                     jci = JURICONNECT + str(bwb) + (f"&artikel={article}" if article else "")
-                    reg.add((node, ivp.juriconnect, URIRef(jci)))
+                    wrong = iri_problem(jci)
+                    if wrong:
+                        entry.fail(
+                            f"'article' makes an invalid juriconnect IRI: {wrong}",
+                            line=yamlfile.line_of(item, "article"),
+                        )
+                    else:
+                        reg.add((node, ivp.juriconnect, URIRef(jci)))
                 if article:
                     reg.add((node, ivp.article, Literal(str(article))))
-                if uri:
-                    reg.add((node, RDFS.seeAlso, URIRef(str(uri))))
+                see_also = entry.iri("uri")
+                if see_also is not None:
+                    reg.add((node, RDFS.seeAlso, see_also))
                 if not bwb and not uri:
                     entry.fail("a legal basis needs 'bwb' or 'uri'", "schema")
             else:
@@ -194,6 +222,9 @@ def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
             entry.fail(
                 "a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
                 "schema",
+                yamlfile.line_of(item, "tooi"),
             )
         else:
-            reg.add((node, OWL.sameAs, URIRef(str(tooi))))
+            same_as = entry.iri("tooi")
+            if same_as is not None:
+                reg.add((node, OWL.sameAs, same_as))

@@ -9,9 +9,10 @@ import yaml
 
 
 class Mapping(dict):
-    """A YAML mapping with the 1-based line it starts on."""
+    """A YAML mapping with the 1-based line it starts on, and the line of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int]
 
 
 # libyaml's parser (about ten times faster) when PyYAML was built with it; marks work the same
@@ -23,6 +24,7 @@ class _LineLoader(_BaseLoader):
         self.flatten_mapping(node)
         mapping = Mapping()
         mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
@@ -30,6 +32,7 @@ class _LineLoader(_BaseLoader):
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
 
@@ -59,5 +62,9 @@ def load(path: Path) -> Any:
         raise YamlError(path, line, f"malformed YAML: {message}") from err
 
 
-def line_of(node: object) -> int | None:
-    return node.line if isinstance(node, Mapping) else None
+def line_of(node: object, key: str | None = None) -> int | None:
+    """The line `node` starts on, or that of its `key` when it has one."""
+    if not isinstance(node, Mapping):
+        return None
+    lines = getattr(node, "key_lines", {})  # a Mapping made in code has none
+    return lines.get(key, node.line) if key is not None else node.line

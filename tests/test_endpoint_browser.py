@@ -63,6 +63,9 @@ def page(browser, server: Server) -> Iterator[tuple[object, list[str]]]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    # the CSP allows no inline code: a violation would be reported on the console
+    csp = "Content Security Policy"
+    page.on("console", lambda m: m.type == "error" and csp in m.text and errors.append(m.text))
     yield page, blocked
     context.close()
     assert not errors, errors

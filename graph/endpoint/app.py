@@ -49,8 +49,9 @@ DOWNLOAD_TYPES = {
     "ivp.nq": "application/n-quads",
 }
 _UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
+# scripts and styles only from this server's /static/: nothing inline runs or applies
 CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
@@ -159,6 +160,8 @@ class Endpoint:
             return self.doc(request, self.settings.base + "id/" + _requote(path[5:]))
         if path in ("/def/ivp", "/def/ivp/"):
             return self.ontology(request)
+        if path.startswith("/static/") and path[8:] in pages.STATIC:
+            return self.static(path[8:])
         if path.startswith("/download/") and path[10:] in DOWNLOAD_TYPES:
             return self.download(request, path[10:])
         raise EndpointError(404, f"Nothing here: {path}. The query page is at /.")
@@ -387,6 +390,15 @@ class Endpoint:
         response = _html(pages.resource_page(iri, rows, linker, alternates))
         response.headers["Vary"] = "Accept"
         return response
+
+    def static(self, name: str) -> Response:
+        """A page's script or style sheet; its URL carries its hash, so it may be kept a day."""
+        data, digest = pages.static_file(name)
+        return Response(
+            data,
+            content_type=pages.STATIC[name],
+            headers={"Cache-Control": "public, max-age=86400", "ETag": f'"{digest}"'},
+        )
 
     def download(self, request: Request, name: str) -> Response:
         path = self.settings.dist_dir / name

@@ -1,14 +1,17 @@
 """HTML for people: the query page, a page per resource, the ontology's documentation.
 
-Pages are plain HTML with the stylesheet (and the query page's script) inlined, so they need
-no CDN and no second request. Links to resources under the base IRI point at this server's
-/doc/ pages, so a researcher can walk the graph from neighbour to neighbour.
+Pages are plain HTML; the stylesheet and the query page's script come from this server's
+/static/ (no CDN), never inline, so the Content-Security-Policy forbids inline code. Links to
+resources under the base IRI point at this server's /doc/ pages, so a researcher can walk the
+graph from neighbour to neighbour; only http(s) IRIs are links at all (graph.links).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.endpoint.evaluate import Term
+from graph.links import LINK_PATTERN, is_link
 from graph.queries import NamedQuery
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,8 +31,19 @@ LABELS = (
 )
 
 
-def _asset(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
+# the files pages load from /static/, with their types; served by app.Endpoint.static
+STATIC = {"style.css": "text/css; charset=utf-8", "query.js": "text/javascript; charset=utf-8"}
+
+
+@cache
+def static_file(name: str) -> tuple[bytes, str]:
+    """One of STATIC's files and a short hash of it, to version its URL."""
+    data = (TEMPLATES / name).read_bytes()
+    return data, hashlib.sha256(data).hexdigest()[:12]
+
+
+def _static_url(name: str) -> str:
+    return f"/static/{name}?v={static_file(name)[1]}"
 
 
 class Linker:
@@ -37,12 +52,16 @@ class Linker:
     def __init__(self, base: str, prefixes: dict[str, str], labels: dict[str, str] | None = None):
         self.base, self.prefixes, self.labels = base, prefixes, labels or {}
 
-    def href(self, iri: str) -> str:
+    def href(self, iri: str) -> str | None:
+        """This server's page for an IRI under the base, the IRI itself if it is http(s).
+
+        None for anything else (javascript:, data:, urn:, ...): it is shown, never linked.
+        """
         if iri.startswith(self.base + "id/"):
             return "/doc/" + iri[len(self.base) + 3 :]
         if iri.startswith(self.base):
             return "/" + iri[len(self.base) :]
-        return iri
+        return iri if is_link(iri) else None
 
     def short(self, iri: str) -> str:
         for prefix, ns in self.prefixes.items():
@@ -52,7 +71,10 @@ class Linker:
 
     def link(self, iri: str, text: str | None = None) -> str:
         shown = text or self.labels.get(iri) or self.short(iri)
-        return f'<a href="{escape(self.href(iri))}" title="{escape(iri)}">{escape(shown)}</a>'
+        href = self.href(iri)
+        if href is None:
+            return f'<span class="iri" title="{escape(iri)}">{escape(shown)}</span>'
+        return f'<a href="{escape(href)}" title="{escape(iri)}">{escape(shown)}</a>'
 
     def term(self, term: Term | None) -> str:
         if term is None:
@@ -70,14 +92,18 @@ class Linker:
         return html
 
 
-def layout(title: str, body: str, script: str = "") -> str:
-    """The frame every page shares: title, navigation, inlined style (and script)."""
-    script_tag = f"<script>{script}</script>" if script else ""
+def layout(title: str, body: str, scripts: tuple[str, ...] = ()) -> str:
+    """The frame every page shares: title, navigation, style and scripts from /static/.
+
+    No script or style is inline, so the Content-Security-Policy can refuse inline code: a
+    value that slips into the markup still cannot run.
+    """
+    script_tags = "".join(f'<script src="{_static_url(name)}"></script>' for name in scripts)
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kruisverband</title>
-<style>{_asset("style.css")}</style></head>
+<link rel="stylesheet" href="{_static_url("style.css")}"></head>
 <body>
 <header><a class="brand" href="/">kruisverband</a>
 <nav><a href="/">SPARQL</a><a href="/def/ivp">Ontologie</a><a href="/.well-known/void">VoID</a>
@@ -85,7 +111,7 @@ def layout(title: str, body: str, script: str = "") -> str:
 <main>
 {body}
 </main>
-{script_tag}
+{script_tags}
 </body>
 </html>
 """
@@ -105,7 +131,8 @@ def query_page(queries: list[NamedQuery], prefixes: dict[str, str], base: str) -
     first = queries[0].text if queries else fallback
     names = ", ".join(f"<code>{escape(p)}:</code>" for p in prefixes)
     declared = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in prefixes.items())
-    body = f"""<div id="query-page" data-base="{escape(base)}">
+    body = f"""<div id="query-page" data-base="{escape(base)}"
+data-link-pattern="{escape(LINK_PATTERN)}">
 <h1>SPARQL</h1>
 <p>Bevraag de kennisgraaf van integrale veiligheidsplannen. Het endpoint staat op
 <code>/sparql</code> (SPARQL 1.1 Protocol); de standaardgraaf is de vereniging van alle grafen.
@@ -123,7 +150,7 @@ Deze prefixen zijn voorgedeclareerd: {names}.</p>
 </div>
 <script type="application/json" id="examples">{_json(examples)}</script>
 <script type="application/json" id="prefixes">{_json(prefixes)}</script>"""
-    return layout("SPARQL", body, _asset("query.js"))
+    return layout("SPARQL", body, ("query.js",))
 
 
 def _json(value: object) -> str:

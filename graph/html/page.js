@@ -232,6 +232,18 @@
     return dl;
   }
 
+  /* The node's page on the web. `iri` is only ever an http(s) IRI: graph.html.prepare leaves
+   * out any other (graph.links), so a javascript: IRI in the data never becomes a link. */
+  function iriLink(iri) {
+    var p = el("p", null, "kv-iri");
+    var a = el("a", iri);
+    a.href = iri;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    p.appendChild(a);
+    return p;
+  }
+
   function quotes(list, heading) {
     var frag = document.createDocumentFragment();
     if (!list || !list.length) return frag;
@@ -267,6 +279,7 @@
     details.appendChild(el("h2", n.label, "kv-label"));
     if (n.description) details.appendChild(el("p", n.description, "kv-description"));
     details.appendChild(facts(n.facts || [["id", n.ref], ["plans", n.plans.join(", ")]]));
+    if (n.iri) details.appendChild(iriLink(n.iri));
     details.appendChild(quotes(n.quotes, "In the words of the plan"));
     var around = network.getConnectedNodes(i);
     if (around.length) {

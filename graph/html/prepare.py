@@ -22,6 +22,7 @@ from graph.html import layout, text
 from graph.html.details import Details, Quote
 from graph.html.style import CLUSTER_STYLE, EDGE_STYLE, NODE_STYLE, STATUS_LABEL
 from graph.html.views import EDGE_KINDS, NODE_TYPES
+from graph.links import is_link
 from graph.network import PlanData
 
 CLUSTER_ABOVE = 1500
@@ -209,7 +210,8 @@ def prepare(
             "y": pos[n][1],
             "size": size[n],
             "ref": d.get("ref", ""),
-            "iri": n if isinstance(n, str) and n.startswith("http") else "",
+            # only an IRI that may be a link (graph.links); other keys (vng:1.2) are no IRIs
+            "iri": n if isinstance(n, str) and is_link(n) else "",
         }
         if d["type"] == "theme":
             node["status"] = d.get("status", "")

@@ -11,10 +11,15 @@
   const results = document.getElementById("results");
   const title = document.getElementById("example-title");
 
-  function localHref(iri) {
+  // the server's rule (graph/links.py): only http(s) IRIs are links, nothing trimmed first
+  const linkPattern = new RegExp(page.dataset.linkPattern);
+
+  // Where a link to the IRI goes: this server's page under the base, the IRI itself if it is
+  // http(s), else null (shown as text). "./" keeps a path such as "javascript:x" a path.
+  function href(iri) {
     if (iri.startsWith(base + "id/")) return "doc/" + iri.slice(base.length + 3);
-    if (iri.startsWith(base)) return iri.slice(base.length);
-    return iri;
+    if (iri.startsWith(base)) return "./" + iri.slice(base.length);
+    return linkPattern.test(iri) ? iri : null;
   }
   function compact(iri) {
     for (const [p, ns] of Object.entries(prefixes)) {
@@ -26,11 +31,13 @@
     const td = document.createElement("td");
     if (!term) return td;
     if (term.type === "uri") {
-      const a = document.createElement("a");
-      a.href = localHref(term.value);
-      a.textContent = compact(term.value);
-      a.title = term.value;
-      td.appendChild(a);
+      const target = href(term.value);
+      const shown = document.createElement(target === null ? "span" : "a");
+      if (target === null) shown.className = "iri";
+      else shown.href = target;
+      shown.textContent = compact(term.value);
+      shown.title = term.value;
+      td.appendChild(shown);
     } else if (term.type === "bnode") {
       td.textContent = "_:" + term.value;
     } else {
