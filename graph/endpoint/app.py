@@ -220,6 +220,7 @@ class Endpoint:
             union=not found.has_dataset,
             max_rows=self.limits.max_rows,
             prefixes=self.prefixes,
+            federated=found.has_service,
         )
         _, media, body = self.run(job)
         return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})

@@ -6,6 +6,7 @@ same function answers for the endpoint and can be called directly in tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 
 DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+_SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^<>\s]*)>", re.I)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class QueryJob:
     union: bool  # the default graph is the union of all graphs
     max_rows: int
     prefixes: dict[str, str]
+    federated: bool = False  # the query may call SERVICE: an I/O error is then the remote's
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,16 @@ def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
         return ("error", 400, f"Malformed SPARQL: {err}")
     except EndpointError as err:
         return ("error", err.status, err.message)
+    except RuntimeError as err:
+        if type(err) is not RuntimeError:  # RecursionError, NotImplementedError: our bugs
+            raise
+        # pyoxigraph's evaluation errors that are neither syntax nor I/O are the query's:
+        # an unknown function, an unbound SERVICE variable, a substitution of no variable
+        return ("error", 400, f"The query cannot be evaluated: {err}.")
     except OSError as err:
-        # SERVICE failures and store errors: the message is the engine's, never a traceback
+        if isinstance(job, QueryJob) and job.federated:
+            return ("error", 502, _service_failed(job.text, err))
+        # store errors: the message is the engine's, never a traceback
         return ("error", 500, f"The query could not be evaluated: {err}")
     raise TypeError(f"unknown job {job!r}")
 
@@ -111,6 +122,16 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
         "default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()] or ox.DefaultGraph(),
         "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()],
     }
+
+
+def _service_failed(text: str, err: OSError) -> str:
+    """The 502 message: which services the query calls (their IRIs) and what went wrong."""
+    iris = list(dict.fromkeys(_SERVICE_IRI.findall(text)))
+    named = ", ".join(f"<{iri}>" for iri in iris) if iris else "the SERVICE the query calls"
+    return (
+        f"Bad gateway: {named} could not be queried: {err}. "
+        "SERVICE SILENT skips a service that fails."
+    )
 
 
 def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
@@ -204,9 +225,13 @@ def _graph_store(store: ox.Store, job: GraphStoreJob) -> tuple[str, Any, Any]:
         fmt = GRAPH_TYPES.get(job.media_type or "")
         if fmt is None or fmt in DATASET_FORMATS:
             raise EndpointError(415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD.")
-        quads = [
-            ox.Quad(q.subject, q.predicate, q.object, graph) for q in ox.parse(job.body, format=fmt)
-        ]
+        try:
+            quads = [
+                ox.Quad(q.subject, q.predicate, q.object, graph)
+                for q in ox.parse(job.body, format=fmt)
+            ]
+        except SyntaxError as err:  # else it would read as "Malformed SPARQL"
+            raise EndpointError(400, f"The body is not valid {job.media_type}: {err}") from err
         store.extend(quads)
     store.flush()
     return ("ok", "text/plain", f"{job.method} applied.\n".encode())
