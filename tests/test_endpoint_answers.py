@@ -8,14 +8,23 @@ that ask for result types whatever the query form.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 import socket
+import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+import pyoxigraph as ox
 import pytest
+import rdflib
 from endpoint_support import TOKEN, Server, running_server
+from rdflib.query import Result
 
 from graph.config import Settings
+from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +87,281 @@ def test_a_graph_store_body_that_does_not_parse_says_what_it_is(writable: Server
     )
     assert status == 400
     assert body.startswith(b"The body is not valid text/turtle: ") and b"SPARQL" not in body
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_LANG = RDF + "langString"
+RDFLIB_GRAPH = {
+    ox.RdfFormat.TURTLE: "turtle",
+    ox.RdfFormat.N_TRIPLES: "nt",
+    ox.RdfFormat.JSON_LD: "json-ld",
+    ox.RdfFormat.RDF_XML: "xml",
+    ox.RdfFormat.TRIG: "trig",
+    ox.RdfFormat.N_QUADS: "nquads",
+}
+RDFLIB_RESULTS = {
+    ox.QueryResultsFormat.XML: "xml",
+    ox.QueryResultsFormat.JSON: "json",
+    ox.QueryResultsFormat.CSV: "csv",
+    ox.QueryResultsFormat.TSV: "tsv",
+}
+# rapper's parser names for the formats it reads (its `json` is RDF/JSON, not JSON-LD)
+RAPPER = {
+    ox.RdfFormat.TURTLE: "turtle",
+    ox.RdfFormat.N_TRIPLES: "ntriples",
+    ox.RdfFormat.RDF_XML: "rdfxml",
+    ox.RdfFormat.TRIG: "trig",
+    ox.RdfFormat.N_QUADS: "nquads",
+}
+
+Term = tuple  # ("uri", iri) | ("bnode",) | ("literal", value, datatype, lang) | ("triple", s, p, o)
+
+
+def sparql_text(value: str) -> str:
+    """A SPARQL string literal in plain ASCII: every other character as a \\u escape."""
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif " " <= char <= "~":
+            out.append(char)
+        elif ord(char) > 0xFFFF:
+            out.append(f"\\U{ord(char):08X}")
+        else:
+            out.append(f"\\u{ord(char):04X}")
+    return '"' + "".join(out) + '"'
+
+
+LONG_UNIT = "lang é𝄞 \\ "  # 11 characters, one outside the BMP
+LONG = LONG_UNIT * 2**14  # 180,224 characters
+# doubling by CONCAT: the query stays short, the literal does not
+LONG_BINDS = " ".join(
+    [f"BIND({sparql_text(LONG_UNIT)} AS ?l0)"]
+    + [f"BIND(CONCAT(?l{i}, ?l{i}) AS ?l{i + 1})" for i in range(14)]
+    + ["BIND(?l14 AS ?x)"]
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One term for ?x (or one predicate): how SPARQL writes it and what must come back."""
+
+    name: str
+    where: str  # binds ?x
+    expected: Term
+    xml: bool = True  # XML 1.0 can carry it
+    rdf12: bool = False  # only RDF 1.2 parsers read it (not rdflib 7, not raptor 2)
+    triple: bool = False  # a triple term, which JSON-LD cannot carry
+    predicate: str | None = None  # a CONSTRUCT-only case: this predicate, "v" as object
+    not_for_rapper: str = ""  # why raptor cannot read it, however it is written
+
+
+def literal(value: str, datatype: str = XSD + "string", lang: str = "") -> Term:
+    return ("literal", value, datatype, lang)
+
+
+def bound(value: str) -> str:
+    return f"BIND({sparql_text(value)} AS ?x)"
+
+
+CASES = [
+    Case("iri", "BIND(<http://example.org/t/%C3%A9/é?q=1&r=2#f> AS ?x)",
+         ("uri", "http://example.org/t/%C3%A9/é?q=1&r=2#f")),
+    Case("bnode", "BIND(BNODE() AS ?x)", ("bnode",)),
+    Case("plain", bound("plain"), literal("plain")),
+    Case("lang", 'BIND("hallo"@nl-BE AS ?x)', literal("hallo", RDF_LANG, "nl-be")),
+    Case("integer", "BIND(42 AS ?x)", literal("42", XSD + "integer")),
+    Case("custom-type", 'BIND("v"^^<urn:x:type> AS ?x)', literal("v", "urn:x:type")),
+    Case("markup", bound("<a href='x'>&amp;</a> ]]> \"q\" \\ , ;"),
+         literal("<a href='x'>&amp;</a> ]]> \"q\" \\ , ;")),
+    Case("whitespace", bound("tab\tlf\ncr\rcrlf\r\n end "), literal("tab\tlf\ncr\rcrlf\r\n end ")),
+    Case("controls", bound("a\x01\x08\x0b\x0c\x1fz"), literal("a\x01\x08\x0b\x0c\x1fz"), xml=False),
+    Case("nul", bound("a\x00z"), literal("a\x00z"), xml=False,
+         not_for_rapper="raptor ends a string at U+0000, even when it is written \\u0000"),
+    Case("noncharacters", bound("a\ufffe\uffffz"), literal("a\ufffe\uffffz"), xml=False,
+         not_for_rapper="raptor rejects U+FFFE and U+FFFF, raw or escaped; RDF allows them"),
+    Case("astral", bound("𝄞 😀 ﬁ ‮rtl"), literal("𝄞 😀 ﬁ ‮rtl")),
+    Case("long", LONG_BINDS, literal(LONG)),
+    Case("triple-term", 'BIND(<<( <urn:x:a> <urn:x:b> "t" )>> AS ?x)',
+         ("triple", ("uri", "urn:x:a"), ("uri", "urn:x:b"), literal("t")), rdf12=True,
+         triple=True),
+    Case("directional", 'BIND("x"@ar--rtl AS ?x)', literal("x", RDF + "dirLangString", "ar--rtl"),
+         rdf12=True),
+    Case("predicate-p1", "", literal("v"), predicate="http://example.org/p1"),
+    Case("predicate-digit", "", literal("v"), xml=False, predicate="http://example.org/1"),
+    Case("predicate-slash", "", literal("v"), xml=False, predicate="http://example.org/"),
+]  # fmt: skip
+SUBJECT = "urn:x:s"
+PREDICATE = "urn:x:p"
+
+
+def rdflib_term(term: object) -> Term:
+    if isinstance(term, rdflib.URIRef):
+        return ("uri", str(term))
+    if isinstance(term, rdflib.BNode):
+        return ("bnode",)
+    assert isinstance(term, rdflib.Literal), term
+    lang = (term.language or "").lower()
+    datatype = str(term.datatype) if term.datatype else (RDF_LANG if lang else XSD + "string")
+    return literal(str(term), datatype, lang)
+
+
+def ox_term(term: object) -> Term:
+    """For RDF 1.2 answers, which neither rdflib nor rapper reads: pyoxigraph's own parser."""
+    if isinstance(term, ox.Triple):
+        return ("triple", ox_term(term.subject), ox_term(term.predicate), ox_term(term.object))
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode",)
+    assert isinstance(term, ox.Literal), term
+    lang = (term.language or "") + (f"--{term.direction}" if term.direction else "")
+    return literal(term.value, term.datatype.value, lang)
+
+
+def assert_refused(status: int, headers: dict[str, str], body: bytes, media: str) -> None:
+    """A 4xx in plain text naming the type that cannot carry the answer and the ones that can."""
+    assert 400 <= status < 500, (status, body[:300])
+    assert headers["content-type"].startswith("text/plain")
+    text = body.decode("utf-8")
+    assert "Traceback" not in text
+    assert media in text and "ask for" in text.lower(), text
+
+
+# -- item 6: every format over a torture set ---------------------------------------------
+
+
+@pytest.mark.parametrize("media", list(RESULT_TYPES))
+@pytest.mark.parametrize("case", [c for c in CASES if c.predicate is None], ids=lambda c: c.name)
+def test_select_answers_parse_in_every_result_format(
+    server: Server, case: Case, media: str
+) -> None:
+    status, headers, body = server.post_form(
+        [("query", f"SELECT ?x WHERE {{ {case.where} }}")], media
+    )
+    fmt = RESULT_TYPES[media]
+    if fmt == ox.QueryResultsFormat.XML and not case.xml:
+        assert status == 406
+        assert_refused(status, headers, body, media)
+        assert "XML 1.0" in body.decode()
+        return
+    assert status == 200, body[:300]
+    assert headers["content-type"].startswith(media)
+    if case.rdf12 and fmt != ox.QueryResultsFormat.CSV:
+        rows = [row["x"] for row in ox.parse_query_results(body, fmt)]
+        got = [ox_term(t) for t in rows]
+    else:
+        got = [rdflib_term(row[0]) for row in rdflib_results(body, fmt)]
+    expected = case.expected
+    if fmt == ox.QueryResultsFormat.CSV:  # CSV keeps only the lexical form (SPARQL 1.1 CSV)
+        got = [t[1] if t[0] in ("uri", "literal") else t for t in got]
+        expected = expected[1] if expected[0] in ("uri", "literal") else expected
+        if case.rdf12:
+            return  # CSV has no triple syntax: parsed above, nothing more to compare
+    assert got == [expected], f"{case.name} in {media} came back changed"
+
+
+def rdflib_results(body: bytes, fmt: ox.QueryResultsFormat) -> Result:
+    """rdflib's reading of a result document; CSV and TSV as text split only at real line ends.
+
+    Given bytes, rdflib reads CSV and TSV through a codecs reader, which also ends a line at
+    U+000B, U+000C, U+001C-U+001E, U+0085 and U+2028: no line end in either format (RFC 4180
+    ends records at CRLF, SPARQL TSV at LF). Python's csv module also caps a field at 128 KiB
+    unless told otherwise, and the long literal is larger.
+    """
+    if fmt not in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
+        return Result.parse(io.BytesIO(body), format=RDFLIB_RESULTS[fmt])
+    newline = "" if fmt == ox.QueryResultsFormat.CSV else "\n"
+    limit = csv.field_size_limit(len(body) + 1)
+    try:
+        return Result.parse(io.StringIO(body.decode(), newline=newline), format=RDFLIB_RESULTS[fmt])
+    finally:
+        csv.field_size_limit(limit)
+
+
+def construct_query(case: Case) -> str:
+    if case.predicate:
+        return f'CONSTRUCT {{ <{SUBJECT}> <{case.predicate}> "v" }} WHERE {{}}'
+    return f"CONSTRUCT {{ <{SUBJECT}> <{PREDICATE}> ?x }} WHERE {{ {case.where} }}"
+
+
+def expected_triples(case: Case) -> list[tuple[Term, Term, Term]]:
+    return [(("uri", SUBJECT), ("uri", case.predicate or PREDICATE), case.expected)]
+
+
+@pytest.mark.parametrize("media", list(GRAPH_TYPES))
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_construct_answers_parse_in_every_rdf_format(
+    server: Server, case: Case, media: str
+) -> None:
+    status, headers, body = server.post_form([("query", construct_query(case))], media)
+    fmt = GRAPH_TYPES[media]
+    refused = (fmt == ox.RdfFormat.RDF_XML and not case.xml) or (
+        fmt == ox.RdfFormat.JSON_LD and case.triple
+    )
+    if refused:
+        assert status == 406
+        assert_refused(status, headers, body, media)
+        return
+    assert status == 200, body[:300]
+    assert headers["content-type"].startswith(media)
+    if case.rdf12:
+        triples = list(ox.parse(body, format=fmt))
+        got = [(ox_term(t.subject), ox_term(t.predicate), ox_term(t.object)) for t in triples]
+        assert got == expected_triples(case), f"{case.name} in {media} came back changed"
+        return
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        dataset = rdflib.Dataset().parse(data=body, format=RDFLIB_GRAPH[fmt])
+        triples = [(s, p, o) for s, p, o, _ in dataset.quads()]
+    else:
+        triples = list(rdflib.Graph().parse(data=body, format=RDFLIB_GRAPH[fmt]))
+    got = [(rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in triples]
+    assert got == expected_triples(case), f"{case.name} in {media} came back changed"
+    if fmt in RAPPER and not case.not_for_rapper:
+        assert_rapper_reads(body, fmt, case)
+
+
+def assert_rapper_reads(body: bytes, fmt: ox.RdfFormat, case: Case) -> None:
+    """Debian's raptor (an independent C parser) reads the answer to the same triple."""
+    rapper = shutil.which("rapper")
+    if rapper is None:
+        pytest.skip("rapper (Debian package raptor2-utils) is not installed; .ci/run installs it")
+    done = subprocess.run(
+        [rapper, "-q", "-i", RAPPER[fmt], "-o", "ntriples", "-", "http://example.org/base"],
+        input=body,
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[:500]
+    graph = rdflib.Graph().parse(data=done.stdout, format="nt")
+    got = [(rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in graph]
+    assert got == expected_triples(case), f"rapper read {case.name} differently"
+
+
+def test_rdf_xml_writes_predicates_that_end_in_a_name(server: Server) -> None:
+    """The refusal is for predicates RDF/XML cannot spell, not for any digit at the end."""
+    query = 'CONSTRUCT { <urn:x:s> <http://example.org/p1> "v" ; <urn:x:a2b3> "w" } WHERE {}'
+    status, _, body = server.get_query(query, "application/rdf+xml")
+    assert status == 200
+    assert b"oxprefix" not in body
+    assert len(rdflib.Graph().parse(data=body, format="xml")) == 2
+
+
+def test_xml_keeps_a_carriage_return(server: Server) -> None:
+    """A raw CR in XML reads back as LF (XML 1.0 section 2.11): it must be sent as &#13;."""
+    status, _, body = server.get_query(
+        'SELECT ?x WHERE { BIND("a\\rb" AS ?x) }', "application/sparql-results+xml"
+    )
+    assert status == 200 and b"\r" not in body
+    assert [str(r[0]) for r in Result.parse(io.BytesIO(body), format="xml")] == ["a\rb"]
+
+
+def test_triple_term_in_json_ld_is_406_naming_formats_that_can(server: Server) -> None:
+    query = 'CONSTRUCT { << <urn:a> <urn:b> <urn:c> >> <urn:p> "x" } WHERE {}'
+    status, headers, body = server.get_query(query, "application/ld+json")
+    assert status == 406
+    assert_refused(status, headers, body, "application/ld+json")
+    assert b"text/turtle" in body and b"triple term" in body
+    status, _, body = server.get_query(query, "text/turtle")
+    assert status == 200 and b"<<( <urn:a> <urn:b> <urn:c> )>>" in body

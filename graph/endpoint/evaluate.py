@@ -12,10 +12,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.endpoint.answers import DATASET_FORMATS, graph_answer, results_answer
 from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 
-DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 _SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^<>\s]*)>", re.I)
 
 
@@ -147,17 +147,12 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
             if len(triples) >= job.max_rows:
                 raise EndpointError(400, _too_many(job.max_rows, "triples"))
             triples.append(triple)
-        fmt = GRAPH_TYPES[job.graph_type]
-        if fmt in DATASET_FORMATS:
-            triples = [
-                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples
-            ]
-        return ("ok", job.graph_type, ox.serialize(triples, format=fmt, prefixes=job.prefixes))
+        return ("ok", job.graph_type, graph_answer(triples, job.graph_type, job.prefixes))
     if job.result_type is None:
         raise EndpointError(406, _not_acceptable("a SPARQL result", RESULT_TYPES))
     fmt = RESULT_TYPES[job.result_type]
     if isinstance(answer, ox.QueryBoolean):
-        return ("ok", job.result_type, answer.serialize(format=fmt))
+        return ("ok", job.result_type, answer.serialize(format=fmt))  # no literal to check
     # Serialize to TSV (one line per solution) while counting lines, then convert with the
     # engine's own serializers: the cap stops evaluation early and no format is hand-written.
     sink = _CappedLines(job.max_rows + 1)
@@ -171,7 +166,7 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
     if fmt == ox.QueryResultsFormat.TSV:
         return ("ok", job.result_type, tsv)
     solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    return ("ok", job.result_type, solutions.serialize(format=fmt))
+    return ("ok", job.result_type, results_answer(solutions.serialize(format=fmt), job.result_type))
 
 
 class _CappedLines:
