@@ -14,6 +14,7 @@ import json
 import shutil
 import socket
 import subprocess
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -365,3 +366,44 @@ def test_triple_term_in_json_ld_is_406_naming_formats_that_can(server: Server) -
     assert b"text/turtle" in body and b"triple term" in body
     status, _, body = server.get_query(query, "text/turtle")
     assert status == 200 and b"<<( <urn:a> <urn:b> <urn:c> )>>" in body
+
+
+# -- item 14: relative IRIs resolve against the endpoint's URL ----------------------------
+
+
+def turtle_triples(body: bytes) -> set[tuple[str, str, str]]:
+    return {(str(s), str(p), str(o)) for s, p, o in rdflib.Graph().parse(data=body, format="ttl")}
+
+
+def test_relative_iris_resolve_against_the_endpoint(server: Server) -> None:
+    status, _, body = server.get_query("CONSTRUCT { <s> <p> 1 } WHERE {}", "text/turtle")
+    assert status == 200, body
+    assert turtle_triples(body) == {(server.url + "s", server.url + "p", "1")}
+    status, _, body = server.get_query(
+        "SELECT (<../up#x> AS ?a) (<?q=1> AS ?b) WHERE {}", "application/sparql-results+json"
+    )
+    row = json.loads(body)["results"]["bindings"][0]
+    up = urllib.parse.urljoin(server.sparql, "../up#x")
+    assert (row["a"]["value"], row["b"]["value"]) == (up, server.sparql + "?q=1")
+
+
+def test_the_querys_own_base_wins(server: Server) -> None:
+    status, _, body = server.get_query(
+        "BASE <http://example.org/b/> CONSTRUCT { <s> <p> 1 } WHERE {}", "text/turtle"
+    )
+    assert status == 200
+    assert turtle_triples(body) == {("http://example.org/b/s", "http://example.org/b/p", "1")}
+    # a relative BASE is itself resolved against the endpoint
+    status, _, body = server.get_query(
+        "BASE <sub/> CONSTRUCT { <s> <p> 1 } WHERE {}", "text/turtle"
+    )
+    assert turtle_triples(body) == {(server.url + "sub/s", server.url + "sub/p", "1")}
+
+
+def test_relative_iris_in_an_update_resolve_against_the_endpoint(writable: Server) -> None:
+    update = [("update", "INSERT DATA { <rel-s> <rel-p> 1 }")]
+    status, _, body = writable.post_form(update, Authorization=f"Bearer {TOKEN}")
+    assert status == 204, body
+    ask = f"ASK {{ <{writable.url}rel-s> <{writable.url}rel-p> 1 }}"
+    status, _, body = writable.get_query(ask, "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True

@@ -220,6 +220,7 @@ class Endpoint:
             union=not found.has_dataset,
             max_rows=self.limits.max_rows,
             prefixes=self.prefixes,
+            base_iri=self.public_url + "sparql",
             federated=found.has_service,
         )
         _, media, body = self.run(job)
@@ -246,7 +247,13 @@ class Endpoint:
 
     def update(self, request: Request, op: Operation) -> Response:
         self.authorize(request)
-        job = UpdateJob(op.text, tuple(op.default_graphs), tuple(op.named_graphs), self.prefixes)
+        job = UpdateJob(
+            op.text,
+            tuple(op.default_graphs),
+            tuple(op.named_graphs),
+            self.prefixes,
+            base_iri=self.public_url + "sparql",
+        )
         return self.written(write(self.pool, job, self.limits.timeout))
 
     def written(self, answer: tuple[str, Any, Any]) -> Response:

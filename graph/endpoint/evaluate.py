@@ -31,6 +31,7 @@ class QueryJob:
     union: bool  # the default graph is the union of all graphs
     max_rows: int
     prefixes: dict[str, str]
+    base_iri: str | None = None  # relative IRIs resolve against it; a BASE in the query wins
     federated: bool = False  # the query may call SERVICE: an I/O error is then the remote's
 
 
@@ -51,6 +52,7 @@ class UpdateJob:
     using_graphs: tuple[str, ...]
     using_named_graphs: tuple[str, ...]
     prefixes: dict[str, str]
+    base_iri: str | None = None  # as QueryJob's
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ def _service_failed(text: str, err: OSError) -> str:
 
 def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
     try:
-        answer = store.query(job.text, prefixes=job.prefixes, **_dataset(job))
+        answer = store.query(
+            job.text, base_iri=job.base_iri, prefixes=job.prefixes, **_dataset(job)
+        )
     except ValueError as err:  # e.g. an IRI in default-graph-uri that is not an IRI
         raise EndpointError(400, f"Bad request: {err}") from err
     if isinstance(answer, ox.QueryTriples):
@@ -201,7 +205,7 @@ def _not_acceptable(what: str, offered: dict[str, Any]) -> str:
 def _update(store: ox.Store, job: UpdateJob) -> tuple[str, Any, Any]:
     if job.using_graphs or job.using_named_graphs:
         raise EndpointError(400, "using-graph-uri / using-named-graph-uri are not supported.")
-    store.update(job.text, prefixes=job.prefixes)
+    store.update(job.text, base_iri=job.base_iri, prefixes=job.prefixes)
     store.flush()
     return ("ok", "text/plain", b"Update applied.\n")
 
