@@ -30,7 +30,7 @@ from graph.endpoint.negotiation import (
     content_type,
     graph_type,
     parse_accept,
-    result_type,
+    query_types,
     wants_html,
 )
 from graph.endpoint.protocol import Operation, parse_operation, shape
@@ -203,7 +203,7 @@ class Endpoint:
             )
         if found.has_service and not self.limits.federation:
             raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
-        rtype, gtype = result_type(accept, op.fmt), graph_type(accept, op.fmt)
+        rtype, gtype = query_types(accept, op.fmt)
         wanted = gtype if found.form in ("CONSTRUCT", "DESCRIBE") else rtype
         if found.form and wanted is None:
             raise EndpointError(
