@@ -31,7 +31,7 @@ from graph.endpoint.negotiation import (
     content_type,
     graph_type,
     parse_accept,
-    result_type,
+    query_types,
     wants_html,
 )
 from graph.endpoint.pool import Pool
@@ -211,7 +211,7 @@ class Endpoint:
             )
         if found.has_service and not self.limits.federation:
             raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
-        rtype, gtype = result_type(accept, op.fmt), graph_type(accept, op.fmt)
+        rtype, gtype = query_types(accept, op.fmt)
         wanted = gtype if found.form in ("CONSTRUCT", "DESCRIBE") else rtype
         if found.form and wanted is None:
             raise EndpointError(
@@ -228,6 +228,8 @@ class Endpoint:
             union=not found.has_dataset,
             max_rows=self.limits.max_rows,
             prefixes=self.prefixes,
+            base_iri=self.public_url + "sparql",
+            federated=found.has_service,
         )
         _, media, body = self.run(job)
         return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
@@ -255,7 +257,13 @@ class Endpoint:
         self.authorize(request)
         if shape(op.text).has_service and not self.limits.federation:
             raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
-        job = UpdateJob(op.text, tuple(op.default_graphs), tuple(op.named_graphs), self.prefixes)
+        job = UpdateJob(
+            op.text,
+            tuple(op.default_graphs),
+            tuple(op.named_graphs),
+            self.prefixes,
+            base_iri=self.public_url + "sparql",
+        )
         return self.written(self.pool.write(job))
 
     def written(self, answer: tuple[str, Any, Any]) -> Response:

@@ -6,15 +6,17 @@ same function answers for the endpoint and can be called directly in tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph.endpoint.answers import DATASET_FORMATS, graph_answer, results_answer
 from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 
-DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+_SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^<>\s]*)>", re.I)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class QueryJob:
     union: bool  # the default graph is the union of all graphs
     max_rows: int
     prefixes: dict[str, str]
+    base_iri: str | None = None  # relative IRIs resolve against it; a BASE in the query wins
+    federated: bool = False  # the query may call SERVICE: an I/O error is then the remote's
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class UpdateJob:
     using_graphs: tuple[str, ...]
     using_named_graphs: tuple[str, ...]
     prefixes: dict[str, str]
+    base_iri: str | None = None  # as QueryJob's
 
 
 @dataclass(frozen=True)
@@ -98,8 +103,16 @@ def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
         return ("error", 400, f"Malformed SPARQL: {err}")
     except EndpointError as err:
         return ("error", err.status, err.message)
+    except RuntimeError as err:
+        if type(err) is not RuntimeError:  # RecursionError, NotImplementedError: our bugs
+            raise
+        # pyoxigraph's evaluation errors that are neither syntax nor I/O are the query's:
+        # an unknown function, an unbound SERVICE variable, a substitution of no variable
+        return ("error", 400, f"The query cannot be evaluated: {err}.")
     except OSError as err:
-        # SERVICE failures and store errors: the message is the engine's, never a traceback
+        if isinstance(job, QueryJob) and job.federated:
+            return ("error", 502, _service_failed(job.text, err))
+        # store errors: the message is the engine's, never a traceback
         return ("error", 500, f"The query could not be evaluated: {err}")
     raise TypeError(f"unknown job {job!r}")
 
@@ -113,9 +126,21 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
     }
 
 
+def _service_failed(text: str, err: OSError) -> str:
+    """The 502 message: which services the query calls (their IRIs) and what went wrong."""
+    iris = list(dict.fromkeys(_SERVICE_IRI.findall(text)))
+    named = ", ".join(f"<{iri}>" for iri in iris) if iris else "the SERVICE the query calls"
+    return (
+        f"Bad gateway: {named} could not be queried: {err}. "
+        "SERVICE SILENT skips a service that fails."
+    )
+
+
 def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
     try:
-        answer = store.query(job.text, prefixes=job.prefixes, **_dataset(job))
+        answer = store.query(
+            job.text, base_iri=job.base_iri, prefixes=job.prefixes, **_dataset(job)
+        )
     except ValueError as err:  # e.g. an IRI in default-graph-uri that is not an IRI
         raise EndpointError(400, f"Bad request: {err}") from err
     if isinstance(answer, ox.QueryTriples):
@@ -126,17 +151,12 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
             if len(triples) >= job.max_rows:
                 raise EndpointError(400, _too_many(job.max_rows, "triples"))
             triples.append(triple)
-        fmt = GRAPH_TYPES[job.graph_type]
-        if fmt in DATASET_FORMATS:
-            triples = [
-                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples
-            ]
-        return ("ok", job.graph_type, ox.serialize(triples, format=fmt, prefixes=job.prefixes))
+        return ("ok", job.graph_type, graph_answer(triples, job.graph_type, job.prefixes))
     if job.result_type is None:
         raise EndpointError(406, _not_acceptable("a SPARQL result", RESULT_TYPES))
     fmt = RESULT_TYPES[job.result_type]
     if isinstance(answer, ox.QueryBoolean):
-        return ("ok", job.result_type, answer.serialize(format=fmt))
+        return ("ok", job.result_type, answer.serialize(format=fmt))  # no literal to check
     # Serialize to TSV (one line per solution) while counting lines, then convert with the
     # engine's own serializers: the cap stops evaluation early and no format is hand-written.
     sink = _CappedLines(job.max_rows + 1)
@@ -150,7 +170,7 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
     if fmt == ox.QueryResultsFormat.TSV:
         return ("ok", job.result_type, tsv)
     solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    return ("ok", job.result_type, solutions.serialize(format=fmt))
+    return ("ok", job.result_type, results_answer(solutions.serialize(format=fmt), job.result_type))
 
 
 class _CappedLines:
@@ -185,7 +205,7 @@ def _not_acceptable(what: str, offered: dict[str, Any]) -> str:
 def _update(store: ox.Store, job: UpdateJob) -> tuple[str, Any, Any]:
     if job.using_graphs or job.using_named_graphs:
         raise EndpointError(400, "using-graph-uri / using-named-graph-uri are not supported.")
-    store.update(job.text, prefixes=job.prefixes)
+    store.update(job.text, base_iri=job.base_iri, prefixes=job.prefixes)
     store.flush()
     return ("ok", "text/plain", b"Update applied.\n")
 
@@ -204,9 +224,13 @@ def _graph_store(store: ox.Store, job: GraphStoreJob) -> tuple[str, Any, Any]:
         fmt = GRAPH_TYPES.get(job.media_type or "")
         if fmt is None or fmt in DATASET_FORMATS:
             raise EndpointError(415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD.")
-        quads = [
-            ox.Quad(q.subject, q.predicate, q.object, graph) for q in ox.parse(job.body, format=fmt)
-        ]
+        try:
+            quads = [
+                ox.Quad(q.subject, q.predicate, q.object, graph)
+                for q in ox.parse(job.body, format=fmt)
+            ]
+        except SyntaxError as err:  # else it would read as "Malformed SPARQL"
+            raise EndpointError(400, f"The body is not valid {job.media_type}: {err}") from err
         store.extend(quads)
     store.flush()
     return ("ok", "text/plain", f"{job.method} applied.\n".encode())

@@ -90,6 +90,22 @@ def graph_type(accept: MIMEAccept, fmt: str | None) -> str | None:
     return requested(accept, fmt, GRAPH_TYPES)
 
 
+def query_types(accept: MIMEAccept, fmt: str | None) -> tuple[str | None, str | None]:
+    """(result type, graph type) for a query, whose form the engine knows only once it runs.
+
+    A client that accepts only the other family's types gets this family's default, as
+    Fuseki and Virtuoso answer: roqet asks for application/sparql-results+xml whatever the
+    query, so its CONSTRUCT gets Turtle, and a SELECT sent with Accept: text/turtle gets
+    SPARQL JSON. An Accept header that names neither family (image/png) is still a 406.
+    """
+    rtype, gtype = result_type(accept, fmt), graph_type(accept, fmt)
+    if rtype is None and gtype is not None:
+        rtype = DEFAULT_RESULT
+    if gtype is None and rtype is not None:
+        gtype = DEFAULT_GRAPH
+    return rtype, gtype
+
+
 def wants_html(accept: MIMEAccept) -> bool:
     """A browser: HTML is explicitly accepted at least as much as any RDF type."""
     html = accept[HTML] if HTML in [v for v, _ in accept] else 0
