@@ -125,3 +125,9 @@ def test_linker_keeps_local_links_and_never_makes_a_scheme_of_a_path() -> None:
     assert 'href="/def/ivp#Theme"' in linker.link(DEFAULT_BASE + "def/ivp#Theme")
     assert "href" not in linker.link("javascript:alert(1)")
     assert "href" not in linker.link("urn:x:y")
+
+
+def test_linker_never_makes_an_off_site_link_of_a_path_under_the_base() -> None:
+    linker = _linker()
+    html = linker.link(DEFAULT_BASE + "/evil.example/x")
+    assert 'href="/evil.example/x"' in html and 'href="//' not in html

@@ -59,8 +59,8 @@ class Linker:
         """
         if iri.startswith(self.base + "id/"):
             return "/doc/" + iri[len(self.base) + 3 :]
-        if iri.startswith(self.base):
-            return "/" + iri[len(self.base) :]
+        if iri.startswith(self.base):  # one leading slash: "//host/x" would leave this site
+            return "/" + iri[len(self.base) :].lstrip("/")
         return iri if is_link(iri) else None
 
     def short(self, iri: str) -> str:
