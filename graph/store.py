@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -89,16 +90,30 @@ def read_manifest(settings: Settings) -> dict[str, Any] | None:
 
 
 def generation(settings: Settings) -> str | None:
-    """Which build dist/ holds now, cheaply (no file read): it changes when a build lands.
+    """Which build dist/ holds now, cheaply (one readlink, no file read): it changes when a
+    build lands, because every build lands in a folder of its own (graph.dist).
 
     A long-running reader (the endpoint) checks it before each request and reopens the store
     when it changed, so that every answer comes from one build.
     """
     try:
+        return os.readlink(settings.dist_dir)
+    except OSError:  # missing, or a real folder written by an older version
+        pass
+    try:
         info = (settings.dist_dir / MANIFEST).stat()
     except OSError:
         return None
     return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
+
+
+def store_path(settings: Settings) -> Path:
+    """The store of the build dist/ stands for now, with the link resolved.
+
+    A reader opens this rather than dist/store, so it keeps the build that was current when it
+    opened, even after the next build lands and dist/ points elsewhere.
+    """
+    return settings.store_dir.resolve()
 
 
 def is_current(settings: Settings) -> bool:
@@ -126,7 +141,7 @@ def open_store(
         if progress:
             progress("the store is missing or older than the data: building it first")
         build(settings, progress=progress)
-    return ox.Store.read_only(str(settings.store_dir))
+    return ox.Store.read_only(str(store_path(settings)))
 
 
 def python_value(term: Any) -> Any:

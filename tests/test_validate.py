@@ -9,6 +9,7 @@ import pytest
 
 from graph.build import build, check
 from graph.config import Settings
+from graph.dist import builds_dir
 from graph.problems import InvalidData, Problem
 
 PLAN = "nijmegen-2022.yaml"
@@ -98,8 +99,10 @@ def test_failed_build_leaves_previous_dist_intact(project_copy: Settings) -> Non
         build(project_copy)
     assert (project_copy.dist_dir / "build.json").read_bytes() == manifest
     assert (project_copy.dist_dir / "ivp.ttl").read_bytes() == turtle
-    leftovers = [p.name for p in project_copy.dist_dir.parent.iterdir() if p.name.startswith(".")]
-    assert leftovers == []
+    beside = sorted(p.name for p in project_copy.dist_dir.parent.iterdir() if p.name != "data")
+    assert beside == [".dist.builds", "dist", "ontology"]
+    builds = list(builds_dir(project_copy.dist_dir).iterdir())
+    assert builds == [project_copy.dist_dir.resolve()]  # the failed build left nothing
 
 
 def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
 from graph.endpoint.worker import Pool
-from graph.store import open_store, read_manifest
+from graph.store import open_store, read_manifest, store_path
 
 log = logging.getLogger("kruisverband.endpoint")
 
@@ -52,11 +52,11 @@ def serve(
     stats = collect_stats(store)
     del store  # the workers open their own read-only handles
     scratch: Path | None = None
-    store_dir = settings.store_dir
+    store_dir = store_path(settings)  # this build, even after the next one lands
     if limits.update_token is not None:
         scratch = Path(tempfile.mkdtemp(prefix="ivp-serve-"))
+        shutil.copytree(store_dir, scratch / "store")
         store_dir = scratch / "store"
-        shutil.copytree(settings.store_dir, store_dir)
         say(f"updates allowed with the token; they change a scratch copy in {scratch}")
     pool = Pool(str(store_dir), max(1, limits.workers), limits.timeout)
     try:
