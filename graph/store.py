@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
+from graph.problems import InvalidData, Problem
 
 MANIFEST = "build.json"
 PREFIXES = {
@@ -142,6 +144,52 @@ def open_store(
             progress("the store is missing or older than the data: building it first")
         build(settings, progress=progress)
     return ox.Store.read_only(str(store_path(settings)))
+
+
+@dataclass(frozen=True)
+class Stale:
+    """dist/ holds the last good build, older than data/: data/ changed since, and is broken."""
+
+    built: str  # when the build that is served was made (build.json)
+    problems: tuple[Problem, ...]
+
+    def summary(self) -> str:
+        first, more = self.problems[0], len(self.problems) - 1
+        return (
+            f"serving the last good build, of {self.built}, because data/ changed since and "
+            f"does not validate: {first}" + (f" (and {more} more problems)" if more else "")
+        )
+
+    def lines(self) -> list[str]:
+        """What a command says on stderr: the summary, then every problem."""
+        return [
+            f"data/ does not validate; serving the last good build, of {self.built}:",
+            *(f"  {p}" for p in self.problems),
+        ]
+
+
+def open_build(
+    settings: Settings, progress: Callable[[str], None] | None = None
+) -> tuple[ox.Store, Stale | None]:
+    """The store, rebuilt first when stale; if data/ is broken, the last good build instead.
+
+    For readers (listings, queries, the endpoint): a typo in data/ should not take down what
+    the last good build still answers correctly. With no good build to fall back on (none, or
+    one for another base IRI) the problems are raised as InvalidData. Building and validating
+    never fall back.
+    """
+    try:
+        return open_store(settings, progress=progress), None
+    except InvalidData as err:
+        manifest = read_manifest(settings)
+        if (
+            manifest is None
+            or manifest.get("base") != settings.base
+            or not settings.store_dir.is_dir()
+        ):
+            raise
+        store = ox.Store.read_only(str(store_path(settings)))
+        return store, Stale(str(manifest.get("built", "an unknown time")), tuple(err.problems))
 
 
 def python_value(term: Any) -> Any:

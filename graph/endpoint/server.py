@@ -24,7 +24,7 @@ from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
 from graph.endpoint.worker import Pool
-from graph.store import open_store, read_manifest, store_path
+from graph.store import open_build, read_manifest, store_path
 
 log = logging.getLogger("kruisverband.endpoint")
 
@@ -39,7 +39,8 @@ def serve(
 ) -> None:
     """Serve the SPARQL endpoint and the linked-data pages until SIGINT/SIGTERM.
 
-    The store is built first if it is missing or stale. With updates on (a token in
+    The store is built first if it is missing or stale; if data/ is broken, the last good
+    build is served and the Service Description says so and why. With updates on (a token in
     `limits`), writes go to a private copy of the store that is discarded on exit, so dist/
     always stays what `ivp build` made from data/. Links, redirects and the Service
     Description use `base_url` (default: the bound address), never the client's Host header,
@@ -48,7 +49,9 @@ def serve(
     limits = limits or Limits()
     public_url(base_url, "")  # a bad --base-url is refused before anything starts
     say = progress or (lambda _msg: None)
-    store = open_store(settings, progress=say)
+    store, stale = open_build(settings, progress=say)  # broken data/: the last good build
+    for line in stale.lines() if stale else []:
+        log.warning(line)
     stats = collect_stats(store)
     del store  # the workers open their own read-only handles
     scratch: Path | None = None
@@ -66,6 +69,7 @@ def serve(
             plans=(read_manifest(settings) or {}).get("plans", []),
             federation=limits.federation,
             updates=limits.update_token is not None,
+            stale=stale,
         )
         app = Endpoint(settings, limits, pool, describer, public_url="")
         server = waitress.create_server(
