@@ -901,8 +901,9 @@ def publish(
 ) -> None:
     """Push the built graph to an external triple store (SPARQL 1.1 Graph Store Protocol).
 
-    Builds first when dist/ is missing or stale. Each PUT replaces its graph, so publishing
-    again updates the store. Works with Oxigraph, Apache Jena Fuseki, Virtuoso and GraphDB.
+    Builds first when dist/ is missing or stale. Replaces what the earlier publish put in the
+    store, in either layout (it keeps a record in the graph .../id/graaf/publicatie), and says
+    what it replaced. Works with Oxigraph, Apache Jena Fuseki, Virtuoso and GraphDB.
 
     \b
     Example:
@@ -915,6 +916,7 @@ def publish(
     report = run_publish(ctx.obj, endpoint, graph_per_plan, token, progress=progress)
     rows = [{"graph": g or "(default graph)", "triples": n} for g, n in report.graphs.items()]
     click.echo(output.render(rows, fmt))
+    click.echo(report.replacement(), err=True)
     if fmt == "table":
         click.echo(
             f"Published {report.triples} triples in {len(report.graphs)} graph(s) "
