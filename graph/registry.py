@@ -87,11 +87,11 @@ def load_registries(ctx: Context) -> None:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 ctx.problem(rel, line, None, "every entry needs an 'id'", "schema")
                 continue
-            ident = item["id"]
+            ident, id_line = item["id"], yamlfile.key_line(item, "id")
             if not ID_PATTERN.match(ident):
-                ctx.problem(rel, line, ident, "id must be a lower-case slug", "schema")
+                ctx.problem(rel, id_line, ident, "id must be a lower-case slug", "schema")
             if ident in known:
-                ctx.problem(rel, line, ident, f"duplicate {name} id {ident!r}", "duplicate")
+                ctx.problem(rel, id_line, ident, f"duplicate {name} id {ident!r}", "duplicate")
                 continue
             kind = {"partners": "partner", "legal-bases": "wetsbepaling"}.get(name)
             known[ident] = (
@@ -116,7 +116,7 @@ def load_registries(ctx: Context) -> None:
                 reg.add((node, RDF.type, ivp.LegalProvision))
                 bwb, article, uri = item.get("bwb"), item.get("article"), item.get("uri")
                 if bwb and not re.fullmatch(r"BWBR\d{7}", str(bwb)):
-                    entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema")
+                    entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema", key="bwb")
                 if bwb:
                     reg.add((node, ivp.bwbId, Literal(str(bwb))))
                     jci = JURICONNECT + str(bwb) + (f"&artikel={article}" if article else "")
@@ -170,9 +170,9 @@ def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
         reg.add((node, RDF.type, FOAF.Group))
     domains = item.get("domains") or []
     if not domains:
-        entry.fail("a partner needs at least one domain", "schema")
-    for domain in entry.as_list(domains, "domains"):
-        concept = entry.vocab("domein", domain, "domains")
+        entry.fail("a partner needs at least one domain", "schema", key="domains")
+    for domain, line in entry.items("domains") if domains else []:
+        concept = entry.vocab("domein", domain, "domains", line=line)
         if concept is not None:
             reg.add((node, ivp.domain, concept))
     for alias in entry.as_list(item.get("aliases"), "aliases"):
@@ -187,13 +187,14 @@ def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
         reg.add((node, RDF.type, ivp.Municipality))
         code, tooi = item.get("cbs_code"), item.get("tooi")
         if not code or not re.fullmatch(r"GM\d{4}", str(code)):
-            entry.fail("a gemeente needs cbs_code like GM0268", "schema")
+            entry.fail("a gemeente needs cbs_code like GM0268", "schema", key="cbs_code")
         else:
             reg.add((node, ivp.cbsCode, Literal(str(code))))
         if not tooi or not str(tooi).startswith("https://identifier.overheid.nl/tooi/id/"):
             entry.fail(
                 "a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
                 "schema",
+                key="tooi",
             )
         else:
             reg.add((node, OWL.sameAs, URIRef(str(tooi))))
