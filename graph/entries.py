@@ -125,6 +125,16 @@ class Entry:
             return []
         return value
 
+    def mappings(self, key: str, kind: str | None = None) -> list[Any]:
+        """The mappings listed under `key`; any other item is a problem on its own line."""
+        found = []
+        for item, line in self.items(key):
+            if isinstance(item, dict):
+                found.append(item)
+            else:
+                self.fail(f"each {kind or key} must be a mapping", line=line)
+        return found
+
     def items(self, key: str) -> list[tuple[Any, int | None]]:
         """The list under `key`, each item with its line (empty, and a problem, if not a list)."""
         value = self.item.get(key)

@@ -64,9 +64,10 @@ class PlanLoader:
 
     # -- helpers --
 
-    def entry(self, item: Any, kind: str) -> Entry | None:
+    def entry(self, item: Any, kind: str, line: int | None = None) -> Entry | None:
+        """`item` as an Entry; if it is not a mapping, a problem at `line` (where it is named)."""
         if not isinstance(item, dict):
-            self.ctx.problem(self.file, None, None, f"each {kind} must be a mapping", "schema")
+            self.ctx.problem(self.file, line, None, f"each {kind} must be a mapping", "schema")
             return None
         return Entry(self.ctx, self.file, item, kind)
 
@@ -247,18 +248,19 @@ class PlanLoader:
         g.add((self.plan, ivp.themeScheme, scheme))
         self.scheme = scheme
         # themes first, so that everything else can refer to them
-        for item in e.as_list(doc.get("themes"), "themes"):
+        themes = e.mappings("themes", "theme")
+        for item in themes:
             self._theme_id(item)
         self._adoption(doc)
-        for item in e.as_list(doc.get("legal_bases"), "legal_bases"):
+        for item in e.mappings("legal_bases"):
             self._mention(g, self.plan, item, "legal_bases", None)
-        self._predecessor(doc.get("predecessor"))
+        self._predecessor(doc.get("predecessor"), e.at("predecessor"))
         mission = doc.get("mission") or {}
         if mission:
-            me = self.entry(mission, "mission")
+            me = self.entry(mission, "mission", e.at("mission"))
             if me:
                 me.check_keys({"pillars"})
-                for item in me.as_list(mission.get("pillars"), "pillars"):
+                for item in me.mappings("pillars", "pillar"):
                     self._part(
                         item,
                         "pillar",
@@ -269,7 +271,7 @@ class PlanLoader:
                         "missie",
                         None,
                     )
-        for item in e.as_list(doc.get("principles"), "principles"):
+        for item in e.mappings("principles", "principle"):
             self._part(
                 item,
                 "principle",
@@ -280,22 +282,22 @@ class PlanLoader:
                 "plan",
                 None,
             )
-        for item in e.as_list(doc.get("themes"), "themes"):
+        for item in themes:
             self._theme(item)
-        for item in e.as_list(doc.get("crosslinks"), "crosslinks"):
+        for item in e.mappings("crosslinks", "crosslink"):
             self._crosslink(item)
-        for item in e.as_list(doc.get("partners"), "partners"):
+        for item in e.mappings("partners", "partner involvement"):
             self._involvement(item, None, None, None)
         for key in ("target_groups", "instruments"):
-            for item in e.as_list(doc.get(key), key):
+            for item in e.mappings(key):
                 self._mention(g, self.plan, item, key, None)
         if doc.get("budget") is not None:
-            self._budget(doc["budget"])
-        for item in e.as_list(doc.get("financial_decisions"), "financial_decisions"):
+            self._budget(doc["budget"], e.at("budget"))
+        for item in e.mappings("financial_decisions", "financial decision"):
             self._decision(item)
-        for item in e.as_list(doc.get("indicators"), "indicators"):
+        for item in e.mappings("indicators", "indicator"):
             self._indicator(item)
-        for item in e.as_list(doc.get("notes"), "notes"):
+        for item in e.mappings("notes", "note"):
             self._note(item)
 
     def _period(self, e: Entry, g: Graph, node: URIRef, period: Any) -> None:
@@ -310,7 +312,7 @@ class PlanLoader:
         g.add((node, self.ivp.endYear, Literal(str(period["end"]), datatype=XSD.gYear)))
 
     def _source(self, e: Entry, source: Any) -> None:
-        se = self.entry(source or {}, "source")
+        se = self.entry(source or {}, "source", e.at("source"))
         if se is None or not source:
             e.fail("'source' is required: {file, title, publisher}", key="source")
             return
@@ -370,7 +372,7 @@ class PlanLoader:
                         self.file, None, self.plan_id, "'adoption' is required", "schema"
                     )
                 continue
-            e = self.entry(item, key)
+            e = self.entry(item, key, yamlfile.key_line(doc, key))
             if e is None:
                 continue
             e.check_keys({"by", "date"} | CITED)
@@ -385,10 +387,10 @@ class PlanLoader:
             statement = self._statement(self.plan, by_prop, by or self.plan, key)
             self.cite(self.g, statement, e, None)
 
-    def _predecessor(self, item: Any) -> None:
+    def _predecessor(self, item: Any, line: int | None) -> None:
         if item is None:
             return
-        e = self.entry(item, "predecessor")
+        e = self.entry(item, "predecessor", line)
         if e is None:
             return
         e.check_keys({"id", "title", "period"} | CITED)
@@ -499,16 +501,16 @@ class PlanLoader:
             ("principles", "principle", ivp.Principle, ivp.hasPrinciple, "uitgangspunt"),
         )
         for key, kind, cls, prop, segment in parts:
-            for n, sub in enumerate(e.as_list(item.get(key), key), start=1):
+            for n, sub in enumerate(e.mappings(key, kind), start=1):
                 self._part(sub, kind, cls, node, prop, segment, ident, section, n)
-        for n, sub in enumerate(e.as_list(item.get("actions"), "actions"), start=1):
+        for n, sub in enumerate(e.mappings("actions", "action"), start=1):
             self._action(sub, node, ident, section, n)
-        for sub in e.as_list(item.get("partners"), "partners"):
+        for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, node, ident, section)
         for key in ("target_groups", "instruments", "legal_bases"):
-            for sub in e.as_list(item.get(key), key):
+            for sub in e.mappings(key):
                 self._mention(g, node, sub, key, section)
-        for sub in e.as_list(item.get("core_themes"), "core_themes"):
+        for sub in e.mappings("core_themes", "core theme mapping"):
             self._mapping(sub, node, ident, section)
 
     def _part(
@@ -548,10 +550,10 @@ class PlanLoader:
         if made is None:
             return
         node, sec, ident = made
-        for sub in e.as_list(item.get("partners"), "partners"):
+        for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, theme, scope, sec, action=(node, ident))
         for key in ("target_groups", "instruments", "legal_bases"):
-            for sub in e.as_list(item.get(key), key):
+            for sub in e.mappings(key):
                 self._mention(self.g, node, sub, key, sec)
 
     def _involvement(
@@ -662,8 +664,8 @@ class PlanLoader:
 
     # -- money and figures --
 
-    def _budget(self, item: Any) -> None:
-        e = self.entry(item, "budget")
+    def _budget(self, item: Any, line: int | None) -> None:
+        e = self.entry(item, "budget", line)
         if e is None:
             return
         e.check_keys(BUDGET_KEYS)
@@ -680,7 +682,7 @@ class PlanLoader:
             e.fail("'multiplier' must be a positive whole number", key="multiplier")
             multiplier = 1
         g.add((table, ivp.multiplier, Literal(multiplier)))
-        lines = list(e.as_list(item.get("lines"), "lines"))
+        lines = e.mappings("lines", "budget line")
         if item.get("total") is not None:
             total = item["total"]
             if isinstance(total, dict) and "id" not in total:
@@ -727,7 +729,7 @@ class PlanLoader:
                 g.add((obs, PROV.wasDerivedFrom, quote))
         if item.get("all_themes"):
             g.add((node, ivp.fundsAllThemes, Literal(True)))
-        for sub in e.as_list(item.get("themes"), "themes"):
+        for sub in e.mappings("themes", "funded theme"):
             se = self.entry(sub, "funded theme")
             if se is None:
                 continue
@@ -783,7 +785,7 @@ class PlanLoader:
                 g.add((node, ivp.measuredBy, by))
         if e.text("instrument_label"):
             g.add((node, ivp.measurementInstrument, Literal(item["instrument_label"], lang="nl")))
-        for obs_item in e.as_list(item.get("observations"), "observations"):
+        for obs_item in e.mappings("observations", "observation"):
             oe = self.entry(obs_item, "observation")
             if oe is None:
                 continue

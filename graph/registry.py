@@ -82,16 +82,16 @@ def load_registries(ctx: Context) -> None:
             continue
         known = ctx.registry.setdefault(name, {})
         entries[name] = []
-        for item in doc:
-            line = yamlfile.line_of(item)
+        for index, item in enumerate(doc):
+            line = yamlfile.key_line(item, "id") or yamlfile.item_line(doc, index)
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 ctx.problem(rel, line, None, "every entry needs an 'id'", "schema")
                 continue
-            ident, id_line = item["id"], yamlfile.key_line(item, "id")
+            ident = item["id"]
             if not ID_PATTERN.match(ident):
-                ctx.problem(rel, id_line, ident, "id must be a lower-case slug", "schema")
+                ctx.problem(rel, line, ident, "id must be a lower-case slug", "schema")
             if ident in known:
-                ctx.problem(rel, id_line, ident, f"duplicate {name} id {ident!r}", "duplicate")
+                ctx.problem(rel, line, ident, f"duplicate {name} id {ident!r}", "duplicate")
                 continue
             kind = {"partners": "partner", "legal-bases": "wetsbepaling"}.get(name)
             known[ident] = (

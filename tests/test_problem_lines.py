@@ -66,6 +66,10 @@ CASES = {
         PN, r"- id: totaal-misdrijven", r"measured_by: politie", "measured_by: polite",
         "reference", "'polite'",
     ),
+    "list item not a mapping": (
+        PN, r"- id: totaal-misdrijven", r'- \{period: "2018", value: 1432\}', "- 1432", "schema",
+        "each observation must be a mapping",
+    ),
     "registry domain": (
         PARTNERS, r"^- id:", r"domains: \[bestuur\]", "domains: [bestur]", "reference",
         "'bestur'",
