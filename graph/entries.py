@@ -38,9 +38,16 @@ JURICONNECT = "https://wetten.overheid.nl/jci1.3:c:"
 
 @dataclass(frozen=True)
 class Location:
+    """Where a node was written: file, the entity's line, and the line of each of its fields."""
+
     file: str
     line: int | None
     entity: str
+    fields: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def line_of(self, *keys: str) -> int | None:
+        """The line of the first of `keys` the entity has, else the entity's own line."""
+        return next((self.fields[k] for k in keys if k in self.fields), self.line)
 
 
 @dataclass
@@ -99,6 +106,11 @@ class Entry:
         self.ctx, self.file, self.item, self.kind = ctx, file, item, kind
         self.line = yamlfile.line_of(item)
         self.name = str(item.get("id", kind)) if isinstance(item, dict) else kind
+
+    def location(self, name: str | None = None) -> Location:
+        """Where this entry is, with its fields' lines, for checks of the nodes it made."""
+        fields = dict(getattr(self.item, "key_lines", {}))
+        return Location(self.file, self.line, name or self.name, fields)
 
     def at(self, key: str) -> int | None:
         """The line of the field `key`; the entity's own line when the field is absent."""

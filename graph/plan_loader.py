@@ -188,7 +188,7 @@ class PlanLoader:
                 g.add((node, self.ivp.number, Literal(number)))
             else:
                 e.fail("'number' must be a whole number", key="number")
-        self.ctx.result.locations[node] = Location(self.file, e.line, e.name)
+        self.ctx.result.locations[node] = e.location()
         return self.cite(g, node, e, section)
 
     # -- the plan --
@@ -209,7 +209,7 @@ class PlanLoader:
             e.fail(message, key="id")
         self.plan = self.iris.plan(self.plan_id)
         self.ctx.result.plans.append(self.plan_id)
-        self.ctx.result.locations[self.plan] = Location(self.file, e.line, self.plan_id)
+        self.ctx.result.locations[self.plan] = e.location(self.plan_id)
         g = self.g = self.ctx.graph(self.plan_id)
         ivp = self.ivp
         g.add((self.plan, RDF.type, ivp.SafetyPlan))
@@ -590,7 +590,7 @@ class PlanLoader:
                 g.add((node, ivp.role, concept))
         if e.text("named_as"):
             g.add((node, ivp.namedAs, Literal(item["named_as"], lang="nl")))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, section)
 
     def _mapping(self, item: Any, theme: URIRef, scope: str, section: str | None) -> None:
@@ -616,7 +616,7 @@ class PlanLoader:
         g.add((node, ivp.mappingBasis, basis))
         g.add((node, ivp.inPlan, self.plan))
         g.add((theme, MATCH[match], concept))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, section)
 
     def _crosslink(self, item: Any) -> None:
@@ -659,7 +659,7 @@ class PlanLoader:
             g.add((target, ivp.crossLinkedWith, source))
         else:
             g.add((source, ivp.crossLinkedWithDomain, target))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, None)
 
     # -- money and figures --
@@ -843,5 +843,5 @@ class PlanLoader:
             ref = self.theme_ref(e, theme, "about", line)
             if ref is not None:
                 g.add((node, ivp.about, ref))
-        self.ctx.result.locations[node] = Location(self.file, e.line, ident)
+        self.ctx.result.locations[node] = e.location(ident)
         self.cite(g, node, e, None, key="quotes")

@@ -109,7 +109,7 @@ def load_registries(ctx: Context) -> None:
             entry.check_keys(REGISTRY_KEYS[name])
             entry.labels(reg, node)
             reg.add((node, DCTERMS.identifier, Literal(item["id"])))
-            ctx.result.locations[node] = Location(rel, entry.line, item["id"])
+            ctx.result.locations[node] = entry.location(item["id"])
             if name == "partners":
                 _partner(entry, reg, node)
             elif name == "legal-bases":

@@ -70,6 +70,13 @@ CASES = {
         PN, r"- id: totaal-misdrijven", r'- \{period: "2018", value: 1432\}', "- 1432", "schema",
         "each observation must be a mapping",
     ),
+    "shape of a value": (
+        PARTNERS, r"^- id: gemeente-nijmegen", r"gemeente/gm0268", "gemeente/gm268", "shacl",
+        "owl:sameAs",
+    ),
+    "shape that follows a rejected value": (
+        NIJMEGEN, THEME, r"status: priority", "status: prioriteit", "shacl", "ivp:status",
+    ),
     "registry domain": (
         PARTNERS, r"^- id:", r"domains: \[bestuur\]", "domains: [bestur]", "reference",
         "'bestur'",
