@@ -160,11 +160,16 @@ class Stale:
             f"does not validate: {first}" + (f" (and {more} more problems)" if more else "")
         )
 
-    def lines(self) -> list[str]:
-        """What a command says on stderr: the summary, then every problem."""
+    def lines(self, limit: int = 10) -> list[str]:
+        """What a command says on stderr: the summary, then the first `limit` problems.
+
+        A reader repeats this on every run; `ivp validate` is where all of them are listed.
+        """
+        more = len(self.problems) - limit
         return [
             f"data/ does not validate; serving the last good build, of {self.built}:",
-            *(f"  {p}" for p in self.problems),
+            *(f"  {p}" for p in self.problems[:limit]),
+            *([f"  ... and {more} more (ivp validate lists them all)"] if more > 0 else []),
         ]
 
 

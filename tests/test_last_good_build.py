@@ -7,6 +7,8 @@ Description tells clients the same.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import rdflib
 from endpoint_support import running_server
@@ -53,6 +55,14 @@ def test_listings_answer_from_the_last_good_build(project_copy: Settings, run_cl
     for args in (["build"], ["validate"]):
         failed = run_cli(*args, settings=project_copy)
         assert failed.exit_code == 1 and f"{problem.file}:{problem.line}:" in failed.stderr
+    # many problems: the first ten, and where to see them all
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(re.sub(r"partner: politie$", "partner: politi", text, flags=re.M))
+    many = run_cli("plans", settings=project_copy)
+    assert many.exit_code == 0
+    listed = [line for line in many.stderr.splitlines() if line.startswith(f"  {problem.file}:")]
+    assert len(listed) == 10
+    assert many.stderr.rstrip().endswith("more (ivp validate lists them all)")
 
 
 def test_serve_starts_on_the_last_good_build_and_describes_it(project_copy: Settings) -> None:
