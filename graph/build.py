@@ -76,6 +76,8 @@ def build(
     loaded and checked again.
     """
     say = progress or (lambda _msg: None)
+    for name in dist.prune(settings.dist_dir):
+        say(f"removed {name}, left by an earlier build")
     manifest = read_manifest(settings)
     if not force and manifest is not None and is_current(settings):
         say(f"{settings.dist_dir} is current: nothing changed since {manifest['built']}")
@@ -83,8 +85,6 @@ def build(
         return BuildReport(
             settings.dist_dir, manifest["triples"], manifest["graphs"], plans, 0, len(plans), True
         )
-    for name in dist.prune(settings.dist_dir):
-        say(f"removed {name}, left by an earlier build")
     # taken before reading anything: a file edited during the build makes the store stale
     stamp = {"fingerprint": fingerprint(settings), "inputs": input_stats(settings)}
     with dist.scratch(settings.dist_dir) as tmp:
