@@ -86,13 +86,13 @@ def reader_store(settings: Settings) -> ox.Store:
     A typo in data/ then costs a warning naming file and line, not the answer; `build` and
     `validate` still exit 1 on it.
     """
-    store, stale = open_build(settings, progress=progress)
-    if stale is not None:
-        head, *problems = stale.lines()
+    opened = open_build(settings, progress=progress)
+    if opened.stale is not None:
+        head, *problems = opened.stale.lines()
         click.echo(f"warning: {head}", err=True)
         for line in problems:
             click.echo(line, err=True)
-    return store
+    return opened.store
 
 
 def catalog(ctx: click.Context) -> Catalog:

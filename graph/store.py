@@ -133,16 +133,22 @@ def is_current(settings: Settings) -> bool:
     return manifest.get("fingerprint") == fingerprint(settings)
 
 
-def open_store(
-    settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
-) -> ox.Store:
-    """The built store, read-only; (re)built first when it is missing or stale."""
-    if rebuild and not is_current(settings):
+def ensure_current(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
+    """Build the store first when it is missing or stale; InvalidData if the data is broken."""
+    if not is_current(settings):
         from graph.build import build  # the build imports this module
 
         if progress:
             progress("the store is missing or older than the data: building it first")
         build(settings, progress=progress)
+
+
+def open_store(
+    settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
+) -> ox.Store:
+    """The built store, read-only; (re)built first when it is missing or stale."""
+    if rebuild:
+        ensure_current(settings, progress)
     return ox.Store.read_only(str(store_path(settings)))
 
 
@@ -173,9 +179,16 @@ class Stale:
         ]
 
 
-def open_build(
-    settings: Settings, progress: Callable[[str], None] | None = None
-) -> tuple[ox.Store, Stale | None]:
+@dataclass(frozen=True)
+class Opened:
+    """A store opened for reading, the build folder it is in, and whether that build is stale."""
+
+    store: ox.Store
+    path: Path  # the store's folder, link resolved: more readers of the same build open this
+    stale: Stale | None = None
+
+
+def open_build(settings: Settings, progress: Callable[[str], None] | None = None) -> Opened:
     """The store, rebuilt first when stale; if data/ is broken, the last good build instead.
 
     For readers (listings, queries, the endpoint): a typo in data/ should not take down what
@@ -183,8 +196,9 @@ def open_build(
     one for another base IRI) the problems are raised as InvalidData. Building and validating
     never fall back.
     """
+    stale = None
     try:
-        return open_store(settings, progress=progress), None
+        ensure_current(settings, progress)
     except InvalidData as err:
         manifest = read_manifest(settings)
         if (
@@ -193,8 +207,9 @@ def open_build(
             or not settings.store_dir.is_dir()
         ):
             raise
-        store = ox.Store.read_only(str(store_path(settings)))
-        return store, Stale(str(manifest.get("built", "an unknown time")), tuple(err.problems))
+        stale = Stale(str(manifest.get("built", "an unknown time")), tuple(err.problems))
+    path = store_path(settings)
+    return Opened(ox.Store.read_only(str(path)), path, stale)
 
 
 def python_value(term: Any) -> Any:

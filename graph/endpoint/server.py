@@ -24,7 +24,7 @@ from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
 from graph.endpoint.worker import Pool
-from graph.store import open_build, read_manifest, store_path
+from graph.store import open_build, read_manifest
 
 log = logging.getLogger("kruisverband.endpoint")
 
@@ -49,13 +49,14 @@ def serve(
     limits = limits or Limits()
     public_url(base_url, "")  # a bad --base-url is refused before anything starts
     say = progress or (lambda _msg: None)
-    store, stale = open_build(settings, progress=say)  # broken data/: the last good build
+    opened = open_build(settings, progress=say)  # broken data/: the last good build
+    stale = opened.stale
     for line in stale.lines() if stale else []:
         log.warning(line)
-    stats = collect_stats(store)
-    del store  # the workers open their own read-only handles
+    stats = collect_stats(opened.store)
+    store_dir = opened.path  # the workers open this build, even after the next one lands
+    del opened  # they open their own read-only handles
     scratch: Path | None = None
-    store_dir = store_path(settings)  # this build, even after the next one lands
     if limits.update_token is not None:
         scratch = Path(tempfile.mkdtemp(prefix="ivp-serve-"))
         shutil.copytree(store_dir, scratch / "store")
