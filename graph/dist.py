@@ -61,7 +61,8 @@ def scratch(dist: Path, kind: str = "build") -> Iterator[Path]:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         yield path
     except BaseException:
-        shutil.rmtree(path, ignore_errors=True)
+        if current(dist) != path.resolve():  # it may have landed before the error
+            shutil.rmtree(path, ignore_errors=True)
         raise
     finally:
         os.close(fd)  # releases the lock
