@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,7 +20,10 @@ from graph.config import Settings
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
 from graph.sparql import RDF_FORMATS, QueryError, query_text, run, serialize
-from graph.store import open_store
+from graph.store import open_build
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 EXIT_INVALID, EXIT_CANNOT_RUN = 1, 2
 
@@ -77,9 +80,24 @@ def handled(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def reader_store(settings: Settings) -> ox.Store:
+    """The store for a command that only reads: the last good build when data/ is broken.
+
+    A typo in data/ then costs a warning naming file and line, not the answer; `build` and
+    `validate` still exit 1 on it.
+    """
+    opened = open_build(settings, progress=progress)
+    if opened.stale is not None:
+        head, *problems = opened.stale.lines()
+        click.echo(f"warning: {head}", err=True)
+        for line in problems:
+            click.echo(line, err=True)
+    return opened.store
+
+
 def catalog(ctx: click.Context) -> Catalog:
     settings: Settings = ctx.obj
-    return Catalog(open_store(settings, progress=progress), settings)
+    return Catalog(reader_store(settings), settings)
 
 
 def format_option(choices: tuple[str, ...] = output.LIST_FORMATS) -> Callable[..., Any]:
@@ -363,7 +381,7 @@ def query(
 
         result = run_remote(endpoint, query_text(sparql, settings), settings, token)
     else:
-        store = open_store(settings, progress=progress)
+        store = reader_store(settings)
         result = run(store, query_text(sparql, settings), settings)
     if result.kind == "ask":
         click.echo("true" if result.boolean else "false")
@@ -389,7 +407,7 @@ def network_data(ctx: click.Context, *plans: str | None) -> Any:
     from graph import network
 
     settings: Settings = ctx.obj
-    store = open_store(settings, progress=progress)
+    store = reader_store(settings)
     cat = Catalog(store, settings)
     for plan in plans:
         cat.check_plan(plan)
@@ -706,7 +724,7 @@ def html(
 
     view = view or ("ego" if focus else "plan")
     settings: Settings = ctx.obj
-    store = open_store(settings, progress=progress)
+    store = reader_store(settings)
     cat = Catalog(store, settings)
     for plan in plan_ids:
         cat.check_plan(plan)
@@ -883,8 +901,9 @@ def publish(
 ) -> None:
     """Push the built graph to an external triple store (SPARQL 1.1 Graph Store Protocol).
 
-    Builds first when dist/ is missing or stale. Each PUT replaces its graph, so publishing
-    again updates the store. Works with Oxigraph, Apache Jena Fuseki, Virtuoso and GraphDB.
+    Builds first when dist/ is missing or stale. Replaces what the earlier publish put in the
+    store, in either layout (it keeps a record in the graph .../id/graaf/publicatie), and says
+    what it replaced. Works with Oxigraph, Apache Jena Fuseki, Virtuoso and GraphDB.
 
     \b
     Example:
@@ -897,6 +916,7 @@ def publish(
     report = run_publish(ctx.obj, endpoint, graph_per_plan, token, progress=progress)
     rows = [{"graph": g or "(default graph)", "triples": n} for g, n in report.graphs.items()]
     click.echo(output.render(rows, fmt))
+    click.echo(report.replacement(), err=True)
     if fmt == "table":
         click.echo(
             f"Published {report.triples} triples in {len(report.graphs)} graph(s) "

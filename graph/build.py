@@ -1,7 +1,8 @@
 """`ivp build`: load, validate, and write the graph to dist/ without ever half-writing it.
 
-Everything is written into a fresh temporary folder next to dist/ and swapped in only when
-complete, so a failed build (bad data, full disk, Ctrl-C) leaves the previous dist/ intact.
+Everything is written into a fresh folder beside dist/ and lands only when complete, in one
+atomic rename (graph.dist), so a failed or killed build (bad data, full disk, Ctrl-C, kill -9)
+leaves the previous dist/ intact, and the next build removes what it left.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph import dist
 from graph.config import Settings
 from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
 from graph.store import (
@@ -50,15 +51,14 @@ def check(
     settings: Settings, say: Say | None = None, tick: Tick | None = None, jobs: int | None = None
 ) -> list[PlanUnit]:
     """Validate everything without writing dist/ (reusing its cache); raise InvalidData."""
-    parent = settings.dist_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    # next to dist/, so reused cache files are hard-linked rather than copied across disks
-    with tempfile.TemporaryDirectory(
-        prefix=f".{settings.dist_dir.name}-check.", dir=parent
-    ) as folder:
-        compiled = check_data(
-            settings, Path(folder), settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
-        )
+    # beside dist/, so reused cache files are hard-linked rather than copied across disks
+    with dist.scratch(settings.dist_dir, "check") as folder:
+        try:
+            compiled = check_data(
+                settings, folder, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
+            )
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         return compiled.units
 
 
@@ -76,6 +76,8 @@ def build(
     loaded and checked again.
     """
     say = progress or (lambda _msg: None)
+    for name in dist.prune(settings.dist_dir):
+        say(f"removed {name}, left by an earlier build")
     manifest = read_manifest(settings)
     if not force and manifest is not None and is_current(settings):
         say(f"{settings.dist_dir} is current: nothing changed since {manifest['built']}")
@@ -83,21 +85,14 @@ def build(
         return BuildReport(
             settings.dist_dir, manifest["triples"], manifest["graphs"], plans, 0, len(plans), True
         )
-    parent = settings.dist_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{settings.dist_dir.name}.", dir=parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; dist/ is meant to be shared and served
     # taken before reading anything: a file edited during the build makes the store stale
     stamp = {"fingerprint": fingerprint(settings), "inputs": input_stats(settings)}
-    try:
+    with dist.scratch(settings.dist_dir) as tmp:
         compiled = check_data(
             settings, tmp / CACHE, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
         )
         report = _write(compiled, settings, tmp, say, stamp)
-        _swap(tmp, settings.dist_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        dist.land(tmp, settings.dist_dir)
     report.dist_dir = settings.dist_dir
     say(f"built {report.triples} triples in {len(report.graphs)} graphs into {settings.dist_dir}")
     return report
@@ -191,15 +186,3 @@ def _counts(store: ox.Store) -> tuple[dict[str, int], int]:
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
     )[0]["n"]
     return graphs, total
-
-
-def _swap(new: Path, dist: Path) -> None:
-    """Put `new` in the place of `dist`; the old one is removed only after the rename."""
-    old = None
-    if dist.exists():
-        old = dist.with_name(f".{dist.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        dist.rename(old)
-    new.rename(dist)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

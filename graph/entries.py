@@ -39,9 +39,16 @@ JURICONNECT = "https://wetten.overheid.nl/jci1.3:c:"
 
 @dataclass(frozen=True)
 class Location:
+    """Where a node was written: file, the entity's line, and the line of each of its fields."""
+
     file: str
     line: int | None
     entity: str
+    fields: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def line_of(self, *keys: str) -> int | None:
+        """The line of the first of `keys` the entity has, else the entity's own line."""
+        return next((self.fields[k] for k in keys if k in self.fields), self.line)
 
 
 @dataclass
@@ -101,30 +108,62 @@ class Entry:
         self.line = yamlfile.line_of(item)
         self.name = str(item.get("id", kind)) if isinstance(item, dict) else kind
 
-    def fail(self, message: str, check: str = "schema", line: int | None = None) -> None:
-        self.ctx.problem(self.file, line or self.line, self.name, message, check)
+    def location(self, name: str | None = None) -> Location:
+        """Where this entry is, with its fields' lines, for checks of the nodes it made."""
+        fields = dict(getattr(self.item, "key_lines", {}))
+        return Location(self.file, self.line, name or self.name, fields)
+
+    def at(self, key: str) -> int | None:
+        """The line of the field `key`; the entity's own line when the field is absent."""
+        return yamlfile.key_line(self.item, key) or self.line
+
+    def fail(
+        self, message: str, check: str = "schema", line: int | None = None, key: str | None = None
+    ) -> None:
+        """Report a problem at `line`, else at the line of field `key`, else at the entity."""
+        where = line or (self.at(key) if key is not None else self.line)
+        self.ctx.problem(self.file, where, self.name, message, check)
 
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.item:
             if key not in allowed:
-                self.fail(f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}", "schema")
+                message = f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}"
+                self.fail(message, "schema", key=key)
 
     def as_list(self, value: Any, key: str) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(f"'{key}' must be a list")
+            self.fail(f"'{key}' must be a list", key=key)
             return []
         return value
+
+    def mappings(self, key: str, kind: str | None = None) -> list[Any]:
+        """The mappings listed under `key`; any other item is a problem on its own line."""
+        found = []
+        for item, line in self.items(key):
+            if isinstance(item, dict):
+                found.append(item)
+            else:
+                self.fail(f"each {kind or key} must be a mapping", line=line)
+        return found
+
+    def items(self, key: str) -> list[tuple[Any, int | None]]:
+        """The list under `key`, each item with its line (empty, and a problem, if not a list)."""
+        value = self.item.get(key)
+        found = self.as_list(value, key)
+        return [
+            (item, yamlfile.item_line(value, i) or self.at(key)) for i, item in enumerate(found)
+        ]
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.item.get(key)
         if value is None or value == "":
             if required:
-                self.fail(f"'{key}' is required in {self.kind}")
+                self.fail(f"'{key}' is required in {self.kind}", key=key)
             return None
         if not isinstance(value, str | int | float):
-            self.fail(f"'{key}' must be text")
+            self.fail(f"'{key}' must be text", key=key)
             return None
         return str(value)
 
@@ -138,7 +177,7 @@ class Entry:
             return None
         wrong = iri_problem(value)
         if wrong:
-            self.fail(f"'{key}' {wrong}", "schema", yamlfile.line_of(self.item, key))
+            self.fail(f"'{key}' {wrong}", "schema", key=key)
             return None
         return URIRef(str(value))
 
@@ -157,7 +196,8 @@ class Entry:
         if text:
             g.add((node, SKOS.definition, Literal(text, lang="nl")))
 
-    def ref(self, registry: str, value: Any, key: str) -> URIRef | None:
+    def ref(self, registry: str, value: Any, key: str, line: int | None = None) -> URIRef | None:
+        """The registry node `value` names, or a problem at `line` (default: the field `key`)."""
         known = self.ctx.registry.get(registry, {})
         if str(value) in known:
             return known[str(value)]
@@ -165,13 +205,23 @@ class Entry:
             f"{key}: unknown {registry} id {value!r} (see data/registry/{registry}.yaml)"
             f"{suggest(str(value), known)}",
             "reference",
+            line,
+            key,
         )
         return None
 
-    def vocab(self, scheme: str, value: Any, key: str, required: bool = False) -> URIRef | None:
+    def vocab(
+        self,
+        scheme: str,
+        value: Any,
+        key: str,
+        required: bool = False,
+        line: int | None = None,
+    ) -> URIRef | None:
+        """The concept `value` names in `scheme`, or a problem at `line` (default: field `key`)."""
         if value is None:
             if required:
-                self.fail(f"'{key}' is required in {self.kind}")
+                self.fail(f"'{key}' is required in {self.kind}", key=key)
             return None
         known = self.ctx.vocab.get(scheme, {})
         if str(value) in known:
@@ -180,5 +230,7 @@ class Entry:
             f"{key}: {value!r} is not in the vocabulary '{scheme}' "
             f"(one of: {', '.join(sorted(known))})",
             "reference",
+            line,
+            key,
         )
         return None

@@ -64,18 +64,24 @@ class PlanLoader:
 
     # -- helpers --
 
-    def entry(self, item: Any, kind: str) -> Entry | None:
+    def entry(self, item: Any, kind: str, line: int | None = None) -> Entry | None:
+        """`item` as an Entry; if it is not a mapping, a problem at `line` (where it is named)."""
         if not isinstance(item, dict):
-            self.ctx.problem(self.file, None, None, f"each {kind} must be a mapping", "schema")
+            self.ctx.problem(self.file, line, None, f"each {kind} must be a mapping", "schema")
             return None
         return Entry(self.ctx, self.file, item, kind)
 
     def unique(self, e: Entry, scope: str, ident: str) -> bool:
+        return self.unique_at(e, scope, ident, "id")
+
+    def unique_at(self, e: Entry, scope: str, ident: str, field: str) -> bool:
+        """Is `ident` (read from the entry's `field`) new in `scope`? Else a duplicate problem."""
         key = (scope, ident)
         if key in self.ids:
-            e.fail(f"duplicate id {ident!r} (first on line {self.ids[key]})", "duplicate")
+            message = f"duplicate id {ident!r} (first on line {self.ids[key]})"
+            e.fail(message, "duplicate", key=field)
             return False
-        self.ids[key] = e.line
+        self.ids[key] = e.at(field)
         return True
 
     def ident(self, e: Entry, fallback: str | None = None) -> str | None:
@@ -85,7 +91,7 @@ class PlanLoader:
             return None
         value = str(value)
         if not ID_PATTERN.match(value):
-            e.fail(f"id {value!r} must be a lower-case slug ([a-z0-9][a-z0-9.-]*)")
+            e.fail(f"id {value!r} must be a lower-case slug ([a-z0-9][a-z0-9.-]*)", key="id")
             return None
         return value
 
@@ -111,35 +117,44 @@ class PlanLoader:
         {section, quote} for a quote from elsewhere, so one note can cite two sections.
         """
         section = str(e.item.get("section", section) or "") or None
+        if "section" in e.item and section not in self.sections:  # said once, where it is named
+            hint = suggest(str(section), self.sections)
+            message = f"section {section!r} is not in the plan's sections{hint}"
+            e.fail(message, "reference", key="section")
         quotes = e.item.get(key)
         if quotes is None or quotes == [] or quotes == "":
-            e.fail(f"'{key}' is required: every curated statement needs a verbatim quote")
+            e.fail(f"'{key}' is required: every curated statement needs a verbatim quote", key=key)
             return section
-        if not isinstance(quotes, list):
-            quotes = [quotes]
-        cited: list[tuple[str, str | None, int | None]] = []
-        for item in quotes:
+        listed = e.items(key) if isinstance(quotes, list) else [(quotes, e.at(key))]
+        # each quote: its text, its line, and its own section with that section's line (None
+        # for the entity's section, or the enclosing entity's, checked where it is named)
+        cited: list[tuple[str, int | None, str | None, int | None]] = []
+        for item, line in listed:
             if isinstance(item, str):
-                cited.append((item, section, e.line))
+                cited.append((item, line, None, None))
             elif isinstance(item, dict) and isinstance(item.get("quote"), str):
                 extra = set(item) - {"quote", "section"}
                 if extra:
-                    e.fail(
-                        f"unknown key(s) {sorted(extra)} in a quote", line=yamlfile.line_of(item)
-                    )
-                cited.append(
-                    (item["quote"], str(item.get("section", section)), yamlfile.line_of(item))
-                )
+                    e.fail(f"unknown key(s) {sorted(extra)} in a quote", line=line)
+                own = str(item["section"]) if "section" in item else None
+                at = yamlfile.key_line(item, "quote")
+                cited.append((item["quote"], at, own, yamlfile.key_line(item, "section")))
             else:
-                e.fail(f"'{key}' must be a text, or a list of texts or {{section, quote}} mappings")
+                message = (
+                    f"'{key}' must be a text, or a list of texts or {{section, quote}} mappings"
+                )
+                e.fail(message, line=line)
                 return section
-        for text, where, line in cited:
+        for text, line, own, own_line in cited:
+            where = own or section
             if where is None:
                 e.fail("'section' is required (here or on the enclosing entity)", line=line)
                 continue
             if where not in self.sections:
-                hint = suggest(where, self.sections)
-                e.fail(f"section {where!r} is not in the plan's sections{hint}", "reference", line)
+                if own is not None:
+                    hint = suggest(own, self.sections)
+                    message = f"section {own!r} is not in the plan's sections{hint}"
+                    e.fail(message, "reference", own_line)
                 continue
             quote = self.iris.quote(self.plan_id, where, normalise(text))
             g.add((quote, RDF.type, self.ivp.Quote))
@@ -172,8 +187,8 @@ class PlanLoader:
             if isinstance(number, int):
                 g.add((node, self.ivp.number, Literal(number)))
             else:
-                e.fail("'number' must be a whole number")
-        self.ctx.result.locations[node] = Location(self.file, e.line, e.name)
+                e.fail("'number' must be a whole number", key="number")
+        self.ctx.result.locations[node] = e.location()
         return self.cite(g, node, e, section)
 
     # -- the plan --
@@ -190,10 +205,11 @@ class PlanLoader:
         e = Entry(self.ctx, self.file, doc, "plan")
         e.check_keys(PLAN_KEYS)
         if doc.get("id") != self.plan_id:
-            e.fail(f"plan id {doc.get('id')!r} must equal the file name {self.plan_id!r}")
+            message = f"plan id {doc.get('id')!r} must equal the file name {self.plan_id!r}"
+            e.fail(message, key="id")
         self.plan = self.iris.plan(self.plan_id)
         self.ctx.result.plans.append(self.plan_id)
-        self.ctx.result.locations[self.plan] = Location(self.file, e.line, self.plan_id)
+        self.ctx.result.locations[self.plan] = e.location(self.plan_id)
         g = self.g = self.ctx.graph(self.plan_id)
         ivp = self.ivp
         g.add((self.plan, RDF.type, ivp.SafetyPlan))
@@ -232,18 +248,19 @@ class PlanLoader:
         g.add((self.plan, ivp.themeScheme, scheme))
         self.scheme = scheme
         # themes first, so that everything else can refer to them
-        for item in e.as_list(doc.get("themes"), "themes"):
+        themes = e.mappings("themes", "theme")
+        for item in themes:
             self._theme_id(item)
         self._adoption(doc)
-        for item in e.as_list(doc.get("legal_bases"), "legal_bases"):
+        for item in e.mappings("legal_bases"):
             self._mention(g, self.plan, item, "legal_bases", None)
-        self._predecessor(doc.get("predecessor"))
+        self._predecessor(doc.get("predecessor"), e.at("predecessor"))
         mission = doc.get("mission") or {}
         if mission:
-            me = self.entry(mission, "mission")
+            me = self.entry(mission, "mission", e.at("mission"))
             if me:
                 me.check_keys({"pillars"})
-                for item in me.as_list(mission.get("pillars"), "pillars"):
+                for item in me.mappings("pillars", "pillar"):
                     self._part(
                         item,
                         "pillar",
@@ -254,7 +271,7 @@ class PlanLoader:
                         "missie",
                         None,
                     )
-        for item in e.as_list(doc.get("principles"), "principles"):
+        for item in e.mappings("principles", "principle"):
             self._part(
                 item,
                 "principle",
@@ -265,39 +282,39 @@ class PlanLoader:
                 "plan",
                 None,
             )
-        for item in e.as_list(doc.get("themes"), "themes"):
+        for item in themes:
             self._theme(item)
-        for item in e.as_list(doc.get("crosslinks"), "crosslinks"):
+        for item in e.mappings("crosslinks", "crosslink"):
             self._crosslink(item)
-        for item in e.as_list(doc.get("partners"), "partners"):
+        for item in e.mappings("partners", "partner involvement"):
             self._involvement(item, None, None, None)
         for key in ("target_groups", "instruments"):
-            for item in e.as_list(doc.get(key), key):
+            for item in e.mappings(key):
                 self._mention(g, self.plan, item, key, None)
         if doc.get("budget") is not None:
-            self._budget(doc["budget"])
-        for item in e.as_list(doc.get("financial_decisions"), "financial_decisions"):
+            self._budget(doc["budget"], e.at("budget"))
+        for item in e.mappings("financial_decisions", "financial decision"):
             self._decision(item)
-        for item in e.as_list(doc.get("indicators"), "indicators"):
+        for item in e.mappings("indicators", "indicator"):
             self._indicator(item)
-        for item in e.as_list(doc.get("notes"), "notes"):
+        for item in e.mappings("notes", "note"):
             self._note(item)
 
     def _period(self, e: Entry, g: Graph, node: URIRef, period: Any) -> None:
         if not isinstance(period, dict) or not all(
             isinstance(period.get(k), int) for k in ("start", "end")
         ):
-            e.fail("'period' must be {start: YYYY, end: YYYY}")
+            e.fail("'period' must be {start: YYYY, end: YYYY}", key="period")
             return
         if period["start"] > period["end"]:
-            e.fail("period starts after it ends")
+            e.fail("period starts after it ends", line=yamlfile.key_line(period, "start"))
         g.add((node, self.ivp.startYear, Literal(str(period["start"]), datatype=XSD.gYear)))
         g.add((node, self.ivp.endYear, Literal(str(period["end"]), datatype=XSD.gYear)))
 
     def _source(self, e: Entry, source: Any) -> None:
-        se = self.entry(source or {}, "source")
+        se = self.entry(source or {}, "source", e.at("source"))
         if se is None or not source:
-            e.fail("'source' is required: {file, title, publisher}")
+            e.fail("'source' is required: {file, title, publisher}", key="source")
             return
         se.check_keys({"file", "title", "publisher"})
         file = se.text("file", required=True)
@@ -305,7 +322,7 @@ class PlanLoader:
             return
         path = self.ctx.settings.data_dir / "sources" / file
         if not path.is_file():
-            se.fail(f"source text {file!r} is not in data/sources/", "reference")
+            se.fail(f"source text {file!r} is not in data/sources/", "reference", key="file")
             return
         self.ctx.result.sources[self.plan_id] = path
         node = self.iris.id("brontekst", self.plan_id)
@@ -320,7 +337,7 @@ class PlanLoader:
 
     def _sections(self, e: Entry, sections: Any) -> None:
         if not isinstance(sections, dict) or not sections:
-            e.fail("'sections' must map section ids to titles")
+            e.fail("'sections' must map section ids to titles", key="sections")
             return
         for sid, title in sections.items():
             sid = str(sid)
@@ -355,7 +372,7 @@ class PlanLoader:
                         self.file, None, self.plan_id, "'adoption' is required", "schema"
                     )
                 continue
-            e = self.entry(item, key)
+            e = self.entry(item, key, yamlfile.key_line(doc, key))
             if e is None:
                 continue
             e.check_keys({"by", "date"} | CITED)
@@ -366,14 +383,14 @@ class PlanLoader:
             if isinstance(date, dt.date):
                 self.g.add((self.plan, date_prop, Literal(date)))
             else:
-                e.fail("'date' must be a date like 2022-10-18")
+                e.fail("'date' must be a date like 2022-10-18", key="date")
             statement = self._statement(self.plan, by_prop, by or self.plan, key)
             self.cite(self.g, statement, e, None)
 
-    def _predecessor(self, item: Any) -> None:
+    def _predecessor(self, item: Any, line: int | None) -> None:
         if item is None:
             return
-        e = self.entry(item, "predecessor")
+        e = self.entry(item, "predecessor", line)
         if e is None:
             return
         e.check_keys({"id", "title", "period"} | CITED)
@@ -434,12 +451,15 @@ class PlanLoader:
         if ident and self.unique(e, "theme", ident):
             self.themes[ident] = self.iris.id("thema", self.plan_id, ident)
 
-    def theme_ref(self, e: Entry, value: Any, key: str) -> URIRef | None:
+    def theme_ref(self, e: Entry, value: Any, key: str, line: int | None = None) -> URIRef | None:
+        """The theme `value` names, or a problem at `line` (default: the field `key`)."""
         if str(value) in self.themes:
             return self.themes[str(value)]
         e.fail(
             f"{key}: unknown theme id {value!r} in this plan{suggest(str(value), self.themes)}",
             "reference",
+            line,
+            key,
         )
         return None
 
@@ -461,7 +481,8 @@ class PlanLoader:
         if e.text("source_label"):
             g.add((node, SKOS.hiddenLabel, Literal(item["source_label"], lang="nl")))
         if not item.get("definition"):
-            e.fail("'definition' is required in theme (NL-SBB: every concept is defined)")
+            message = "'definition' is required in theme (NL-SBB: every concept is defined)"
+            e.fail(message, key="definition")
         status = e.vocab("themastatus", item.get("status"), "status", required=True)
         if status is not None:
             g.add((node, ivp.status, status))
@@ -480,16 +501,16 @@ class PlanLoader:
             ("principles", "principle", ivp.Principle, ivp.hasPrinciple, "uitgangspunt"),
         )
         for key, kind, cls, prop, segment in parts:
-            for n, sub in enumerate(e.as_list(item.get(key), key), start=1):
+            for n, sub in enumerate(e.mappings(key, kind), start=1):
                 self._part(sub, kind, cls, node, prop, segment, ident, section, n)
-        for n, sub in enumerate(e.as_list(item.get("actions"), "actions"), start=1):
+        for n, sub in enumerate(e.mappings("actions", "action"), start=1):
             self._action(sub, node, ident, section, n)
-        for sub in e.as_list(item.get("partners"), "partners"):
+        for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, node, ident, section)
         for key in ("target_groups", "instruments", "legal_bases"):
-            for sub in e.as_list(item.get(key), key):
+            for sub in e.mappings(key):
                 self._mention(g, node, sub, key, section)
-        for sub in e.as_list(item.get("core_themes"), "core_themes"):
+        for sub in e.mappings("core_themes", "core theme mapping"):
             self._mapping(sub, node, ident, section)
 
     def _part(
@@ -529,10 +550,10 @@ class PlanLoader:
         if made is None:
             return
         node, sec, ident = made
-        for sub in e.as_list(item.get("partners"), "partners"):
+        for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, theme, scope, sec, action=(node, ident))
         for key in ("target_groups", "instruments", "legal_bases"):
-            for sub in e.as_list(item.get(key), key):
+            for sub in e.mappings(key):
                 self._mention(self.g, node, sub, key, sec)
 
     def _involvement(
@@ -563,13 +584,13 @@ class PlanLoader:
             g.add((theme, ivp.involvesPartner, partner))
         if action is not None:
             g.add((node, ivp.action, action[0]))
-        for role in e.as_list(item.get("roles"), "roles"):
-            concept = e.vocab("rol", role, "roles")
+        for role, line in e.items("roles"):
+            concept = e.vocab("rol", role, "roles", line=line)
             if concept is not None:
                 g.add((node, ivp.role, concept))
         if e.text("named_as"):
             g.add((node, ivp.namedAs, Literal(item["named_as"], lang="nl")))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, section)
 
     def _mapping(self, item: Any, theme: URIRef, scope: str, section: str | None) -> None:
@@ -581,7 +602,7 @@ class PlanLoader:
         concept = e.vocab(VNG_SCHEME, str(item.get("concept")), "concept", required=True)
         match = item.get("match")
         if match not in MATCH:
-            e.fail(f"match must be one of {', '.join(MATCH)}, not {match!r}")
+            e.fail(f"match must be one of {', '.join(MATCH)}, not {match!r}", key="match")
             return
         basis = e.vocab("mappinggrondslag", item.get("basis"), "basis", required=True)
         if concept is None or basis is None:
@@ -595,7 +616,7 @@ class PlanLoader:
         g.add((node, ivp.mappingBasis, basis))
         g.add((node, ivp.inPlan, self.plan))
         g.add((theme, MATCH[match], concept))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, section)
 
     def _crosslink(self, item: Any) -> None:
@@ -615,11 +636,11 @@ class PlanLoader:
         kind = e.vocab("kruisverbandsoort", item.get("kind"), "kind", required=True)
         directed = item.get("directed", False)
         if not isinstance(directed, bool):
-            e.fail("'directed' must be true or false")
+            e.fail("'directed' must be true or false", key="directed")
         if source is None or target is None or kind is None:
             return
         if source == target:
-            e.fail("a crosslink must join two different themes")
+            e.fail("a crosslink must join two different themes", key="to")
             return
         g, ivp = self.g, self.ivp
         to_id = str(item.get("to") or "domein-" + str(item.get("to_domain")))
@@ -638,13 +659,13 @@ class PlanLoader:
             g.add((target, ivp.crossLinkedWith, source))
         else:
             g.add((source, ivp.crossLinkedWithDomain, target))
-        self.ctx.result.locations.setdefault(node, Location(self.file, e.line, e.name))
+        self.ctx.result.locations.setdefault(node, e.location())
         self.cite(g, node, e, None)
 
     # -- money and figures --
 
-    def _budget(self, item: Any) -> None:
-        e = self.entry(item, "budget")
+    def _budget(self, item: Any, line: int | None) -> None:
+        e = self.entry(item, "budget", line)
         if e is None:
             return
         e.check_keys(BUDGET_KEYS)
@@ -658,15 +679,17 @@ class PlanLoader:
         g.add((self.plan, ivp.budget, table))
         multiplier = item.get("multiplier", 1)
         if not isinstance(multiplier, int) or multiplier <= 0:
-            e.fail("'multiplier' must be a positive whole number")
+            e.fail("'multiplier' must be a positive whole number", key="multiplier")
             multiplier = 1
         g.add((table, ivp.multiplier, Literal(multiplier)))
-        lines = list(e.as_list(item.get("lines"), "lines"))
+        lines = e.mappings("lines", "budget line")
         if item.get("total") is not None:
-            total = dict(item["total"])
-            total.setdefault("id", "totaal")
-            lines.append(yamlfile.Mapping(total))
-            lines[-1].line = yamlfile.line_of(item["total"]) or 0
+            total = item["total"]
+            if isinstance(total, dict) and "id" not in total:
+                total = yamlfile.Mapping(total, id="totaal")
+                total.line = yamlfile.line_of(item["total"]) or e.at("total") or 0
+                total.key_lines = dict(getattr(item["total"], "key_lines", {}))
+            lines.append(total)
         for line_item in lines:
             is_total = line_item is lines[-1] and item.get("total") is not None
             self._budget_line(line_item, table, multiplier, section, is_total)
@@ -686,13 +709,15 @@ class PlanLoader:
             g.add((node, ivp.isTotal, Literal(True)))
         amounts = item.get("amounts")
         if not isinstance(amounts, dict) or not amounts:
-            e.fail("'amounts' must map years to amounts as printed")
+            e.fail("'amounts' must map years to amounts as printed", key="amounts")
             amounts = {}
         for year, amount in amounts.items():
+            line = yamlfile.key_line(amounts, year)
             if not isinstance(year, int) or not isinstance(amount, int | float):
-                e.fail(f"amount for {year!r} must be a number, keyed by a year")
+                e.fail(f"amount for {year!r} must be a number, keyed by a year", line=line)
                 continue
             obs = self.iris.id("begrotingspost", self.plan_id, ident, str(year))
+            self.ctx.result.locations[obs] = Location(self.file, line, f"{ident} {year}")
             printed = Decimal(str(amount))
             g.add((obs, RDF.type, QB.Observation))
             g.add((obs, QB.dataSet, table))
@@ -704,7 +729,7 @@ class PlanLoader:
                 g.add((obs, PROV.wasDerivedFrom, quote))
         if item.get("all_themes"):
             g.add((node, ivp.fundsAllThemes, Literal(True)))
-        for sub in e.as_list(item.get("themes"), "themes"):
+        for sub in e.mappings("themes", "funded theme"):
             se = self.entry(sub, "funded theme")
             if se is None:
                 continue
@@ -728,12 +753,12 @@ class PlanLoader:
         if isinstance(amount, int | float):
             g.add((node, ivp.amountEUR, Literal(Decimal(str(amount)))))
         else:
-            e.fail("'amount' (euro) is required and must be a number")
+            e.fail("'amount' (euro) is required and must be a number", key="amount")
         for key, prop in (("start_year", ivp.startYear), ("end_year", ivp.endYear)):
             if isinstance(item.get(key), int):
                 g.add((node, prop, Literal(str(item[key]), datatype=XSD.gYear)))
             elif key in item:
-                e.fail(f"'{key}' must be a year")
+                e.fail(f"'{key}' must be a year", key=key)
         g.add((node, ivp.structural, Literal(bool(item.get("structural", False)))))
         for key, prop in (("funded_from", ivp.fundedFrom), ("booked_in", ivp.bookedIn)):
             if e.text(key):
@@ -751,7 +776,7 @@ class PlanLoader:
         g.add((self.plan, ivp.hasIndicator, node))
         unit = item.get("unit")
         if unit not in UNITS:
-            e.fail(f"'unit' must be one of {', '.join(sorted(UNITS))}")
+            e.fail(f"'unit' must be one of {', '.join(sorted(UNITS))}", key="unit")
         else:
             g.add((node, ivp.unit, Literal(unit)))
         if item.get("measured_by"):
@@ -760,7 +785,7 @@ class PlanLoader:
                 g.add((node, ivp.measuredBy, by))
         if e.text("instrument_label"):
             g.add((node, ivp.measurementInstrument, Literal(item["instrument_label"], lang="nl")))
-        for obs_item in e.as_list(item.get("observations"), "observations"):
+        for obs_item in e.mappings("observations", "observation"):
             oe = self.entry(obs_item, "observation")
             if oe is None:
                 continue
@@ -773,7 +798,7 @@ class PlanLoader:
                 oe.fail("an observation needs exactly one of 'value' or 'missing'")
                 continue
             slug = re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
-            if not self.unique(oe, f"observation/{ident}", slug):
+            if not self.unique_at(oe, f"observation/{ident}", slug, "period"):
                 continue
             obs = self.iris.id("indicator", self.plan_id, ident, slug)
             g.add((obs, RDF.type, QB.Observation))
@@ -782,14 +807,15 @@ class PlanLoader:
             g.add((obs, ivp.period, Literal(period)))
             if "value" in obs_item:
                 if not isinstance(obs_item["value"], int | float):
-                    oe.fail("'value' must be a number")
+                    oe.fail("'value' must be a number", key="value")
                     continue
                 g.add((obs, ivp.value, Literal(Decimal(str(obs_item["value"])))))
             else:
                 g.add((obs, ivp.missingValue, Literal(str(obs_item["missing"]))))
             if oe.text("note"):
                 g.add((obs, RDFS.comment, Literal(obs_item["note"], lang="en")))
-            self.ctx.result.locations.setdefault(obs, Location(self.file, oe.line, oe.name))
+            at = oe.at("value" if "value" in obs_item else "missing")
+            self.ctx.result.locations.setdefault(obs, Location(self.file, at, oe.name))
             if "quote" in obs_item:
                 self.cite(g, obs, oe, section)
             else:
@@ -813,9 +839,9 @@ class PlanLoader:
         text = e.text("text", required=True)
         if text:
             g.add((node, RDFS.comment, Literal(text)))
-        for theme in e.as_list(item.get("about"), "about"):
-            ref = self.theme_ref(e, theme, "about")
+        for theme, line in e.items("about"):
+            ref = self.theme_ref(e, theme, "about", line)
             if ref is not None:
                 g.add((node, ivp.about, ref))
-        self.ctx.result.locations[node] = Location(self.file, e.line, ident)
+        self.ctx.result.locations[node] = e.location(ident)
         self.cite(g, node, e, None, key="quotes")

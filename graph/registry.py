@@ -102,8 +102,8 @@ def load_registries(ctx: Context) -> None:
             continue
         known = ctx.registry.setdefault(name, {})
         entries[name] = []
-        for item in doc:
-            line = yamlfile.line_of(item)
+        for index, item in enumerate(doc):
+            line = yamlfile.key_line(item, "id") or yamlfile.item_line(doc, index)
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 ctx.problem(rel, line, None, "every entry needs an 'id'", "schema")
                 continue
@@ -129,14 +129,14 @@ def load_registries(ctx: Context) -> None:
             entry.check_keys(REGISTRY_KEYS[name])
             entry.labels(reg, node)
             reg.add((node, DCTERMS.identifier, Literal(item["id"])))
-            ctx.result.locations[node] = Location(rel, entry.line, item["id"])
+            ctx.result.locations[node] = entry.location(item["id"])
             if name == "partners":
                 _partner(entry, reg, node)
             elif name == "legal-bases":
                 reg.add((node, RDF.type, ivp.LegalProvision))
                 bwb, article, uri = item.get("bwb"), item.get("article"), item.get("uri")
                 if bwb and not re.fullmatch(r"BWBR\d{7}", str(bwb)):
-                    entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema")
+                    entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema", key="bwb")
                 if bwb:
                     reg.add((node, ivp.bwbId, Literal(str(bwb))))
                     jci = JURICONNECT + str(bwb) + (f"&artikel={article}" if article else "")
@@ -144,7 +144,7 @@ def load_registries(ctx: Context) -> None:
                     if wrong:
                         entry.fail(
                             f"'article' makes an invalid juriconnect IRI: {wrong}",
-                            line=yamlfile.line_of(item, "article"),
+                            key="article",
                         )
                     else:
                         reg.add((node, ivp.juriconnect, URIRef(jci)))
@@ -198,9 +198,9 @@ def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
         reg.add((node, RDF.type, FOAF.Group))
     domains = item.get("domains") or []
     if not domains:
-        entry.fail("a partner needs at least one domain", "schema")
-    for domain in entry.as_list(domains, "domains"):
-        concept = entry.vocab("domein", domain, "domains")
+        entry.fail("a partner needs at least one domain", "schema", key="domains")
+    for domain, line in entry.items("domains") if domains else []:
+        concept = entry.vocab("domein", domain, "domains", line=line)
         if concept is not None:
             reg.add((node, ivp.domain, concept))
     for alias in entry.as_list(item.get("aliases"), "aliases"):
@@ -215,14 +215,14 @@ def _partner(entry: Entry, reg: Graph, node: URIRef) -> None:
         reg.add((node, RDF.type, ivp.Municipality))
         code, tooi = item.get("cbs_code"), item.get("tooi")
         if not code or not re.fullmatch(r"GM\d{4}", str(code)):
-            entry.fail("a gemeente needs cbs_code like GM0268", "schema")
+            entry.fail("a gemeente needs cbs_code like GM0268", "schema", key="cbs_code")
         else:
             reg.add((node, ivp.cbsCode, Literal(str(code))))
         if not tooi or not str(tooi).startswith("https://identifier.overheid.nl/tooi/id/"):
             entry.fail(
                 "a gemeente needs its TOOI IRI (https://identifier.overheid.nl/tooi/id/...)",
                 "schema",
-                yamlfile.line_of(item, "tooi"),
+                key="tooi",
             )
         else:
             same_as = entry.iri("tooi")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
+from graph.problems import InvalidData, Problem
 
 MANIFEST = "build.json"
 PREFIXES = {
@@ -89,16 +92,30 @@ def read_manifest(settings: Settings) -> dict[str, Any] | None:
 
 
 def generation(settings: Settings) -> str | None:
-    """Which build dist/ holds now, cheaply (no file read): it changes when a build lands.
+    """Which build dist/ holds now, cheaply (one readlink, no file read): it changes when a
+    build lands, because every build lands in a folder of its own (graph.dist).
 
     A long-running reader (the endpoint) checks it before each request and reopens the store
     when it changed, so that every answer comes from one build.
     """
     try:
+        return os.readlink(settings.dist_dir)
+    except OSError:  # missing, or a real folder written by an older version
+        pass
+    try:
         info = (settings.dist_dir / MANIFEST).stat()
     except OSError:
         return None
     return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
+
+
+def store_path(settings: Settings) -> Path:
+    """The store of the build dist/ stands for now, with the link resolved.
+
+    A reader opens this rather than dist/store, so it keeps the build that was current when it
+    opened, even after the next build lands and dist/ points elsewhere.
+    """
+    return settings.store_dir.resolve()
 
 
 def is_current(settings: Settings) -> bool:
@@ -116,17 +133,83 @@ def is_current(settings: Settings) -> bool:
     return manifest.get("fingerprint") == fingerprint(settings)
 
 
-def open_store(
-    settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
-) -> ox.Store:
-    """The built store, read-only; (re)built first when it is missing or stale."""
-    if rebuild and not is_current(settings):
+def ensure_current(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
+    """Build the store first when it is missing or stale; InvalidData if the data is broken."""
+    if not is_current(settings):
         from graph.build import build  # the build imports this module
 
         if progress:
             progress("the store is missing or older than the data: building it first")
         build(settings, progress=progress)
-    return ox.Store.read_only(str(settings.store_dir))
+
+
+def open_store(
+    settings: Settings, progress: Callable[[str], None] | None = None, rebuild: bool = True
+) -> ox.Store:
+    """The built store, read-only; (re)built first when it is missing or stale."""
+    if rebuild:
+        ensure_current(settings, progress)
+    return ox.Store.read_only(str(store_path(settings)))
+
+
+@dataclass(frozen=True)
+class Stale:
+    """dist/ holds the last good build, older than data/: data/ changed since, and is broken."""
+
+    built: str  # when the build that is served was made (build.json)
+    problems: tuple[Problem, ...]
+
+    def summary(self) -> str:
+        first, more = self.problems[0], len(self.problems) - 1
+        return (
+            f"serving the last good build, of {self.built}, because data/ changed since and "
+            f"does not validate: {first}" + (f" (and {more} more problems)" if more else "")
+        )
+
+    def lines(self, limit: int = 10) -> list[str]:
+        """What a command says on stderr: the summary, then the first `limit` problems.
+
+        A reader repeats this on every run; `ivp validate` is where all of them are listed.
+        """
+        more = len(self.problems) - limit
+        return [
+            f"data/ does not validate; serving the last good build, of {self.built}:",
+            *(f"  {p}" for p in self.problems[:limit]),
+            *([f"  ... and {more} more (ivp validate lists them all)"] if more > 0 else []),
+        ]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A store opened for reading, the build folder it is in, and whether that build is stale."""
+
+    store: ox.Store
+    path: Path  # the store's folder, link resolved: more readers of the same build open this
+    stale: Stale | None = None
+
+
+def open_build(settings: Settings, progress: Callable[[str], None] | None = None) -> Opened:
+    """The store, rebuilt first when stale; if data/ is broken, the last good build instead.
+
+    For readers (listings, queries, the endpoint): a typo in data/ should not take down what
+    the last good build still answers correctly. With no good build to fall back on (none, or
+    one for another base IRI) the problems are raised as InvalidData. Building and validating
+    never fall back.
+    """
+    stale = None
+    try:
+        ensure_current(settings, progress)
+    except InvalidData as err:
+        manifest = read_manifest(settings)
+        if (
+            manifest is None
+            or manifest.get("base") != settings.base
+            or not settings.store_dir.is_dir()
+        ):
+            raise
+        stale = Stale(str(manifest.get("built", "an unknown time")), tuple(err.problems))
+    path = store_path(settings)
+    return Opened(ox.Store.read_only(str(path)), path, stale)
 
 
 def python_value(term: Any) -> Any:

@@ -125,6 +125,45 @@ def check_values(result: LoadResult, g: Graph) -> list[Problem]:
     return problems
 
 
+# The YAML field(s) each shape's path is written from (by the path's local name), so that a
+# SHACL result about a value points at the line of that field, not at its entity. A field
+# that is absent leaves the entity's line, which is where it must be added.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "prefLabel": ("label",),
+    "identifier": ("id",),
+    "definition": ("definition",),
+    "municipality": ("municipality",),
+    "startYear": ("period",),
+    "endYear": ("period",),
+    "adoptedBy": ("adoption",),
+    "dateAccepted": ("adoption",),
+    "wasDerivedFrom": ("quote", "quotes"),
+    "status": ("status",),
+    "bodyMissing": ("body_missing",),
+    "number": ("number",),
+    "partner": ("partner",),
+    "role": ("roles",),
+    "linkFrom": ("from",),
+    "linkTo": ("to", "to_domain"),
+    "linkKind": ("kind",),
+    "directed": ("directed",),
+    "coreTheme": ("concept",),
+    "matchProperty": ("match",),
+    "mappingBasis": ("basis",),
+    "partnerKind": ("kind",),
+    "domain": ("domains",),
+    "cbsCode": ("cbs_code",),
+    "sameAs": ("tooi",),
+    "juriconnect": ("bwb",),
+    "seeAlso": ("uri",),
+}
+
+
+def _local_name(path: object) -> str:
+    return str(path).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def read_shapes(path: Path, base: str) -> Graph:
     try:
         shapes = Graph().parse(str(path), format="turtle")
@@ -156,5 +195,6 @@ def check_shapes(
         where = _where(result, focus_node, "dataset")
         label = path.n3(g.namespace_manager) if isinstance(path, URIRef) else "node"
         entity = where.entity if focus_node in result.locations else str(focus_node)
-        problems.append(Problem(where.file, where.line, entity, f"{label}: {message}", "shacl"))
+        line = where.line_of(*FIELDS.get(_local_name(path), ())) if path else where.line
+        problems.append(Problem(where.file, line, entity, f"{label}: {message}", "shacl"))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))

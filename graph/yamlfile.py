@@ -9,10 +9,31 @@ import yaml
 
 
 class Mapping(dict):
-    """A YAML mapping with the 1-based line it starts on, and the line of each key."""
+    """A YAML mapping with the 1-based line it starts on, and the line of each of its keys."""
 
     line: int = 0
-    key_lines: dict[Any, int]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[Any, int] = {}
+
+    def line_of(self, key: Any) -> int:
+        """The line of `key` (where its value starts, too, unless that is a block below it);
+        the mapping's own line when the key is absent, which is where it should be added."""
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A YAML sequence with the 1-based line of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def line_at(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
 # libyaml's parser (about ten times faster) when PyYAML was built with it; marks work the same
@@ -24,7 +45,6 @@ class _LineLoader(_BaseLoader):
         self.flatten_mapping(node)
         mapping = Mapping()
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
@@ -35,10 +55,20 @@ class _LineLoader(_BaseLoader):
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Sequence:
+        sequence = Sequence(self.construct_object(child, deep=True) for child in node.value)
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return sequence
+
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     lambda loader, node: loader.construct_mapping(node, deep=True),
+)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    lambda loader, node: loader.construct_sequence(node, deep=True),
 )
 
 
@@ -56,15 +86,55 @@ def load(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
         message = " ".join(str(p) for p in (err.context, err.problem) if p)
+        line = _culprit(err)
+        opened = _open_quote(text, line) if line else None
+        if opened:
+            message += f" (the quoted text from line {opened} runs on to line {line}: unclosed?)"
+            line = opened
         raise YamlError(path, line, f"malformed YAML: {message}") from err
 
 
-def line_of(node: object, key: str | None = None) -> int | None:
-    """The line `node` starts on, or that of its `key` when it has one."""
-    if not isinstance(node, Mapping):
-        return None
-    lines = getattr(node, "key_lines", {})  # a Mapping made in code has none
-    return lines.get(key, node.line) if key is not None else node.line
+def _culprit(err: yaml.MarkedYAMLError) -> int | None:
+    """The line to fix: where an unclosed bracket or quote opened, else where parsing stopped.
+
+    The parser notices an unclosed `[` or `"` only lines later; its context mark is where the
+    construct began. For other errors the context is an enclosing block (perhaps the whole
+    entity), and the problem mark is the line at fault.
+    """
+    opening = err.context and ("flow" in err.context or "quoted" in err.context)
+    mark = (err.context_mark if opening else None) or err.problem_mark or err.context_mark
+    return mark.line + 1 if mark else None
+
+
+def _open_quote(text: str, line: int) -> int | None:
+    """The line a quoted scalar starts on, if one spans lines and ends on `line`.
+
+    An unclosed quote swallows the lines after it up to the next quote mark, and the parser
+    then fails there; the line to fix is where the quote opened.
+    """
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark.line + 1, token.end_mark.line + 1
+            if start > line:
+                break
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+            if quoted and start < end == line:
+                return start
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def line_of(node: object) -> int | None:
+    return node.line if isinstance(node, Mapping | Sequence) else None
+
+
+def key_line(node: object, key: Any) -> int | None:
+    """The line of `key` in a mapping read from YAML (None for anything else)."""
+    return node.line_of(key) if isinstance(node, Mapping) else None
+
+
+def item_line(node: object, index: int) -> int | None:
+    """The line of item `index` of a sequence read from YAML (None for anything else)."""
+    return node.line_at(index) if isinstance(node, Sequence) else None

@@ -26,6 +26,26 @@ from graph.store import open_store, read_manifest
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 COUNT_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# the record of a publish: its dataset's type and time, and per named graph an entry (3 triples)
+# and a count (1), or for the default graph a link and a count
+PER_PLAN_GRAPHS = 5  # the two plans, model, register, analyse
+RECORDED, RECORDED_UNION = 2 + 4 * PER_PLAN_GRAPHS, 2 + 2
+
+
+def record(settings: Settings) -> str:
+    return settings.base + "id/graaf/publicatie"
+
+
+def remote_total(oxigraph: str, settings: Settings) -> int:
+    """Triples a query of the store's default graph (the union of all graphs here) counts."""
+    return run_remote(f"{oxigraph}/query", COUNT, settings).rows[0]["n"]
+
+
+def budget_rows(oxigraph: str, settings: Settings) -> int:
+    return len(
+        run_remote(f"{oxigraph}/query", query_text("@begrotingstotalen", settings), settings).rows
+    )
 
 
 def free_port() -> int:
@@ -80,11 +100,11 @@ def test_graph_per_plan_counts_equal_the_local_build(built: Settings, oxigraph: 
     local = {built.base + "id/graaf/" + name: n for name, n in manifest["graphs"].items()}
     assert report.graphs == local
     remote = run_remote(f"{oxigraph}/query", COUNT_PER_GRAPH, built)
-    assert {row["g"]: row["n"] for row in remote.rows} == local
+    assert {row["g"]: row["n"] for row in remote.rows} == local | {record(built): RECORDED}
     # publishing again replaces each graph (PUT), it does not add a second copy
     publish(built, f"{oxigraph}/store", graph_per_plan=True)
     again = run_remote(f"{oxigraph}/query", COUNT_PER_GRAPH, built)
-    assert {row["g"]: row["n"] for row in again.rows} == local
+    assert {row["g"]: row["n"] for row in again.rows} == local | {record(built): RECORDED}
 
 
 @pytest.mark.parametrize("name", ["@prioritaire-themas", "@begrotingstotalen"])
@@ -140,3 +160,50 @@ def test_cli_publish_and_query_endpoint(built: Settings, oxigraph: str, run_cli)
     assert remote.stdout == local.stdout
     unreachable = run_cli("query", "ASK {}", "--endpoint", "http://127.0.0.1:9/query")
     assert unreachable.exit_code == 2
+
+
+def test_changing_layout_replaces_the_earlier_publish(built: Settings, oxigraph: str) -> None:
+    """Per plan, then union, then per plan again: the store holds one publish at every step.
+
+    Before, the union landed beside the plans' graphs, and a store whose default graph is the
+    union of all graphs counted every triple twice (and @begrotingstotalen gave 10 rows, not 5).
+    """
+    store, triples = f"{oxigraph}/store", (read_manifest(built) or {})["triples"]
+    per_plan = publish(built, store, graph_per_plan=True)
+    assert len(per_plan.graphs) == PER_PLAN_GRAPHS
+    assert remote_total(oxigraph, built) == per_plan.triples + RECORDED
+    assert budget_rows(oxigraph, built) == 5
+
+    union = publish(built, store, graph_per_plan=False)
+    assert union.dropped == sorted(per_plan.graphs)
+    assert union.replaced == per_plan.graphs and union.replaced_at
+    assert union.replacement().startswith(f"Replaced the publish of {union.replaced_at} (")
+    assert f"dropped its {per_plan.triples} triples in " in union.replacement()
+    assert remote_total(oxigraph, built) == triples + RECORDED_UNION
+    assert budget_rows(oxigraph, built) == 5
+
+    again = publish(built, store, graph_per_plan=True)
+    assert again.dropped == [""] and again.replaced == {"": triples}
+    assert "dropped its" in again.replacement() and "the default graph" in again.replacement()
+    assert remote_total(oxigraph, built) == per_plan.triples + RECORDED
+    assert budget_rows(oxigraph, built) == 5
+
+    # a graph-per-plan publish by a version that kept no record: the union still replaces it
+    status, _type, _body = request(f"{store}?graph={record(built)}", "DELETE")
+    assert status < 300
+    legacy = publish(built, store, graph_per_plan=False)
+    assert legacy.dropped == sorted(per_plan.graphs)
+    assert legacy.replacement().startswith("Dropped ") and "older version" in legacy.replacement()
+    assert remote_total(oxigraph, built) == triples + RECORDED_UNION
+    assert budget_rows(oxigraph, built) == 5
+    status, _type, _body = request(f"{store}?default", "DELETE")  # as the other tests expect
+    assert status < 300
+
+
+def test_cli_says_what_publish_replaced(built: Settings, oxigraph: str, run_cli) -> None:
+    first = run_cli("publish", "--endpoint", f"{oxigraph}/store")
+    assert first.exit_code == 0, first.output
+    second = run_cli("publish", "--endpoint", f"{oxigraph}/store", "--graph-per-plan")
+    assert second.exit_code == 0, second.output
+    assert "Replaced the publish of " in second.stderr
+    assert "in the default graph." in second.stderr

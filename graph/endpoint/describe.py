@@ -15,6 +15,7 @@ import rdflib
 from graph.config import Settings
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 from graph.iris import Iris, rebase
+from graph.store import Stale
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
@@ -111,9 +112,10 @@ class Describer:
         plans: list[str],
         federation: bool = False,
         updates: bool = False,
+        stale: Stale | None = None,
     ) -> None:
         self.settings, self.stats, self.plans = settings, stats, set(plans)
-        self.federation, self.updates = federation, updates
+        self.federation, self.updates, self.stale = federation, updates, stale
         self.iris = Iris(settings.base)
         self.dataset = ox.NamedNode(str(self.iris.id("dataset", "kruisverband")))
         self._ontology: rdflib.Graph | None = None
@@ -136,6 +138,8 @@ class Describer:
 
         add(s, RDF_TYPE.value, ox.NamedNode(SD + "Service"))
         add(s, SD + "endpoint", s)
+        if self.stale is not None:  # a client should know it gets older data, and why
+            add(s, DCT + "description", ox.Literal(self.stale.summary(), language="en"))
         add(s, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Query"))
         if self.updates:
             add(s, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Update"))

@@ -7,7 +7,6 @@ worker processes of pool.py.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import signal
 import sys
@@ -25,7 +24,7 @@ from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
 from graph.endpoint.pool import Pool
-from graph.store import generation, open_store, read_manifest
+from graph.store import generation, open_build, read_manifest, store_path
 
 log = logging.getLogger("kruisverband.endpoint")
 
@@ -40,7 +39,8 @@ def serve(
 ) -> None:
     """Serve the SPARQL endpoint and the linked-data pages until SIGINT/SIGTERM.
 
-    The store is built first if it is missing or stale. With updates on (a token in
+    The store is built first if it is missing or stale; if data/ is broken, the last good
+    build is served and the Service Description says so and why. With updates on (a token in
     `limits`), writes go to a private copy of the store that is discarded on exit, so dist/
     always stays what `ivp build` made from data/. Links, redirects and the Service
     Description use `base_url` (default: the bound address), never the client's Host header,
@@ -49,20 +49,23 @@ def serve(
     limits = limits or Limits()
     public_url(base_url, "")  # a bad --base-url is refused before anything starts
     say = progress or (lambda _msg: None)
-    store = open_store(settings, progress=say)
-    stats = collect_stats(store)
-    del store  # the workers open their own read-only handles
+    opened = open_build(settings, progress=say)  # broken data/: the last good build
+    stale = opened.stale
+    for line in stale.lines() if stale else []:
+        log.warning(line)
+    stats = collect_stats(opened.store)
+    store_dir = opened.path  # the workers open this build, even after the next one lands
+    del opened  # they open their own read-only handles
     scratch: Path | None = None
-    store_dir = settings.store_dir
     if limits.update_token is not None:
         scratch = Path(tempfile.mkdtemp(prefix="ivp-serve-"))
+        shutil.copytree(store_dir, scratch / "store")
         store_dir = scratch / "store"
-        shutil.copytree(settings.store_dir, store_dir)
         say(f"updates allowed with the token; they change a scratch copy in {scratch}")
     if scratch is None:
 
         def locate() -> tuple[str | None, str]:
-            return generation(settings), os.path.realpath(settings.store_dir)
+            return generation(settings), str(store_path(settings))
     else:
 
         def locate() -> tuple[str | None, str]:
@@ -78,6 +81,7 @@ def serve(
             plans=(read_manifest(settings) or {}).get("plans", []),
             federation=limits.federation,
             updates=limits.update_token is not None,
+            stale=stale,
         )
         app = Endpoint(settings, limits, pool, describer, public_url="")
 
@@ -85,6 +89,7 @@ def serve(
             """A new build landed: describe it (SD, VoID) as the workers now answer from it."""
             describer.stats = collect_stats(ox.Store.read_only(store_dir))
             describer.plans = set((read_manifest(settings) or {}).get("plans", []))
+            describer.stale = None  # a build landed, so data/ built
             app.forget()
 
         pool.on_switch = switched
