@@ -379,3 +379,17 @@ def test_a_rebuild_while_serving_switches_every_answer(project_copy: Settings) -
         assert titles() == {title + " (herzien)"}
         _, _, void = s.request("GET", "/.well-known/void", headers={"Accept": "text/turtle"})
         assert void  # answered from the new build's statistics without error
+
+
+def test_an_update_with_service_is_refused(built: Settings, listener: Listener) -> None:
+    from endpoint_support import TOKEN
+
+    update = (
+        "INSERT { <urn:x:s> <urn:x:p> ?o } WHERE { BIND(<http://x/\u00a0#> AS ?z) "
+        f"SERVICE <http://127.0.0.1:{listener.port}/u> {{ ?s ?p ?o }} }}"
+    )
+    with running_server(built, "--allow-updates", env={"KRUISVERBAND_UPDATE_TOKEN": TOKEN}) as s:
+        status, _, body = s.post_form([("update", update)], Authorization=f"Bearer {TOKEN}")
+    assert status == 400, body
+    time.sleep(0.3)
+    assert listener.connections == 0
