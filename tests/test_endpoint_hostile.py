@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -266,6 +267,19 @@ def test_a_killed_worker_costs_only_its_own_request(server: Server) -> None:
     assert statuses == [200] * 40
 
 
+def _workers(server: Server) -> list[int]:
+    """The server's query worker processes (the pool's, in both lanes)."""
+    found = []
+    for pid in server.descendants():
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"graph.endpoint.worker" in command:
+            found.append(pid)
+    return found
+
+
 def _busiest(pids: set[int]) -> int:
     from endpoint_support import cpu_ticks
 
@@ -377,6 +391,8 @@ def test_a_rebuild_while_serving_switches_every_answer(project_copy: Settings) -
         plan.write_text(edited, encoding="utf-8")
         build(project_copy)
         assert titles() == {title + " (herzien)"}
+        time.sleep(2)  # replacements have started; none is left over
+        assert len(_workers(s)) == 2
         _, _, void = s.request("GET", "/.well-known/void", headers={"Accept": "text/turtle"})
         assert void  # answered from the new build's statistics without error
 

@@ -89,7 +89,7 @@ class Pool:
         except (EOFError, OSError):
             return self._crashed(worker, key)
         if answer is not None:
-            self._fast.put(worker)
+            self._give_back(worker)
             return answer
         # proved slow: hand its place in the fast lane to a fresh worker, keep it running
         self._suspect(key)
@@ -172,8 +172,13 @@ class Pool:
                 ) from None
             if worker.generation == self.generation:
                 return worker
-            worker.kill()  # opened an older build; its replacement is on the way
-            self._replace()
+            worker.kill()  # opened an older build: the switch started its replacement
+
+    def _give_back(self, worker: Worker) -> None:
+        if worker.generation == self.generation:
+            self._fast.put(worker)
+        else:
+            worker.kill()  # a build landed while it ran: the switch started its replacement
 
     # -- remembering slow queries -------------------------------------------------------
     def _is_suspect(self, key: str) -> bool:
@@ -241,6 +246,9 @@ class Pool:
                     time.sleep(1)
                     continue
                 worker.generation = generation
+                if generation != self.generation:  # a build landed while it started
+                    worker.kill()
+                    continue
                 if done is not None:
                     done.set_result(worker)
                 else:
