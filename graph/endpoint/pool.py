@@ -119,6 +119,10 @@ class Pool:
             try:
                 worker = self._slow_idle.get_nowait()
             except queue.Empty:
+                worker = None
+            if worker is None or worker.generation != self.generation:
+                if worker is not None:
+                    worker.kill()  # opened an older build
                 worker = self._start()
                 worker.lower_priority()
             try:
