@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from graph.config import Settings
 from graph.problems import CannotRun
 from graph.sparql import QueryError, QueryResult
+from graph.sparql_lexer import in_order, select_star_order
 from graph.store import prefixes, rows_of
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -99,7 +100,8 @@ def run_remote(
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         names, rows = rows_of(answer)
-        return QueryResult("select", variables=names, rows=rows)
+        order = select_star_order(text)  # a store may list SELECT * columns alphabetically
+        return QueryResult("select", variables=in_order(names, order), rows=rows)
     formats = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
     if media in formats:
         triples = [q.triple for q in ox.parse(data, format=formats[media])]

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from graph import queries
 from graph.config import DEFAULT_BASE, Settings
+from graph.sparql_lexer import explain, in_order, select_star_order
 from graph.store import prefixes, rows_of
 
 RDF_FORMATS = {
@@ -59,13 +60,13 @@ def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:
     try:
         answer = store.query(text, prefixes=prefixes(settings), use_default_graph_as_union=True)
     except SyntaxError as err:
-        raise QueryError(f"malformed SPARQL: {err}") from err
+        raise QueryError(explain(text, str(err))) from err
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         return QueryResult("graph", triples=list(answer))
     names, rows = rows_of(answer)
-    return QueryResult("select", variables=names, rows=rows)
+    return QueryResult("select", variables=in_order(names, select_star_order(text)), rows=rows)
 
 
 def serialize(triples: list[ox.Triple], fmt: str, settings: Settings) -> str:

@@ -91,7 +91,7 @@ def test_query_formats_and_errors(run_cli) -> None:
     )
     assert "<https://w3id.org/kruisverband/id/plan/nijmegen-2022>" in construct.output
     bad = run_cli("query", "SELECT ?x WHERE { ?x")
-    assert bad.exit_code == 1 and "malformed SPARQL" in bad.output
+    assert bad.exit_code == 1 and "Malformed SPARQL" in bad.output
     wrong = run_cli("query", "@prioritaire-thema")
     assert wrong.exit_code == 1 and "@prioritaire-themas" in wrong.output
 

@@ -20,9 +20,8 @@ from endpoint_support import PLAN, Server, running_server
 
 from graph.config import Settings
 from graph.endpoint.evaluate import QueryJob
-from graph.endpoint.lexer import MAX_DEPTH, shape
-from graph.endpoint.limits import EndpointError
 from graph.endpoint.worker import Worker
+from graph.sparql_lexer import MAX_DEPTH, QueryTextError, shape
 
 JSON = "application/sparql-results+json"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -187,7 +186,7 @@ def test_lexer_never_misses_a_service_the_engine_runs(listener: Listener) -> Non
         query = f"PREFIX ex: <urn:x:> SELECT * WHERE {{ ?s ?p ?o {' '.join(pieces)} }}"
         try:
             (flagged if shape(query).has_service else unflagged).add(f"/q{i}")
-        except EndpointError:
+        except QueryTextError:
             flagged.add(f"/q{i}")  # refused: it never reaches the engine
         try:
             answer = store.query(query)

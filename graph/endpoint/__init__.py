@@ -1,7 +1,7 @@
 """The SPARQL endpoint: SPARQL 1.1 Protocol, linked-data pages and a query page over the store.
 
-Modules, one job each: `protocol` (reading a request), `lexer` (what the query text says, as
-the grammar tokenises it), `negotiation` (choosing a format), `limits` (what a request may
+Modules, one job each: `protocol` (reading a request; the query text itself is read by
+`graph.sparql_lexer`), `negotiation` (choosing a format), `limits` (what a request may
 cost), `evaluate` (running one job on a store), `answers` (writing an answer in its format, or
 refusing), `worker` (the walled-off worker process), `pool` (handing jobs to workers: time
 limits, lanes, following the build), `describe` (Service Description, VoID, ontology), `pages`

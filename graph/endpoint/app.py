@@ -24,7 +24,6 @@ from graph.config import DEFAULT_BASE, Settings
 from graph.endpoint import pages
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
 from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
-from graph.endpoint.lexer import shape
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
     GRAPH_TYPES,
@@ -37,6 +36,7 @@ from graph.endpoint.negotiation import (
 from graph.endpoint.pool import Pool
 from graph.endpoint.protocol import Operation, parse_operation
 from graph.queries import NamedQuery, named_queries
+from graph.sparql_lexer import QueryTextError, select_star_order, shape
 from graph.store import prefixes
 
 log = logging.getLogger("kruisverband.endpoint")
@@ -94,6 +94,8 @@ class Endpoint:
             response = self.dispatch(request)
         except EndpointError as err:
             response = _error(err.status, err.message, err.headers)
+        except QueryTextError as err:  # the query text is not one the endpoint will run
+            response = _error(400, str(err))
         except HTTPException as err:  # werkzeug's own, e.g. a body over max_content_length
             response = _error(err.code or 400, err.description or err.name)
         except Exception:
@@ -230,6 +232,7 @@ class Endpoint:
             prefixes=self.prefixes,
             base_iri=self.public_url + "sparql",
             federated=found.has_service,
+            columns=tuple(select_star_order(op.text) or ()),
         )
         _, media, body = self.run(job)
         return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})

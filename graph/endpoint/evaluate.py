@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from graph.endpoint.answers import DATASET_FORMATS, graph_answer, results_answer
 from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
+from graph.sparql_lexer import explain, in_order
 
 _SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^<>\s]*)>", re.I)
 
@@ -33,6 +34,7 @@ class QueryJob:
     prefixes: dict[str, str]
     base_iri: str | None = None  # relative IRIs resolve against it; a BASE in the query wins
     federated: bool = False  # the query may call SERVICE: an I/O error is then the remote's
+    columns: tuple[str, ...] = ()  # SELECT *: the order the variables appear in the query
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
         if isinstance(job, GraphStoreJob):
             return _graph_store(store, job)
     except SyntaxError as err:
-        return ("error", 400, f"Malformed SPARQL: {err}")
+        return ("error", 400, explain(getattr(job, "text", ""), str(err)))
     except EndpointError as err:
         return ("error", err.status, err.message)
     except RuntimeError as err:
@@ -166,11 +168,27 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
         if sink.full:
             raise EndpointError(400, _too_many(job.max_rows, "rows")) from None
         raise
-    tsv = b"".join(sink.parts)
+    tsv = _reordered(b"".join(sink.parts), job.columns)
     if fmt == ox.QueryResultsFormat.TSV:
         return ("ok", job.result_type, tsv)
     solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
     return ("ok", job.result_type, results_answer(solutions.serialize(format=fmt), job.result_type))
+
+
+def _reordered(tsv: bytes, columns: tuple[str, ...]) -> bytes:
+    """TSV results with their columns in `columns`' order (for SELECT *: the engine's own is
+    alphabetical). A tab inside a TSV value is written as \\t, so raw tabs split cells."""
+    lines = tsv.split(b"\n")
+    header = [name.decode()[1:] for name in lines[0].split(b"\t")] if lines[0] else []
+    order = in_order(header, list(columns))
+    if not columns or order == header:
+        return tsv
+    picks = [header.index(name) for name in order]
+    out = [b"\t".join(("?" + name).encode() for name in order)]
+    for line in lines[1:]:
+        cells = line.split(b"\t")
+        out.append(b"\t".join(cells[i] for i in picks) if len(cells) == len(header) else line)
+    return b"\n".join(out)
 
 
 class _CappedLines:

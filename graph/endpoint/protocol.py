@@ -3,8 +3,8 @@
 Turns an HTTP request into a `Operation` (query or update text plus the RDF dataset) or an
 `EndpointError` with the status the protocol prescribes: 400 for a malformed request, 405 for
 a method it does not define, 413/414 for oversized input, 415 for a body type it does not
-define. What the query text itself says is read by lexer.py; evaluation happens in worker.py;
-nothing here touches the store.
+define. What the query text itself says is read by graph.sparql_lexer; evaluation happens in
+the workers; nothing here touches the store.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """SPARQL query text read as the SPARQL 1.1 grammar tokenises it, to decide before evaluation.
 
+Used by the endpoint (what a query may do), and by the endpoint and `ivp query` alike to say
+readably where a query is malformed and to keep `SELECT *` columns in the query's own order.
+
 The endpoint must know a few things before the engine runs a query: its form (to negotiate
 the answer's type), whether it names its own dataset (FROM), whether it would make the server
 fetch URLs (SERVICE), and whether it nests deeper than the engine's stack holds. A keyword scan
@@ -18,8 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from graph.endpoint.limits import EndpointError
 
 MAX_DEPTH = 128  # brackets (and runs of unary operators) nested in one query
 
@@ -66,6 +67,10 @@ UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "
 PROLOGUE = {"PREFIX", "BASE", "VERSION"}
 
 
+class QueryTextError(ValueError):
+    """The text cannot be a SPARQL query the endpoint will run; the message says where."""
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str  # iri, string, var, bnode, pname, langtag, number, word, punct
@@ -85,8 +90,8 @@ class Shape:
 
 
 def tokens(text: str) -> list[Token]:
-    """The query's significant tokens (no whitespace or comments); EndpointError 400 if the
-    text holds something no SPARQL token can start with."""
+    """The query's significant tokens (no whitespace or comments); QueryTextError if the text
+    holds something no SPARQL token can start with."""
     found: list[Token] = []
     stack: list[str] = []  # "expr" | "pattern" | "list": what each open bracket holds
     pos, end = 0, len(text)
@@ -99,7 +104,7 @@ def tokens(text: str) -> list[Token]:
                 continue
         match = _TOKEN.match(text, pos)
         if match is None:
-            raise EndpointError(400, _unreadable(text, pos))
+            raise QueryTextError(_unreadable(text, pos))
         kind = _KINDS[match.lastgroup or ""]
         if kind not in ("ws", "comment"):
             token = Token(kind, match.group(), pos)
@@ -159,7 +164,7 @@ def _paren_context(found: list[Token], stack: list[str]) -> str:
 def shape(text: str) -> Shape:
     """The query's form and the clauses the endpoint decides on, from its real tokens.
 
-    EndpointError 400 when the text cannot be tokenised or nests deeper than MAX_DEPTH (the
+    QueryTextError when the text cannot be tokenised or nests deeper than MAX_DEPTH (the
     engine would overflow its stack long before the length cap).
     """
     found = tokens(text)
@@ -190,8 +195,7 @@ def _check_depth(text: str, found: list[Token]) -> int:
             deepest = max(depth, 0) + unary
             if deepest > MAX_DEPTH:
                 line, column = position(text, token.offset)
-                raise EndpointError(
-                    400,
+                raise QueryTextError(
                     f"The query nests deeper than {MAX_DEPTH} levels (brackets or repeated "
                     f"operators) at line {line}, column {column}; this endpoint refuses such "
                     "queries. Flatten it.",
@@ -213,3 +217,118 @@ def _unreadable(text: str, pos: int) -> str:
         f"Malformed SPARQL: no SPARQL token can start with {shown} at line {line}, column "
         f"{column}. (Outside IRIs and strings, only space, tab and line breaks separate tokens.)"
     )
+
+
+_ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.S)
+_EXPECTED_SHOWN = 10
+
+
+def explain(text: str, message: str) -> str:
+    """The engine's syntax error as a person reads it: where, what was found, what may follow.
+
+    The engine says "error at 1:31: expected one of Prefix not found, ['%'], ['-' | '0' ..=
+    '9' ..." (the position, then every alternative its parser tried, character ranges
+    included). This keeps the position, names the token there, drops the character ranges,
+    and turns the unknown-prefix case into the sentence it is.
+
+    >>> explain("SELECT ?x WHERE { ?x a foo:Bar }", "error at 1:31: expected one of Prefix not found, ['%']")
+    'Malformed SPARQL: unknown prefix foo: at line 1, column 24 (in foo:Bar); declare it with PREFIX foo: <...>.'
+    """  # noqa: E501
+    found = _ENGINE_ERROR.match(message.strip())
+    if found is None:
+        return f"Malformed SPARQL: {message}"
+    line, column = int(found.group(1)), int(found.group(2))
+    offset = _offset(text, line, column)
+    try:
+        words = tokens(text)
+    except QueryTextError as err:
+        return str(err)
+    alternatives = _alternatives(found.group(3))
+    if "Prefix not found" in found.group(3):
+        pname = next((t for t in reversed(words) if t.kind == "pname" and t.offset < offset), None)
+        if pname is not None:
+            prefix = pname.text.split(":", 1)[0]
+            at_line, at_column = position(text, pname.offset)
+            return (
+                f"Malformed SPARQL: unknown prefix {prefix}: at line {at_line}, column "
+                f"{at_column} (in {pname.text}); declare it with PREFIX {prefix}: <...>."
+            )
+    here = next((t for t in words if t.offset <= offset < t.offset + len(t.text)), None)
+    before = next((t for t in reversed(words) if t.offset < offset), None)
+    if here is not None:
+        shown = f"found {_short(here.text)!r}"
+    elif offset >= len(text.rstrip()):
+        shown = "the query ends there" + (f", after {_short(before.text)!r}" if before else "")
+    else:
+        shown = f"after {_short(before.text)!r}" if before else "at the start"
+    wanted = "that is not valid SPARQL there"
+    if alternatives:
+        more = len(alternatives) - _EXPECTED_SHOWN
+        wanted = "expected " + ", ".join(alternatives[:_EXPECTED_SHOWN])
+        wanted += f" or {more} more" if more > 0 else ""
+    return f"Malformed SPARQL at line {line}, column {column}: {shown}; {wanted}."
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    start = 0
+    for _ in range(line - 1):
+        newline = text.find("\n", start)
+        if newline < 0:
+            return len(text)
+        start = newline + 1
+    return min(start + column - 1, len(text))
+
+
+def _alternatives(listed: str) -> list[str]:
+    """The keywords and punctuation the engine would accept, without its character ranges."""
+    kept: list[str] = []
+    for item in re.findall(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,\s][^,]*', listed):
+        item = item.strip()
+        if not item or item.startswith("[") or item == "Prefix not found":
+            continue
+        kept.append(item)
+    return list(dict.fromkeys(kept))
+
+
+def _short(token: str) -> str:
+    return token if len(token) <= 40 else token[:37] + "..."
+
+
+def select_star_order(text: str) -> list[str] | None:
+    """For `SELECT *`: the variables in the order they first appear in the query, as Fuseki
+    and the SPARQL results specification's examples list them; None for other queries.
+
+    The engine lists the columns of `SELECT *` alphabetically; this order lets a caller put
+    them back. Names are without `?`/`$`.
+
+    >>> select_star_order("SELECT * WHERE { ?s ?p ?o . ?o ?q $a }")
+    ['s', 'p', 'o', 'q', 'a']
+    >>> select_star_order("SELECT ?o ?s WHERE { ?s ?p ?o }") is None
+    True
+    """
+    try:
+        found = tokens(text)
+    except QueryTextError:
+        return None
+    for i, token in enumerate(found):
+        if token.kind == "word" and token.text.upper() == "SELECT":
+            rest = found[i + 1 :]
+            while (
+                rest and rest[0].kind == "word" and rest[0].text.upper() in ("DISTINCT", "REDUCED")
+            ):
+                rest = rest[1:]
+            if not rest or rest[0].text != "*":
+                return None
+            names = [t.text[1:] for t in rest if t.kind == "var"]
+            return list(dict.fromkeys(names))
+        if token.kind == "word" and token.text.upper() not in PROLOGUE:
+            return None
+    return None
+
+
+def in_order(names: list[str], order: list[str] | None) -> list[str]:
+    """`names` (a result's variables) in `order` where it lists them, the rest after them."""
+    if not order:
+        return names
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(names, key=lambda n: rank.get(n, len(rank)))
