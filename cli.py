@@ -57,7 +57,7 @@ def show_problems(problems: list[Problem], fmt: str = "table") -> None:
         return
     for p in problems:
         click.echo(str(p), err=True)
-    click.echo(f"{len(problems)} problem(s) found.", err=True)
+    click.echo(f"{output.plural(len(problems), 'problem')} found.", err=True)
 
 
 def handled(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -919,7 +919,7 @@ def publish(
     click.echo(report.replacement(), err=True)
     if fmt == "table":
         click.echo(
-            f"Published {report.triples} triples in {len(report.graphs)} graph(s) "
+            f"Published {report.triples} triples in {output.plural(len(report.graphs), 'graph')} "
             f"({report.layout}) to {endpoint}",
             err=True,
         )

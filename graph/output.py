@@ -17,6 +17,15 @@ DETAIL_FORMATS = ("table", "json")
 MAX_CELL = 72
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`n` with its noun (or noun and verb) in agreement: plural(1, 'partner') = '1 partner'.
+
+    >>> plural(2, "priority", "priorities"), plural(1, "partner is", "partners are")
+    ('2 priorities', '1 partner is')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def _cell(value: Any, limit: int | None) -> str:
     if value is None:
         return ""

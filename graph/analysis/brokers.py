@@ -19,6 +19,7 @@ from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.communities import SEED, partition
 from graph.network import PlanData
+from graph.output import plural
 
 METHOD = (
     "domain participation coefficient (Guimerà & Amaral 2005) over the partner projection "
@@ -85,7 +86,8 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
         spread = [r for r in rows if r["communities"] > 1]
         if spread:
             result.reading.append(
-                f"{len(spread)} partners work in themes of more than one community: "
+                f"{plural(len(spread), 'partner works', 'partners work')} in themes of more "
+                "than one community: "
                 + ", ".join(r["partner"] for r in spread[:8])
                 + ("…" if len(spread) > 8 else "")
                 + "."
