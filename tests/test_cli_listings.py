@@ -3,7 +3,9 @@ the commands print, on the real data (issue 15, items 2 and 4)."""
 
 from __future__ import annotations
 
+import csv
 import doctest
+import io
 import json
 import re
 
@@ -41,6 +43,139 @@ def first_column(rows: list[dict]) -> str:
 
 def casefolded(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_every_listing_speaks_ndjson_limits_and_sorts(run_cli, args: tuple[str, ...]) -> None:
+    rows = rows_of(run_cli, *args)
+    assert len(rows) >= 2
+    ndjson = run_cli(*args, "--format", "ndjson")
+    assert ndjson.exit_code == 0, ndjson.output
+    lines = ndjson.output.splitlines()
+    assert [json.loads(line) for line in lines] == rows  # one object a line, same order
+    assert all(line.startswith("{") and "\n" not in line for line in lines)
+
+    field = first_column(rows)
+    limited = rows_of(run_cli, *args, "--sort", f"-{field}", "--limit", "2")
+    present = [r for r in rows if r[field] not in (None, "")]
+    expected = sorted(present, key=lambda r: casefolded(r[field]), reverse=True)[:2]
+    assert limited == expected
+
+    table = run_cli(*args, "--limit", "1", "--no-headers", "--format", "tsv")
+    assert table.exit_code == 0
+    assert len(table.output.splitlines()) == 1
+    assert table.output.split("\t")[0] == str(rows[0][field])
+
+
+def test_numbers_sort_as_numbers_and_descending_with_a_minus(run_cli) -> None:
+    counts = [r["count"] for r in rows_of(run_cli, "stats", "--sort", "count")]
+    assert counts == sorted(counts) and max(counts) >= 100  # as text, "356" < "67"
+    down = [r["count"] for r in rows_of(run_cli, "stats", "--sort", "-count")]
+    assert down == sorted(counts, reverse=True)
+
+
+def test_empty_values_sort_last_either_way(run_cli) -> None:
+    up = [r["number"] for r in rows_of(run_cli, "themes", "--sort", "number")]
+    down = [r["number"] for r in rows_of(run_cli, "themes", "--sort", "-number")]
+    for numbers, reverse in ((up, False), (down, True)):
+        present = [n for n in numbers if n is not None]
+        assert numbers[len(present) :] == [None] * (len(numbers) - len(present)) != []
+        assert present == sorted(present, reverse=reverse)
+
+
+def test_text_sorts_without_regard_to_case_and_ties_keep_their_order(run_cli) -> None:
+    rows = rows_of(run_cli, "partners", "--sort", "label")
+    labels = [r["label"] for r in rows]
+    assert labels == sorted(labels, key=str.casefold)
+    assert labels != sorted(labels)  # 'boa' and "Gemeentelijke ..." differ in case
+    default = rows_of(run_cli, "partners")
+    by_kind = rows_of(run_cli, "partners", "--sort", "kind")
+    for kind in {r["kind"] for r in default}:  # stable: within a kind, the default order
+        assert [r["id"] for r in by_kind if r["kind"] == kind] == [
+            r["id"] for r in default if r["kind"] == kind
+        ]
+
+
+def test_several_sort_fields_apply_first_one_first(run_cli) -> None:
+    rows = rows_of(run_cli, "themes", "--sort", "plan", "--sort", "-partners")
+    keys = [(r["plan"], -r["partners"]) for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_limit_cuts_after_sorting(run_cli) -> None:
+    everything = rows_of(run_cli, "partners", "--sort", "-themes")
+    top = rows_of(run_cli, "partners", "--sort", "-themes", "--limit", "3")
+    assert top == everything[:3]
+    assert rows_of(run_cli, "partners", "--limit", "3") == rows_of(run_cli, "partners")[:3]
+
+
+def test_an_unknown_sort_field_is_a_usage_error_that_lists_the_fields(run_cli) -> None:
+    out = run_cli("themes", "--sort", "partner")
+    assert out.exit_code == 2
+    assert "Invalid value for '--sort'" in out.output
+    assert "no field 'partner'" in out.output and "did you mean partners?" in out.output
+    assert "plan, id, number, label, status, section, pillars" in out.output
+    assert "Traceback" not in out.output
+    out = run_cli("analyze", "gaps", "--sort", "-kind")
+    assert out.exit_code == 2 and "plan, gap, id, label, detail" in out.output
+
+
+def test_no_headers_drops_the_header_line_of_tables_csv_and_tsv(run_cli) -> None:
+    rows = rows_of(run_cli, "plans")
+    with_headers = run_cli("plans").output.splitlines()
+    bare = run_cli("plans", "--no-headers").output.splitlines()
+    assert with_headers[0].startswith("id ") and set(with_headers[1]) <= {"-", " "}
+    assert len(bare) == len(rows) and bare[0].startswith("nijmegen-2022 ")
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        text = run_cli("plans", "--no-headers", "--format", fmt).output
+        read = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        assert [r[0] for r in read] == [r["id"] for r in rows]
+
+
+def test_analyses_keep_their_reading_when_shaped_and_drop_it_without_headers(run_cli) -> None:
+    args = ("analyze", "brokers", "--plan", "nijmegen-2022")
+    shaped = run_cli(*args, "--sort", "partner", "--limit", "2")
+    assert shaped.output.startswith("In nijmegen-2022, Gemeente Nijmegen")  # about all rows
+    table = shaped.output.split("\n\n", 1)[1].splitlines()
+    first = sorted((r["partner"] for r in rows_of(run_cli, *args)), key=str.casefold)[:2]
+    assert table[0].startswith("partner ") and len(table) == 4
+    assert [line.split()[0] for line in table[2:]] == first
+    bare = run_cli(*args, "--no-headers", "--limit", "2")
+    assert len(bare.output.splitlines()) == 2 and bare.output.startswith("gemeente-nijmegen ")
+
+
+def test_central_top_ranks_before_sort_limit_after(run_cli) -> None:
+    args = ("analyze", "central", "--plan", "nijmegen-2022")
+    ranked = rows_of(run_cli, *args)
+    top = rows_of(run_cli, *args, "--top", "3", "--sort", "label")
+    assert {r["partner"] for r in top} == {r["partner"] for r in ranked[:3]}
+    assert [r["label"] for r in top] == sorted((r["label"] for r in top), key=str.casefold)
+    limited = rows_of(run_cli, *args, "--sort", "label", "--limit", "3")
+    labels = sorted((r["label"] for r in ranked), key=str.casefold)[:3]
+    assert [r["label"] for r in limited] == labels
+
+
+def test_no_rows_in_ndjson_print_nothing(run_cli) -> None:
+    out = run_cli("query", "SELECT ?x WHERE { FILTER(false) }", "--format", "ndjson")
+    assert out.exit_code == 0 and out.output == ""
+    table = run_cli("query", "SELECT ?x WHERE { FILTER(false) }")
+    assert table.output.strip() == "(no rows)"
+
+
+def test_query_shapes_select_rows_only(run_cli) -> None:
+    out = run_cli(
+        "query", "@begrotingstotalen", "--sort", "-year", "--limit", "2", "--format", "csv"
+    )
+    assert out.output.splitlines() == [
+        "plan,year,printed_total,sum_of_lines,difference",
+        "nijmegen-2022,2026,17014000,16872000,142000",
+        "nijmegen-2022,2025,17014000,16872000,142000",
+    ]
+    ask = run_cli("query", "ASK { ?s ?p ?o }", "--limit", "1")
+    assert ask.exit_code == 2 and "shape the rows of a SELECT" in ask.output
+    construct = "CONSTRUCT { ?s a ivp:Theme } WHERE { ?s a ivp:Theme }"
+    graph = run_cli("query", construct, "--sort", "s")
+    assert graph.exit_code == 2 and "RDF" in graph.output
 
 
 # --- item 4: words and numbers ---------------------------------------------------------------
