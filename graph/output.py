@@ -21,6 +21,7 @@ ListFormat = Literal["table", "json", "ndjson", "csv", "tsv"]
 LIST_FORMATS: tuple[str, ...] = get_args(ListFormat)
 DETAIL_FORMATS = ("table", "json")
 MAX_CELL = 72
+MAX_DECIMALS = 4  # what graph.analysis rounds scores to, so a table shows what JSON holds
 
 
 class UnknownField(ValueError):
@@ -53,13 +54,28 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _cell(value: Any, limit: int | None) -> str:
+def _places(value: float) -> int:
+    """Decimals `value` needs, up to MAX_DECIMALS: 0.25 needs 2, 1.0 none."""
+    text = f"{value:.{MAX_DECIMALS}f}".rstrip("0")
+    return len(text) - text.index(".") - 1 if "." in text else 0
+
+
+def _decimals(values: Sequence[Any]) -> int | None:
+    """One precision for a column of numbers (that of its most precise float, at most
+    MAX_DECIMALS), so 0.82 and 0.8283 print as 0.8200 and 0.8283; None without floats."""
+    floats = [v for v in values if isinstance(v, float)]
+    return max(_places(v) for v in floats) if floats else None
+
+
+def _cell(value: Any, limit: int | None, decimals: int | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         text = "yes" if value else "no"
     elif isinstance(value, list | tuple | set):
         text = ", ".join(str(v) for v in value)
+    elif decimals is not None and isinstance(value, int | float):
+        text = f"{value:.{decimals}f}"
     elif isinstance(value, float):
         text = f"{value:g}"
     else:
@@ -68,6 +84,11 @@ def _cell(value: Any, limit: int | None) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def _field(value: Any) -> str:
+    """A CSV/TSV field: like a table cell, but floats in full (a file is read by programs)."""
+    return repr(value) if isinstance(value, float) else _cell(value, None)
 
 
 def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -120,11 +141,15 @@ def shape(
 def table(
     rows: Sequence[dict[str, Any]], columns: list[str] | None = None, *, headers: bool = True
 ) -> str:
-    """Aligned columns, numbers right-aligned; `headers=False` leaves out the header lines."""
+    """Aligned columns; numbers right-aligned, floats at one precision per column."""
     columns = columns or columns_of(rows)
     if not rows:
         return "(no rows)" if headers else ""
-    cells = [[_cell(row.get(c), MAX_CELL) for c in columns] for row in rows]
+    decimals = [_decimals([row.get(c) for row in rows]) for c in columns]
+    cells = [
+        [_cell(row.get(c), MAX_CELL, d) for c, d in zip(columns, decimals, strict=True)]
+        for row in rows
+    ]
     shown = [len(c) if headers else 0 for c in columns]
     widths = [max(shown[i], *(len(r[i]) for r in cells)) for i in range(len(columns))]
     numeric = [all(_is_number(row.get(c)) or row.get(c) is None for row in rows) for c in columns]
@@ -179,7 +204,7 @@ def render(
         if listing.headers:
             writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c), None) for c in columns])
+            writer.writerow([_field(row.get(c)) for c in columns])
         return buffer.getvalue().rstrip("\n")
     raise ValueError(f"unknown format {fmt!r}")
 

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+import graph.analysis.brokers
 import graph.output
 
 # every command that lists rows, with arguments that give at least two rows
@@ -200,6 +201,33 @@ def test_readings_say_one_partner_not_one_partners(run_cli) -> None:
     assert "16 partners are named by both plans: " in central
 
 
+def test_brokers_print_scores_at_one_precision_and_json_keeps_the_numbers(run_cli) -> None:
+    args = ("analyze", "brokers", "--plan", "nijmegen-2022")
+    rows = {r["partner"]: r for r in rows_of(run_cli, *args)}
+    assert rows["scholen"]["participation"] == 0.82  # a number in JSON, as computed
+    assert "veiligheid 10.33, sociaal 7.33, economie 6," in rows["gemeente-nijmegen"]["connects"]
+    weights = re.findall(r" (\d+(?:\.\d+)?)", ", ".join(r["connects"] for r in rows.values()))
+    assert weights and all(len(w.partition(".")[2]) <= 2 for w in weights)
+
+    lines = run_cli(*args, "--no-headers").output.splitlines()
+    table = [line.split("  ") for line in lines]
+    for partner in ("gemeente-nijmegen", "scholen"):
+        line = next(line for line in lines if line.startswith(partner + " "))
+        assert f" {rows[partner]['participation']:.4f} " in line
+    scores = [w for cells in table for w in cells if re.fullmatch(r" *\d\.\d+", w)]
+    assert scores and {len(s.strip()) for s in scores} == {6}  # every score as 0.dddd
+    assert " 0.8200 " in next(line for line in lines if line.startswith("scholen "))
+
+
+def test_table_floats_align_per_column_csv_keeps_them_whole(run_cli) -> None:
+    args = ("analyze", "overlap", "--plan", "nijmegen-2022", "--limit", "2")
+    first, second = run_cli(*args, "--no-headers").output.splitlines()
+    assert " 0.4286  1.0000 " in first  # jaccard, overlap: 1 at its column's precision
+    assert " 0.2778  0.4545 " in second
+    csv_out = run_cli(*args, "--format", "csv")
+    assert ",0.4286,1.0," in csv_out.output
+
+
 def test_validate_counts_one_problem_as_one_problem(run_cli, project_copy) -> None:
     plan = project_copy.data_dir / "plans" / "pijnacker-nootdorp-2023.yaml"
     text = plan.read_text(encoding="utf-8")
@@ -209,7 +237,7 @@ def test_validate_counts_one_problem_as_one_problem(run_cli, project_copy) -> No
     assert out.output.splitlines()[-1] == "1 problem found."
 
 
-@pytest.mark.parametrize("module", [graph.output])
+@pytest.mark.parametrize("module", [graph.output, graph.analysis.brokers])
 def test_docstring_examples_hold(module) -> None:
     failed, tried = doctest.testmod(module)
     assert tried and not failed

@@ -44,6 +44,16 @@ def participation(ties: dict[str, float]) -> float:
     return 1 - sum((w / k) ** 2 for w in ties.values()) if k else 0.0
 
 
+def _weight(value: float) -> str:
+    """A tie weight at two decimals at most: shares of a neighbour with several domains are
+    thirds and halves, which `:g` printed at whatever precision it reached (10.3333, 7.33333).
+
+    >>> _weight(10 + 1 / 3), _weight(7 + 1 / 3), _weight(6.0), _weight(2.5)
+    ('10.33', '7.33', '6', '2.5')
+    """
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result:
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
@@ -68,7 +78,8 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
                 "betweenness": r4(between.get(p, 0.0)),
                 "communities": len({community_of[t] for t in b[p] if t in community_of}),
                 "connects": ", ".join(
-                    f"{d} {w:g}" for d, w in sorted(ties.items(), key=lambda x: (-x[1], x[0]))
+                    f"{d} {_weight(w)}"
+                    for d, w in sorted(ties.items(), key=lambda x: (-x[1], x[0]))
                 ),
             }
         )
