@@ -228,6 +228,17 @@ def test_table_floats_align_per_column_csv_keeps_them_whole(run_cli) -> None:
     assert ",0.4286,1.0," in csv_out.output
 
 
+def test_stats_says_the_safety_plan_count_includes_the_predecessor(run_cli) -> None:
+    rows = rows_of(run_cli, "stats", "--plan", "nijmegen-2022")
+    plan = next(r for r in rows if r["class"] == "SafetyPlan")
+    assert plan["count"] == 2
+    assert plan["note"] == "this plan and the plan it replaces (nijmegen-2018)"
+    assert all(r["note"] is None for r in rows if r is not plan)
+    table = run_cli("stats").output
+    assert "SafetyPlan             2  this plan and the plan it replaces (nijmegen-2018)" in table
+    assert "this plan and the plan it replaces (pijnacker-nootdorp-2018)" in table
+
+
 def test_validate_counts_one_problem_as_one_problem(run_cli, project_copy) -> None:
     plan = project_copy.data_dir / "plans" / "pijnacker-nootdorp-2023.yaml"
     text = plan.read_text(encoding="utf-8")
