@@ -1,7 +1,8 @@
 """`ivp`: the command line of kruisverband, a thin layer over the `graph` package.
 
 Commands parse arguments, call the library and format what it returns; nothing else.
-Exit codes: 0 success, 1 invalid data / not found / bad query, 2 could not run.
+Exit codes: 0 success, 1 invalid data / not found / bad query, 2 could not run or a usage
+error (click's own, and ours: e.g. a --sort field that is no column).
 """
 
 from __future__ import annotations
