@@ -1,13 +1,15 @@
 """`ivp`: the command line of kruisverband, a thin layer over the `graph` package.
 
 Commands parse arguments, call the library and format what it returns; nothing else.
-Exit codes: 0 success, 1 invalid data / not found / bad query, 2 could not run.
+Exit codes: 0 success, 1 invalid data / not found / bad query, 2 could not run or a usage
+error (click's own, and ours: e.g. a --sort field that is no column).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +59,7 @@ def show_problems(problems: list[Problem], fmt: str = "table") -> None:
         return
     for p in problems:
         click.echo(str(p), err=True)
-    click.echo(f"{len(problems)} problem(s) found.", err=True)
+    click.echo(f"{output.plural(len(problems), 'problem')} found.", err=True)
 
 
 def handled(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -109,6 +111,76 @@ def format_option(choices: tuple[str, ...] = output.LIST_FORMATS) -> Callable[..
         show_default=True,
         help="Output format.",
     )
+
+
+def listing_options(
+    choices: tuple[str, ...] = output.LIST_FORMATS,
+    *,
+    default: str | None = "table",
+    format_help: str = "Output format (ndjson: one JSON object per line).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format, --sort, --limit and --no-headers for a command that lists rows.
+
+    The command receives them as one `listing: output.Listing`, and output.render applies
+    them, so every listing sorts, limits and drops headers the same way. A sort field that
+    is no column becomes a usage error (exit 2) that lists the columns.
+    """
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=default is not None,
+            help=format_help,
+        ),
+        click.option(
+            "--sort",
+            multiple=True,
+            metavar="FIELD",
+            help="Sort by this column; -FIELD for descending (repeatable: first one first). "
+            "Numbers sort as numbers, empty values last.",
+        ),
+        click.option(
+            "--limit",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Only the first N rows (after --sort).",
+        ),
+        click.option("--no-headers", is_flag=True, help="No header line (table, csv and tsv)."),
+    ]
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(func)
+        def wrapper(
+            *args: Any,
+            fmt: str | None,
+            sort: tuple[str, ...],
+            limit: int | None,
+            no_headers: bool,
+            **kwargs: Any,
+        ) -> Any:
+            listing = output.Listing(format=fmt, sort=sort, limit=limit, headers=not no_headers)
+            try:
+                return func(*args, listing=listing, **kwargs)
+            except output.UnknownField as err:
+                ctx = click.get_current_context()
+                raise click.BadParameter(str(err), ctx=ctx, param_hint="'--sort'") from err
+
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper
+
+    return decorate
+
+
+def show_rows(
+    rows: list[dict[str, Any]], listing: output.Listing, columns: list[str] | None = None
+) -> None:
+    """Print a listing; nothing at all when it renders empty (NDJSON or no headers, no rows)."""
+    text = output.render(rows, listing, columns)
+    if text:
+        click.echo(text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -212,48 +284,52 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
 
 
 @main.command()
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def plans(ctx: click.Context, fmt: str) -> None:
+def plans(ctx: click.Context, listing: output.Listing) -> None:
     """List the plans in the graph.
 
     \b
     Example:
       ivp plans --format csv
+      ivp plans --sort -partners --limit 1 --format ndjson
     """
-    click.echo(output.render(catalog(ctx).plans(), fmt))
+    show_rows(catalog(ctx).plans(), listing)
 
 
 @main.command()
 @click.option("--plan", help="Only this plan.")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def stats(ctx: click.Context, plan: str | None, fmt: str) -> None:
+def stats(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """Count what each plan's graph holds, per class (themes, pillars, quotes, ...).
 
     \b
     Example:
       ivp stats --plan nijmegen-2022
     """
-    click.echo(output.render(catalog(ctx).class_counts(plan), fmt))
+    show_rows(catalog(ctx).class_counts(plan), listing)
 
 
 @main.command()
 @click.option("--plan", help="Only this plan (e.g. nijmegen-2022).")
 @click.option("--status", type=click.Choice(STATUSES), help="priority, or core (going concern).")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def themes(ctx: click.Context, plan: str | None, status: str | None, fmt: str) -> None:
+def themes(
+    ctx: click.Context, plan: str | None, status: str | None, listing: output.Listing
+) -> None:
     """List themes with their status and how much hangs under them.
 
     \b
     Example:
       ivp themes --plan pijnacker-nootdorp-2023 --status priority
+      ivp themes --sort -partners --limit 5 --no-headers
     """
-    click.echo(output.render(catalog(ctx).themes(plan, status), fmt))
+    show_rows(catalog(ctx).themes(plan, status), listing)
 
 
 @main.command()
@@ -278,18 +354,21 @@ def theme(ctx: click.Context, theme_id: str, plan: str | None, fmt: str) -> None
 @main.command()
 @click.option("--plan", help="Only partners this plan names.")
 @click.option("--theme", "theme_id", help="Only partners involved in this theme (with roles).")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def partners(ctx: click.Context, plan: str | None, theme_id: str | None, fmt: str) -> None:
+def partners(
+    ctx: click.Context, plan: str | None, theme_id: str | None, listing: output.Listing
+) -> None:
     """List partners: kind, domains, the plans that name them, the themes they work on.
 
     \b
     Example:
       ivp partners --plan pijnacker-nootdorp-2023
       ivp partners --theme nijmegen-2022/jonge-aanwas --format json
+      ivp partners --sort kind --sort -themes --format tsv
     """
-    click.echo(output.render(catalog(ctx).partners(plan, theme_id), fmt))
+    show_rows(catalog(ctx).partners(plan, theme_id), listing)
 
 
 @main.command()
@@ -309,28 +388,26 @@ def partner(ctx: click.Context, partner_id: str, fmt: str) -> None:
 
 @main.command()
 @click.option("--plan", help="Only this plan.")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def crosslinks(ctx: click.Context, plan: str | None, fmt: str) -> None:
+def crosslinks(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """List the kruisverbanden (cross-links) between themes that the plans state, with quotes.
 
     \b
     Example:
       ivp crosslinks --plan nijmegen-2022
     """
-    click.echo(output.render(catalog(ctx).crosslinks(plan), fmt))
+    show_rows(catalog(ctx).crosslinks(plan), listing)
 
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option(
-    "--format",
-    "fmt",
+@listing_options(
+    output.LIST_FORMATS + tuple(RDF_FORMATS),
     default=None,
-    type=click.Choice(output.LIST_FORMATS + tuple(RDF_FORMATS)),
-    help="table|json|csv|tsv for SELECT (default table); "
-    "turtle|nt|jsonld|rdfxml for CONSTRUCT/DESCRIBE (default turtle).",
+    format_help=f"{'|'.join(output.LIST_FORMATS)} for SELECT (default table); "
+    f"{'|'.join(RDF_FORMATS)} for CONSTRUCT/DESCRIBE (default turtle).",
 )
 @click.option("--list", "list_named", is_flag=True, help="List the named queries.")
 @click.option(
@@ -349,7 +426,7 @@ def crosslinks(ctx: click.Context, plan: str | None, fmt: str) -> None:
 def query(
     ctx: click.Context,
     sparql: str | None,
-    fmt: str | None,
+    listing: output.Listing,
     list_named: bool,
     endpoint: str | None,
     token: str | None,
@@ -366,14 +443,18 @@ def query(
       ivp query --list
       ivp query @prioritaire-themas
       ivp query 'SELECT ?label WHERE { ?t a ivp:Theme ; skos:prefLabel ?label }' --format csv
+      ivp query @begrotingstotalen --sort -difference --limit 3 --format ndjson
       ivp query @prioritaire-themas --endpoint http://127.0.0.1:7878/query
     """
+    fmt = listing.format
     if list_named or not sparql:
         rows = [
             {"name": "@" + q.name, "title": q.title, "description": q.description}
             for q in named_queries()
         ]
-        click.echo(output.render(rows, fmt if fmt in output.LIST_FORMATS else "table"))
+        if fmt not in output.LIST_FORMATS:
+            listing = replace(listing, format="table")
+        show_rows(rows, listing)
         return
     settings: Settings = ctx.obj
     if endpoint:
@@ -383,6 +464,11 @@ def query(
     else:
         store = reader_store(settings)
         result = run(store, query_text(sparql, settings), settings)
+    if result.kind != "select" and listing.shaped:
+        raise click.UsageError(
+            "--sort, --limit and --no-headers shape the rows of a SELECT; "
+            f"this query's answer is {'a boolean' if result.kind == 'ask' else 'RDF'}"
+        )
     if result.kind == "ask":
         click.echo("true" if result.boolean else "false")
     elif result.kind == "graph":
@@ -396,7 +482,7 @@ def query(
             raise QueryError(
                 f"a SELECT result is a table: use one of {', '.join(output.LIST_FORMATS)}"
             )
-        click.echo(output.render(result.rows, fmt or "table", result.variables))
+        show_rows(result.rows, listing, result.variables)
 
 
 # --- network analyses (graph.network, graph.analysis, graph.export_network) -------------------
@@ -414,24 +500,25 @@ def network_data(ctx: click.Context, *plans: str | None) -> Any:
     return network.load(store, settings, [p for p in plans if p] or None)
 
 
-def show_result(result: Any, fmt: str, group: str | None = None) -> None:
+def show_result(result: Any, listing: output.Listing, group: str | None = None) -> None:
     """Rows in any list format; in table mode a plain-language reading first.
 
     With `group`, table mode prints one table per value of that column (compare: core themes,
     partners, ... each with the columns that matter to it); JSON and CSV stay one flat list.
+    The reading is about the whole result, also when --sort and --limit shape the rows; with
+    --no-headers a table is the rows alone (one flat table, like CSV), for scripts.
     """
-    if fmt != "table":
-        click.echo(output.render(result.rows, fmt))
+    if listing.format != "table" or not listing.headers:
+        show_rows(result.rows, listing)
         return
+    shown = output.shape(result.rows, output.columns_of(result.rows), listing.sort, listing.limit)
     if result.reading:
         click.echo("\n".join(result.reading) + "\n")
     if group is None:
-        click.echo(output.table(result.rows))
+        click.echo(output.table(shown))
         return
-    for value in dict.fromkeys(r[group] for r in result.rows):
-        rows = [
-            {k: v for k, v in r.items() if k != group} for r in result.rows if r[group] == value
-        ]
+    for value in dict.fromkeys(r[group] for r in shown):
+        rows = [{k: v for k, v in r.items() if k != group} for r in shown if r[group] == value]
         keep = [
             c
             for c in output.columns_of(rows)
@@ -463,11 +550,17 @@ def analyze() -> None:
 
 @analyze.command("central")
 @plan_option
-@click.option("--top", type=click.IntRange(min=1), help="Only the first N partners.")
-@format_option()
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    help="Only the N most central partners (by rank; --sort then orders them).",
+)
+@listing_options()
 @click.pass_context
 @handled
-def analyze_central(ctx: click.Context, plan: str | None, top: int | None, fmt: str) -> None:
+def analyze_central(
+    ctx: click.Context, plan: str | None, top: int | None, listing: output.Listing
+) -> None:
     """Partners ranked by how central they are, with the themes that make them so.
 
     themes = themes the partner works on; degree = that share of all themes; betweenness =
@@ -481,7 +574,7 @@ def analyze_central(ctx: click.Context, plan: str | None, top: int | None, fmt: 
     """
     from graph.analysis.central import central
 
-    show_result(central(network_data(ctx, plan), plan, top), fmt)
+    show_result(central(network_data(ctx, plan), plan, top), listing)
 
 
 @analyze.command("overlap")
@@ -494,7 +587,7 @@ def analyze_central(ctx: click.Context, plan: str | None, top: int | None, fmt: 
 )
 @click.option("--ignore", multiple=True, help="Leave this partner id out (repeatable).")
 @click.option("--flagged", is_flag=True, help="Only implicit links and links without partners.")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
 def analyze_overlap(
@@ -504,7 +597,7 @@ def analyze_overlap(
     min_jaccard: float,
     ignore: tuple[str, ...],
     flagged: bool,
-    fmt: str,
+    listing: output.Listing,
 ) -> None:
     """Pairs of themes that share partners, beside the cross-links the plan states.
 
@@ -520,18 +613,18 @@ def analyze_overlap(
     from graph.analysis.overlap import overlap
 
     data = network_data(ctx, plan)
-    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), fmt)
+    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), listing)
 
 
 @analyze.command("communities")
 @plan_option
 @click.option("--seed", default=42, show_default=True, help="Louvain random seed.")
 @click.option("--resolution", default=1.0, show_default=True, help="Louvain resolution.")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
 def analyze_communities(
-    ctx: click.Context, plan: str | None, seed: int, resolution: float, fmt: str
+    ctx: click.Context, plan: str | None, seed: int, resolution: float, listing: output.Listing
 ) -> None:
     """Communities of themes and partners (Louvain, fixed seed) and their modularity.
 
@@ -543,15 +636,15 @@ def analyze_communities(
     """
     from graph.analysis.communities import communities
 
-    show_result(communities(network_data(ctx, plan), plan, seed, resolution), fmt)
+    show_result(communities(network_data(ctx, plan), plan, seed, resolution), listing)
 
 
 @analyze.command("brokers")
 @plan_option
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def analyze_brokers(ctx: click.Context, plan: str | None, fmt: str) -> None:
+def analyze_brokers(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """Partners that connect domains (zorg, veiligheid, sociaal, ...) through shared themes.
 
     reach = domains of the partners it shares a theme with; participation = 1 - Σ (share of
@@ -564,15 +657,15 @@ def analyze_brokers(ctx: click.Context, plan: str | None, fmt: str) -> None:
     """
     from graph.analysis.brokers import brokers
 
-    show_result(brokers(network_data(ctx, plan), plan), fmt)
+    show_result(brokers(network_data(ctx, plan), plan), listing)
 
 
 @analyze.command("gaps")
 @plan_option
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def analyze_gaps(ctx: click.Context, plan: str | None, fmt: str) -> None:
+def analyze_gaps(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """Priorities without partners, ambitions, budget or VNG mapping; partners in no theme;
     budget lines that fund no theme.
 
@@ -582,15 +675,15 @@ def analyze_gaps(ctx: click.Context, plan: str | None, fmt: str) -> None:
     """
     from graph.analysis.gaps import gaps
 
-    show_result(gaps(network_data(ctx, plan), plan), fmt)
+    show_result(gaps(network_data(ctx, plan), plan), listing)
 
 
 @main.command()
 @click.argument("plan_ids", nargs=-1, required=True, metavar="PLAN PLAN [PLAN...]")
-@format_option()
+@listing_options()
 @click.pass_context
 @handled
-def compare(ctx: click.Context, plan_ids: tuple[str, ...], fmt: str) -> None:
+def compare(ctx: click.Context, plan_ids: tuple[str, ...], listing: output.Listing) -> None:
     """Compare two or more plans through the VNG core themes, their partners and partner kinds.
 
     Rows per VNG core theme and field (which plan's themes map onto it), per partner, partner
@@ -607,7 +700,7 @@ def compare(ctx: click.Context, plan_ids: tuple[str, ...], fmt: str) -> None:
 
     if len(set(plan_ids)) < 2:
         raise click.UsageError("compare needs two or more different plans")
-    show_result(run_compare(network_data(ctx, *plan_ids), list(plan_ids)), fmt, group="aspect")
+    show_result(run_compare(network_data(ctx, *plan_ids), list(plan_ids)), listing, group="aspect")
 
 
 @main.command()
@@ -919,7 +1012,7 @@ def publish(
     click.echo(report.replacement(), err=True)
     if fmt == "table":
         click.echo(
-            f"Published {report.triples} triples in {len(report.graphs)} graph(s) "
+            f"Published {report.triples} triples in {output.plural(len(report.graphs), 'graph')} "
             f"({report.layout}) to {endpoint}",
             err=True,
         )

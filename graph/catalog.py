@@ -65,17 +65,39 @@ GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
 ORDER BY ?id""")
 
     def class_counts(self, plan: str | None = None) -> list[dict[str, Any]]:
-        """How many instances of each ivp: class each plan's named graph holds."""
+        """How many instances of each ivp: class each plan's named graph holds.
+
+        A plan's graph also describes the plan it replaces (dcterms:replaces), so its
+        SafetyPlan count includes that predecessor; `note` says so and names it, or a reader
+        takes "SafetyPlan 2" for the plan counted twice.
+        """
         self.check_plan(plan)
+        only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
         rows = self._rows(
             f"""
 SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
   GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan . ?x a ?c }}
   FILTER(STRSTARTS(STR(?c), STR(ivp:)))
-  {f"FILTER(?plan = {sparql_string(plan)})" if plan else ""}
+  {only}
   BIND(STRAFTER(STR(?c), "#") AS ?class)
 }} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
         )
+        replaced = defaultdict(list)
+        for r in self._rows(f"""
+SELECT DISTINCT ?plan ?previous WHERE {{
+  GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan ; dcterms:replaces ?old .
+             ?old a ivp:SafetyPlan ; dcterms:identifier ?previous }}
+  {only}
+}} ORDER BY ?plan ?previous"""):
+            replaced[r["plan"]].append(r["previous"])
+        for row in rows:
+            old = replaced[row["plan"]] if row["class"] == "SafetyPlan" else []
+            row["note"] = (
+                f"this plan and the {'plan' if len(old) == 1 else f'{len(old)} plans'} "
+                f"it replaces ({', '.join(old)})"
+                if old
+                else None
+            )
         return rows
 
     def plan_ids(self) -> list[str]:

@@ -5,23 +5,128 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
+from collections.abc import Iterator
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from cli import main
+from graph.config import PROJECT_ROOT
+
+SHELL = (">", ">>", "|", "<", "&&", ";")  # where an example's ivp arguments end
 
 
-def command_names() -> list[str]:
-    return sorted(main.commands)
+def walk(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command and subcommand, as the words that call it: ('analyze', 'gaps')."""
+    for name, command in sorted(group.commands.items()):
+        yield (*path, name)
+        if isinstance(command, click.Group):
+            yield from walk(command, (*path, name))
 
 
-@pytest.mark.parametrize("name", command_names())
-def test_every_command_has_help_with_an_example(name: str) -> None:
-    result = CliRunner().invoke(main, [name, "--help"])
+COMMANDS = list(walk(main))
+
+
+def command_at(path: tuple[str, ...]) -> click.Command:
+    command: click.Command = main
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return command
+
+
+def examples(command: click.Command) -> list[str]:
+    """The `ivp ...` lines under "Example:" in a command's help (not curl, oxigraph, ...)."""
+    lines = (command.help or "").splitlines()
+    if not any(line.strip() == "Example:" for line in lines):
+        return []
+    start = next(i for i, line in enumerate(lines) if line.strip() == "Example:") + 1
+    block = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        block.append(line.strip())
+    return [line for line in block if line.startswith("ivp ")]
+
+
+EXAMPLES = [(path, line) for path in [(), *COMMANDS] for line in examples(command_at(path))]
+
+
+def parse_example(line: str) -> click.Context:
+    """Parse an example as click would run it, down to the command it calls; a wrong option,
+    choice or missing argument raises click.UsageError."""
+    words = shlex.split(line, comments=True)[1:]
+    cut = [i for i, w in enumerate(words) if w in SHELL]
+    args = words[: cut[0]] if cut else words
+    command: click.Command = main
+    name, parent = "ivp", None
+    while isinstance(command, click.Group):
+        ctx = click.Context(command, info_name=name, parent=parent)
+        rest = click.Command.parse_args(command, ctx, list(args))  # the group's own options
+        assert rest, f"{line!r} names no command"
+        name, found, args = command.resolve_command(ctx, rest)
+        assert found is not None and name is not None
+        command, parent = found, ctx
+    return command.make_context(name, list(args), parent=parent)
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
-    assert "ivp " + name in result.output
+    assert "ivp " + " ".join(path) in result.output
+    assert examples(command_at(path)), "no `ivp ...` line under Example:"
+
+
+def test_the_walk_reaches_the_analyze_subcommands() -> None:
+    assert ("analyze", "gaps") in COMMANDS and ("analyze", "central") in COMMANDS
+    assert len(EXAMPLES) > len(COMMANDS)
+
+
+@pytest.mark.parametrize(("path", "line"), EXAMPLES, ids=lambda v: v if isinstance(v, str) else "")
+def test_every_example_in_the_help_parses(path: tuple[str, ...], line: str) -> None:
+    ctx = parse_example(line)
+    assert ctx.command.name is not None
+
+
+def test_a_wrong_example_would_not_parse() -> None:
+    with pytest.raises(click.UsageError):
+        parse_example("ivp themes --status urgent")
+    with pytest.raises(click.UsageError):
+        parse_example("ivp analyze centrality --plan nijmegen-2022")
+    with pytest.raises(click.UsageError):
+        parse_example("ivp compare --top 3")
+
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_commands(readme: str) -> set[tuple[str, ...]]:
+    """The commands the README's command table (under "## Commands") lists."""
+    section = readme.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    listed: set[tuple[str, ...]] = set()
+    for cell in re.findall(r"^\| `ivp ([^`]+)`", section, re.MULTILINE):
+        words = cell.split()
+        listed.add((words[0],))
+        if isinstance(main.commands.get(words[0]), click.Group):
+            listed |= {(words[0], sub) for sub in words[1].replace("\\|", "|").split("|")}
+    return listed
+
+
+def test_the_readme_command_table_lists_every_command() -> None:
+    assert readme_commands(README) == set(COMMANDS)
+
+
+def test_a_command_missing_from_the_readme_table_is_noticed() -> None:
+    without = re.sub(r"^\| `ivp stats.*\n", "", README, flags=re.MULTILINE)
+    assert without != README
+    assert set(COMMANDS) - readme_commands(without) == {("stats",)}
+    fewer = README.replace("central\\|overlap\\|", "overlap\\|")
+    assert set(COMMANDS) - readme_commands(fewer) == {("analyze", "central")}
 
 
 def test_plans_lists_both_municipalities_with_cbs_codes(run_cli) -> None:

@@ -27,7 +27,3 @@ class Result:
 def r4(value: float) -> float:
     """Scores rounded, so that the output (and tests) do not depend on float noise."""
     return round(float(value), DIGITS)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"

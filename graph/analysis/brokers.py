@@ -19,6 +19,7 @@ from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.communities import SEED, partition
 from graph.network import PlanData
+from graph.output import plural
 
 METHOD = (
     "domain participation coefficient (Guimerà & Amaral 2005) over the partner projection "
@@ -41,6 +42,16 @@ def domain_ties(projection: nx.Graph, partner: str) -> dict[str, float]:
 def participation(ties: dict[str, float]) -> float:
     k = sum(ties.values())
     return 1 - sum((w / k) ** 2 for w in ties.values()) if k else 0.0
+
+
+def _weight(value: float) -> str:
+    """A tie weight at two decimals at most: shares of a neighbour with several domains are
+    thirds and halves, which `:g` printed at whatever precision it reached (10.3333, 7.33333).
+
+    >>> _weight(10 + 1 / 3), _weight(7 + 1 / 3), _weight(6.0), _weight(2.5)
+    ('10.33', '7.33', '6', '2.5')
+    """
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result:
@@ -67,7 +78,8 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
                 "betweenness": r4(between.get(p, 0.0)),
                 "communities": len({community_of[t] for t in b[p] if t in community_of}),
                 "connects": ", ".join(
-                    f"{d} {w:g}" for d, w in sorted(ties.items(), key=lambda x: (-x[1], x[0]))
+                    f"{d} {_weight(w)}"
+                    for d, w in sorted(ties.items(), key=lambda x: (-x[1], x[0]))
                 ),
             }
         )
@@ -85,7 +97,8 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
         spread = [r for r in rows if r["communities"] > 1]
         if spread:
             result.reading.append(
-                f"{len(spread)} partners work in themes of more than one community: "
+                f"{plural(len(spread), 'partner works', 'partners work')} in themes of more "
+                "than one community: "
                 + ", ".join(r["partner"] for r in spread[:8])
                 + ("…" if len(spread) > 8 else "")
                 + "."

@@ -25,6 +25,7 @@ from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.communities import SEED
 from graph.network import PlanData
+from graph.output import plural
 
 METHOD = (
     "networkx.algorithms.bipartite.degree_centrality and betweenness_centrality on the "
@@ -123,13 +124,15 @@ def _reading(rows: list[dict], scope: list[str], n_themes: int, pivots: int | No
     idle = [r["partner"] for r in rows if r["themes"] == 0]
     if idle:
         lines.append(
-            f"{len(idle)} of {len(rows)} partners are named but work on no theme "
-            "(see `ivp analyze gaps`)."
+            f"{len(idle)} of {len(rows)} partners "
+            + ("is named but works" if len(idle) == 1 else "are named but work")
+            + " on no theme (see `ivp analyze gaps`)."
         )
     if len(scope) > 1:
         both = [r for r in rows if r.get("plans", "").count(",") == len(scope) - 1]
         lines.append(
-            f"{len(both)} partners are named by all {len(scope)} plans: "
+            f"{plural(len(both), 'partner is', 'partners are')} named by "
+            + ("both plans: " if len(scope) == 2 else f"all {len(scope)} plans: ")
             + ", ".join(r["partner"] for r in both[:8])
             + ("…" if len(both) > 8 else "")
             + "."

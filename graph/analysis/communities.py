@@ -13,8 +13,9 @@ from collections import Counter
 import networkx as nx
 
 from graph import network
-from graph.analysis import Result, plural, r4
+from graph.analysis import Result, r4
 from graph.network import PlanData
+from graph.output import plural
 
 SEED = 42
 RESOLUTION = 1.0
@@ -79,7 +80,7 @@ def communities(
             f"{plural(len(rows), 'community', 'communities')} with modularity {q:.3f}"
             + (" (a clear structure)." if q >= 0.3 else " (a weak structure: themes share a lot).")
         ] + [
-            f"  {r['community']}: {r['theme_ids']} with {r['partners']} partners, mostly "
+            f"  {r['community']}: {r['theme_ids']} with {plural(r['partners'], 'partner')}, mostly "
             f"{r['domains'].split(',')[0] or '-'}; {r['cohesion']:.0%} of its themes' "
             "involvements stay inside."
             for r in rows

@@ -19,8 +19,9 @@ from collections import Counter
 from itertools import combinations
 
 from graph import network
-from graph.analysis import Result, plural, r4
+from graph.analysis import Result, r4
 from graph.network import PlanData
+from graph.output import plural
 
 METHOD = (
     "coverage of the VNG core themes through the plans' skos:*Match mappings; Jaccard index "
@@ -153,7 +154,8 @@ def _reading(
     lines = [
         f"Of the {len(cores)} VNG core themes, "
         + ", ".join(f"{p} covers {len(covered[p])}" for p in scope)
-        + f"; {len(common)} are covered by {all_label} ({', '.join(common) or '-'}), "
+        + f"; {len(common)} {'is' if len(common) == 1 else 'are'} covered by {all_label} "
+        f"({', '.join(common) or '-'}), "
         f"{len(nobody)} by {none_label} ({', '.join(nobody) or '-'})."
     ]
     for p in scope:
@@ -163,7 +165,8 @@ def _reading(
     partners = [r for r in rows if r["aspect"] == "partner"]
     shared = [r["item"] for r in partners if r["coverage"] == all_label]
     lines.append(
-        f"Partners: {len(shared)} of {len(partners)} are named by {all_label} plans ("
+        f"Partners: {len(shared)} of {len(partners)} {'is' if len(shared) == 1 else 'are'} "
+        f"named by {all_label} plans ("
         + ", ".join(f"{p} names {len(named[p])}" for p in scope)
         + ")"
         + (f": {', '.join(shared[:10])}{'…' if len(shared) > 10 else ''}." if shared else ".")

@@ -15,6 +15,7 @@ from collections import Counter
 from graph import network
 from graph.analysis import Result
 from graph.network import BudgetLine, PlanData
+from graph.output import plural
 
 METHOD = (
     "degree of theme and partner nodes in the theme-partner graph; counts of ambitions, "
@@ -29,6 +30,10 @@ KINDS = (
     "budget line without theme",
     "plan without budget table",
 )
+COUNTED = {  # the reading's words for n gaps of a kind that is not about priorities
+    "partner in no theme": ("partner in no theme", "partners in no theme"),
+    "budget line without theme": ("budget line without a theme", "budget lines without a theme"),
+}
 
 
 def gaps(data: PlanData, plan: str | None = None) -> Result:
@@ -89,13 +94,19 @@ def gaps(data: PlanData, plan: str | None = None) -> Result:
         if not counts:
             result.reading.append(f"{p}: no gaps found.")
             continue
-        parts = [
-            f"{counts[k]} {k}" + (f" (of {priorities})" if k.startswith("priority") else "")
-            for k in KINDS
-            if counts[k]
-        ]
+        parts = [_counted(k, counts[k], priorities) for k in KINDS if counts[k]]
         result.reading.append(f"{p}: " + "; ".join(parts) + ".")
     return result
+
+
+def _counted(kind: str, n: int, priorities: int) -> str:
+    """How the reading counts one kind of gap, in agreement with the number: '2 of 8
+    priorities without partners', '1 partner in no theme' (the rows keep the KINDS words)."""
+    if kind == "plan without budget table":
+        return "no budget table"
+    if kind in COUNTED:
+        return plural(n, *COUNTED[kind])
+    return f"{n} of {plural(priorities, 'priority', 'priorities')} {kind.removeprefix('priority ')}"
 
 
 def _gap(plan: str, kind: str, ident: str, label: str, detail: str) -> dict:

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from graph import network
-from graph.analysis import Result, plural, r4
+from graph.analysis import Result, r4
 from graph.network import PlanData
+from graph.output import plural
 
 METHOD = (
     "pairwise set overlap of the partners involved in each theme (Jaccard index, "
