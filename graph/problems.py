@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.output import plural
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -41,7 +43,7 @@ class InvalidData(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the data")
+        super().__init__(f"{plural(len(problems), 'problem')} in the data")
 
 
 class CannotRun(Exception):

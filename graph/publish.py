@@ -36,6 +36,7 @@ import pyoxigraph as ox
 
 from graph.config import Settings
 from graph.iris import Iris
+from graph.output import plural
 from graph.problems import CannotRun
 from graph.remote import N_TRIPLES, _snippet, request
 from graph.store import open_store, read_manifest
@@ -75,7 +76,7 @@ class PublishReport:
             )
         counts = [self.replaced[g] or 0 for g in self.replaced]
         said = f"Replaced the publish of {self.replaced_at} ({sum(counts)} triples in "
-        said += f"{len(counts)} graph(s))"
+        said += f"{plural(len(counts), 'graph')})"
         if not self.dropped:
             return said + "."
         gone = sum(self.replaced[g] or 0 for g in self.dropped)

@@ -15,6 +15,7 @@ from graph.analysis.central import central
 from graph.analysis.compare import compare
 from graph.analysis.overlap import overlap
 from graph.network import PlanData
+from graph.output import plural
 
 SIZE_NOTE = (
     "Node size is degree centrality in this picture: the more nodes one is linked to, the "
@@ -43,7 +44,7 @@ def title(view: str, g: nx.Graph, data: PlanData) -> str:
         return f"Safety plan graph: {where}"
     if view == "ego":
         focus = g.nodes[g.graph["focus"]]
-        return f"Around {focus['label']}: {g.graph['depth']} step(s), {where}"
+        return f"Around {focus['label']}: {plural(g.graph['depth'], 'step')}, {where}"
     if view == "crosslinks":
         return f"Kruisverbanden: {where}"
     if view == "compare":
@@ -73,7 +74,7 @@ def explanation(view: str, g: nx.Graph, data: PlanData, readings: bool = True) -
     elif view == "ego":
         focus = g.nodes[g.graph["focus"]]
         lines = [
-            f"Everything within {g.graph['depth']} step(s) of {focus['label']} "
+            f"Everything within {plural(g.graph['depth'], 'step')} of {focus['label']} "
             f"({focus['type']}): {len(g) - 1} other nodes. Colours and shapes as in the plan "
             "picture; the starting node is outlined in black."
         ]
