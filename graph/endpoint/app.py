@@ -390,7 +390,12 @@ class Endpoint:
         )
         here = self.public_url + request.path.lstrip("/")
         alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
-        response = _html(pages.resource_page(iri, rows, linker, alternates))
+        graph = self.describer.graph_of_plan(iri)
+        files = {
+            fmt.name: f"{self.public_url}download/{file}"
+            for file, fmt in (downloads.graph_files(graph) if graph else {}).items()
+        }
+        response = _html(pages.resource_page(iri, rows, linker, alternates, graph_files=files))
         response.headers["Vary"] = "Accept"
         return response
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 import rdflib
@@ -128,6 +129,14 @@ class Describer:
     def graph_downloads(self) -> dict[str, str]:
         """Download name -> IRI of each of the build's named graphs (graph.endpoint.downloads)."""
         return downloads.graph_names((g.iri for g in self.stats.graphs), self.settings.base)
+
+    def graph_of_plan(self, iri: str) -> str | None:
+        """The named graph of the plan `iri` names, when it is one of this build's."""
+        name = unquote(iri.rsplit("/", 1)[-1])
+        if iri != str(self.iris.plan(name)) or name not in self.plans:
+            return None
+        graph = str(self.iris.graph(name))
+        return graph if graph in self.graph_downloads().values() else None
 
     def plan_of(self, graph_iri: str) -> str | None:
         name = graph_iri.rsplit("/", 1)[-1]
