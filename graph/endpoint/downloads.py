@@ -76,11 +76,21 @@ def in_graph(ntriples: bytes, iri: str, fmt: ox.RdfFormat, prefixes: dict[str, s
     return ox.serialize(quads, format=fmt, prefixes=prefixes)
 
 
-def not_found(name: str, names: Iterable[str]) -> str:
-    """The 404 message: what can be downloaded, and where it is listed with links."""
+def not_found(name: str, names: Iterable[str], shown: int = 20) -> str:
+    """The 404 message: what can be downloaded, and where it is listed with links.
+
+    At national scale there are hundreds of plans: the first `shown` names, then a count.
+
+    >>> "<name> one of a, b and 1 more;" in not_found("x.ttl", ["c", "b", "a"], shown=2)
+    True
+    """
+    ordered = sorted(names)
+    listed = ", ".join(ordered[:shown]) + (
+        f" and {len(ordered) - shown} more" if len(ordered) > shown else ""
+    )
     return (
         f"There is no download {name!r}. The whole dataset: /download/ + one of "
         f"{', '.join(DUMPS)}. One named graph: /download/<name>.<ext>, <name> one of "
-        f"{', '.join(sorted(names))} and <ext> one of {', '.join(GRAPH_FORMATS)}. "
+        f"{listed}; <ext> one of {', '.join(GRAPH_FORMATS)}. "
         "The VoID description at /.well-known/void lists every download as void:dataDump."
     )
