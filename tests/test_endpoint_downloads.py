@@ -165,3 +165,29 @@ def test_void_lists_every_download_and_each_one_is_served(server: Server) -> Non
     for dump in listed[PLAN_GRAPH]:
         status, headers, _ = server.request("HEAD", dump[len(server.url) - 1 :])
         assert status == 200 and headers["content-disposition"].startswith("attachment")
+
+
+def test_a_graph_too_big_for_the_time_limit_points_to_the_whole_dump(built: Settings) -> None:
+    """At national scale the analyse graph outgrows the time limit (200 plans: 517,566
+    triples, about 4 s); here a real app and worker with a 1 ms limit stand in for that."""
+    from werkzeug.test import Client
+
+    from graph.endpoint.app import Endpoint
+    from graph.endpoint.describe import Describer, collect_stats
+    from graph.endpoint.limits import Limits
+    from graph.endpoint.pool import Pool
+    from graph.store import generation
+
+    limits = Limits(timeout=0.001, workers=1)
+    stats = collect_stats(ox.Store.read_only(str(store_path(built))))
+    pool = Pool(lambda: (generation(built), str(store_path(built))), 1, limits.timeout)
+    try:
+        describer = Describer(built, stats, plans=GRAPHS[2:4])
+        app = Endpoint(built, limits, pool, describer, public_url="http://127.0.0.1:8000/")
+        response = Client(app).get("/download/analyse.nq")
+        assert response.status_code == 503
+        message = response.get_data(as_text=True)
+        assert message.startswith("analyse.nq could not be made within this server's limits")
+        assert f"/download/ivp.trig, holds the graph <{BASE}analyse>" in message
+    finally:
+        pool.close()

@@ -442,7 +442,18 @@ class Endpoint:
             max_rows=downloads.UNCAPPED,
             prefixes=self.page_prefixes,
         )
-        _, _, body = self.run(job)
+        try:
+            _, _, body = self.run(job)
+        except EndpointError as err:
+            if err.status != 503:  # busy, or past the time limit: a graph too big to make
+                raise
+            raise EndpointError(
+                503,
+                f"{name} could not be made within this server's limits: {err.message} "
+                f"The whole dataset, /download/ivp.trig, holds the graph <{iri}> and is "
+                "sent as the build wrote it.",
+                err.headers,
+            ) from None
         if dataset:
             body = downloads.in_graph(body, iri, fmt, self.page_prefixes)
         return send_file(
