@@ -191,3 +191,14 @@ def test_a_graph_too_big_for_the_time_limit_points_to_the_whole_dump(built: Sett
         assert f"/download/ivp.trig, holds the graph <{BASE}analyse>" in message
     finally:
         pool.close()
+
+
+def test_the_whole_nquads_dump_names_every_graph(server: Server, stored) -> None:
+    """ivp.nq holds each graph under its name, the analyses too (they were once unnamed)."""
+    status, _, body = server.request("GET", "/download/ivp.nq")
+    assert status == 200
+    counts: dict[str, int] = {}
+    for quad in ox.parse(body, format=ox.RdfFormat.N_QUADS):
+        name = str(quad.graph_name.value) if isinstance(quad.graph_name, ox.NamedNode) else ""
+        counts[name] = counts.get(name, 0) + 1
+    assert counts == {BASE + name: len(stored(name)) for name in GRAPHS}
