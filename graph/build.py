@@ -122,7 +122,9 @@ def _write(
     analysis_graph = add_analysis_graph(store, settings)
     if analysis_graph is not None:
         with nquads.open("ab") as target:
-            store.dump(target, ox.RdfFormat.N_QUADS, from_graph=analysis_graph)
+            # not Store.dump(from_graph=...): it writes the graph's triples without its name
+            quads = store.quads_for_pattern(None, None, None, analysis_graph)
+            ox.serialize(quads, target, ox.RdfFormat.N_QUADS)
     say("writing ivp.trig, ivp.ttl, ivp.nt and ivp.jsonld")
     _dump(store, out, prefixes(settings))
     store.flush()

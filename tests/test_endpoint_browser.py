@@ -122,3 +122,22 @@ def test_errors_are_shown_and_links_lead_to_resource_pages(page, server: Server)
     p.click('a[href="/doc/plan/nijmegen-2022"]')
     p.wait_for_url("**/doc/plan/nijmegen-2022")
     assert not blocked, blocked
+
+
+def test_a_plan_page_offers_its_graph_as_downloads(page, server: Server) -> None:
+    p, blocked = page
+    p.goto(server.url + "doc/plan/nijmegen-2022")
+    names = p.locator("p.downloads a").all_text_contents()
+    assert names == ["Turtle", "N-Triples", "JSON-LD", "RDF/XML", "TriG", "N-Quads"]
+    with p.expect_download() as info:
+        p.click("p.downloads a:text('Turtle')")
+    download = info.value
+    assert download.suggested_filename == "nijmegen-2022.ttl"
+    import rdflib
+
+    graph = rdflib.Graph().parse(download.path(), format="turtle")
+    assert len(graph) > 5000
+    # a theme page is no plan: it has no graph of its own to offer
+    p.goto(server.url + "doc/thema/nijmegen-2022/ondermijning")
+    assert p.locator("p.downloads").count() == 0
+    assert not blocked, blocked

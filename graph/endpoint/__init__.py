@@ -4,9 +4,9 @@ Modules, one job each: `protocol` (reading a request; the query text itself is r
 `graph.sparql_lexer`), `negotiation` (choosing a format), `limits` (what a request may
 cost), `evaluate` (running one job on a store), `answers` (writing an answer in its format, or
 refusing), `worker` (the walled-off worker process), `pool` (handing jobs to workers: time
-limits, lanes, following the build), `describe` (Service Description, VoID, ontology), `pages`
-(HTML), `app` (routes and errors), `listener` (HTTP, bounded against slow clients) and `server`
-(starting it all).
+limits, lanes, following the build), `describe` (Service Description, VoID, ontology),
+`downloads` (what /download/ offers), `pages` (HTML), `app` (routes and errors), `listener`
+(HTTP, bounded against slow clients) and `server` (starting it all).
 """
 
 from typing import Any

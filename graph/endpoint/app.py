@@ -6,7 +6,9 @@ on the server and answered with a generic 500, so no stack trace ever reaches a 
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import io
 import logging
 import re
 import time
@@ -19,9 +21,9 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
 
-from graph.build import OUTPUTS
 from graph.config import DEFAULT_BASE, Settings
-from graph.endpoint import pages
+from graph.endpoint import downloads, pages
+from graph.endpoint.answers import DATASET_FORMATS
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
 from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
 from graph.endpoint.limits import EndpointError, Limits
@@ -41,13 +43,6 @@ from graph.store import prefixes
 
 log = logging.getLogger("kruisverband.endpoint")
 READ = "GET, HEAD, OPTIONS"
-DOWNLOAD_TYPES = {
-    "ivp.ttl": "text/turtle",
-    "ivp.nt": "application/n-triples",
-    "ivp.jsonld": "application/ld+json",
-    "ivp.trig": "application/trig",
-    "ivp.nq": "application/n-quads",
-}
 _UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
 # scripts and styles only from this server's /static/: nothing inline runs or applies
 CSP = (
@@ -164,7 +159,7 @@ class Endpoint:
             return self.ontology(request)
         if path.startswith("/static/") and path[8:] in pages.STATIC:
             return self.static(path[8:])
-        if path.startswith("/download/") and path[10:] in DOWNLOAD_TYPES:
+        if path.startswith("/download/"):
             return self.download(request, path[10:])
         raise EndpointError(404, f"Nothing here: {path}. The query page is at /.")
 
@@ -398,7 +393,12 @@ class Endpoint:
         )
         here = self.public_url + request.path.lstrip("/")
         alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
-        response = _html(pages.resource_page(iri, rows, linker, alternates))
+        graph = self.describer.graph_of_plan(iri)
+        files = {
+            fmt.name: f"{self.public_url}download/{file}"
+            for file, fmt in (downloads.graph_files(graph) if graph else {}).items()
+        }
+        response = _html(pages.resource_page(iri, rows, linker, alternates, graph_files=files))
         response.headers["Vary"] = "Accept"
         return response
 
@@ -412,11 +412,61 @@ class Endpoint:
         )
 
     def download(self, request: Request, name: str) -> Response:
-        path = self.settings.dist_dir / name
-        if not path.is_file():
-            raise EndpointError(404, f"{name} has not been built.")
-        assert name in OUTPUTS
-        return send_file(path, request.environ, mimetype=DOWNLOAD_TYPES[name])
+        """A whole dump from dist/, or one named graph in the format its extension names.
+
+        Both are attachments with the same validators (ETag, conditional GET, ranges), so a
+        client handles them alike; a graph's ETag is its bytes' hash (see downloads.py).
+        """
+        if name in downloads.DUMPS:
+            path = self.settings.dist_dir / name
+            if not path.is_file():
+                raise EndpointError(404, f"{name} has not been built.")
+            return send_file(
+                path,
+                request.environ,
+                mimetype=downloads.DUMPS[name].media_type,
+                as_attachment=True,
+                download_name=name,
+            )
+        stem, _, ext = name.rpartition(".")
+        graphs = self.describer.graph_downloads()
+        fmt = downloads.GRAPH_FORMATS.get(ext)
+        if stem not in graphs or fmt is None:
+            raise EndpointError(404, downloads.not_found(name, graphs))
+        iri = graphs[stem]
+        dataset = fmt in DATASET_FORMATS  # the worker answers triples; made quads here
+        job = QueryJob(
+            text=downloads.construct(iri),
+            result_type=None,
+            graph_type=ox.RdfFormat.N_TRIPLES.media_type if dataset else fmt.media_type,
+            default_graphs=None,
+            named_graphs=None,
+            union=False,
+            max_rows=downloads.UNCAPPED,
+            prefixes=self.page_prefixes,
+        )
+        try:
+            _, _, body = self.run(job)
+        except EndpointError as err:
+            if err.status != 503:  # busy, or past the time limit: a graph too big to make
+                raise
+            raise EndpointError(
+                503,
+                f"{name} could not be made within this server's limits: {err.message} "
+                f"The whole dataset, /download/ivp.trig, holds the graph <{iri}> and is "
+                "sent as the build wrote it.",
+                err.headers,
+            ) from None
+        if dataset:
+            body = downloads.in_graph(body, iri, fmt, self.page_prefixes)
+        return send_file(
+            io.BytesIO(body),
+            request.environ,
+            mimetype=fmt.media_type,
+            as_attachment=True,
+            download_name=name,
+            etag=hashlib.sha256(body).hexdigest()[:32],
+        )
 
 
 def _requote(path: str) -> str:

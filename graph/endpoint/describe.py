@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 import rdflib
 
 from graph.config import Settings
+from graph.endpoint import downloads
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
 from graph.iris import Iris, rebase
 from graph.store import Stale
@@ -124,6 +126,18 @@ class Describer:
         """The VoID subset for one named graph (a plan, the model, the register)."""
         return ox.NamedNode(str(self.iris.id("dataset", "kruisverband", graph_iri.rsplit("/")[-1])))
 
+    def graph_downloads(self) -> dict[str, str]:
+        """Download name -> IRI of each of the build's named graphs (graph.endpoint.downloads)."""
+        return downloads.graph_names((g.iri for g in self.stats.graphs), self.settings.base)
+
+    def graph_of_plan(self, iri: str) -> str | None:
+        """The named graph of the plan `iri` names, when it is one of this build's."""
+        name = unquote(iri.rsplit("/", 1)[-1])
+        if iri != str(self.iris.plan(name)) or name not in self.plans:
+            return None
+        graph = str(self.iris.graph(name))
+        return graph if graph in self.graph_downloads().values() else None
+
     def plan_of(self, graph_iri: str) -> str | None:
         name = graph_iri.rsplit("/", 1)[-1]
         return name if graph_iri == str(self.iris.graph(name)) and name in self.plans else None
@@ -181,7 +195,14 @@ class Describer:
         def add(subj: ox.NamedNode | ox.BlankNode, pred: str, obj: object) -> None:
             t.append(ox.Triple(subj, ox.NamedNode(pred), obj))  # type: ignore[arg-type]
 
+        def dump(subset: ox.NamedNode, name: str, fmt: ox.RdfFormat) -> None:
+            """A download of the (sub)set, with its media type so a client can pick one."""
+            file = ox.NamedNode(f"{root}download/{name}")
+            add(subset, VOID + "dataDump", file)
+            add(file, DCT + "format", ox.Literal(fmt.media_type))
+
         d, st = self.dataset, self.stats
+        served = set(self.graph_downloads().values())
         add(d, RDF_TYPE.value, ox.NamedNode(VOID + "Dataset"))
         add(
             d,
@@ -197,8 +218,8 @@ class Describer:
         add(d, VOID + "uriSpace", ox.Literal(self.settings.base + "id/"))
         add(d, VOID + "vocabulary", ox.NamedNode(str(self.iris.ontology)))
         add(d, VOID + "rootResource", ox.NamedNode(str(self.iris.ontology)))
-        for name in ("ivp.ttl", "ivp.nt", "ivp.jsonld", "ivp.trig", "ivp.nq"):
-            add(d, VOID + "dataDump", ox.NamedNode(f"{root}download/{name}"))
+        for name, fmt in downloads.DUMPS.items():
+            dump(d, name, fmt)
         add(d, VOID + "triples", _int(st.triples))
         add(d, VOID + "distinctSubjects", _int(st.subjects))
         add(d, VOID + "distinctObjects", _int(st.objects))
@@ -218,6 +239,8 @@ class Describer:
             add(sub, VOID + "sparqlEndpoint", ox.NamedNode(endpoint))
             add(sub, VOID + "triples", _int(g.triples))
             add(sub, VOID + "classes", _int(len(g.classes)))
+            for name, fmt in (downloads.graph_files(g.iri) if g.iri in served else {}).items():
+                dump(sub, name, fmt)
             plan = self.plan_of(g.iri)
             if plan:
                 add(sub, FOAF + "primaryTopic", ox.NamedNode(str(self.iris.plan(plan))))

@@ -180,9 +180,18 @@ def choose_labels(rows: list[dict[str, Term | None]]) -> dict[str, str]:
 
 
 def resource_page(
-    iri: str, rows: list[dict[str, Term | None]], linker: Linker, alternates: dict[str, str]
+    iri: str,
+    rows: list[dict[str, Term | None]],
+    linker: Linker,
+    alternates: dict[str, str],
+    *,
+    graph_files: dict[str, str] | None = None,
 ) -> str:
-    """A resource with its properties, nested blank nodes, and what links to it."""
+    """A resource with its properties, nested blank nodes, and what links to it.
+
+    `graph_files` (format name -> URL) are a plan's own graph as downloads: a plan page is
+    where a reader decides to take the plan's data away.
+    """
     outgoing: dict[str, list[Term]] = defaultdict(list)
     nested: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     incoming: dict[str, list[Term]] = defaultdict(list)
@@ -229,11 +238,20 @@ def resource_page(
     body = f"""<h1>{escape(title)}</h1>
 <p class="iri">{escape(iri)}</p>
 <p>Ook als {links}</p>
-<h2>Eigenschappen</h2>
+{_graph_files(graph_files or {})}<h2>Eigenschappen</h2>
 {table(outgoing) if outgoing else "<p>Geen.</p>"}
 <h2>Verwijzingen naar deze bron</h2>
 {_incoming(incoming, linker)}"""
     return layout(title, body)
+
+
+def _graph_files(files: dict[str, str]) -> str:
+    if not files:
+        return ""
+    links = " · ".join(
+        f'<a href="{escape(href)}" download>{escape(name)}</a>' for name, href in files.items()
+    )
+    return f'<p class="downloads">De graaf van dit plan downloaden: {links}</p>\n'
 
 
 def _incoming(incoming: dict[str, list[Term]], linker: Linker) -> str:
