@@ -5,8 +5,10 @@ Modules, one job each: `protocol` (reading a request; the query text itself is r
 cost), `evaluate` (running one job on a store), `answers` (writing an answer in its format, or
 refusing), `worker` (the walled-off worker process), `pool` (handing jobs to workers: time
 limits, lanes, following the build), `describe` (Service Description, VoID, ontology),
-`downloads` (what /download/ offers), `pages` (HTML), `app` (routes and errors), `listener`
-(HTTP, bounded against slow clients) and `server` (starting it all).
+`downloads` (what /download/ offers), `pages` (HTML), `responses` (a page or a message),
+`linked_data` (resource pages, ontology, VoID, downloads), `app` (the protocol's routes, CORS
+and the error boundary), `listener` (HTTP, bounded against slow clients) and `server`
+(starting it all).
 """
 
 from typing import Any

@@ -6,29 +6,23 @@ on the server and answered with a generic 500, so no stack trace ever reaches a 
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import io
 import logging
-import re
 import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-import pyoxigraph as ox
 from werkzeug.exceptions import HTTPException
-from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
 
 from graph.config import DEFAULT_BASE, Settings
-from graph.endpoint import downloads, pages
-from graph.endpoint.answers import DATASET_FORMATS
+from graph.endpoint import pages
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
 from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
 from graph.endpoint.limits import EndpointError, Limits
+from graph.endpoint.linked_data import UNSAFE_IRI, LinkedData
 from graph.endpoint.negotiation import (
-    GRAPH_TYPES,
     content_type,
     graph_type,
     parse_accept,
@@ -37,34 +31,18 @@ from graph.endpoint.negotiation import (
 )
 from graph.endpoint.pool import Pool
 from graph.endpoint.protocol import Operation, parse_operation
+from graph.endpoint.responses import error as _error
+from graph.endpoint.responses import html as _html
 from graph.queries import NamedQuery, named_queries
 from graph.sparql_lexer import QueryTextError, select_star_order, shape
 from graph.store import prefixes
 
 log = logging.getLogger("kruisverband.endpoint")
 READ = "GET, HEAD, OPTIONS"
-_UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
-# scripts and styles only from this server's /static/: nothing inline runs or applies
-CSP = (
-    "default-src 'none'; style-src 'self'; script-src 'self'; "
-    "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-RESOURCE_ROWS = """SELECT DISTINCT ?dir ?p ?o ?bp ?bo WHERE {
-  { <IRI> ?p ?o . BIND("out" AS ?dir) OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } }
-  UNION { ?o ?p <IRI> . BIND("in" AS ?dir) }
-}"""
-RESOURCE_GRAPH = """CONSTRUCT { <IRI> ?p ?o . ?o ?bp ?bo . ?s ?ip <IRI> } WHERE {
-  { <IRI> ?p ?o OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } } UNION { ?s ?ip <IRI> }
-}"""
-LABEL_ROWS = """SELECT ?x ?l WHERE {
-  VALUES ?x { VALUES_HERE }
-  ?x rdfs:label|skos:prefLabel|dcterms:title|foaf:name ?l
-}"""
 
 
 @dataclass
-class Endpoint:
+class Endpoint(LinkedData):
     """The application; one instance serves every request, from many threads."""
 
     settings: Settings
@@ -276,7 +254,7 @@ class Endpoint:
         if ("graph" in args) == ("default" in args):
             raise EndpointError(400, "Name exactly one of ?graph=IRI or ?default.")
         graph = self.graph_iri(args["graph"]) if "graph" in args else None
-        if graph is not None and _UNSAFE_IRI.search(graph):
+        if graph is not None and UNSAFE_IRI.search(graph):
             raise EndpointError(400, "The graph parameter is not an IRI.")
         if request.method in ("GET", "HEAD"):
             accept = parse_accept(request.headers.get("Accept"))
@@ -315,177 +293,8 @@ class Endpoint:
         return bool(rows)
 
     # -- discoverability ----------------------------------------------------------------
-    def rdf(self, triples: list[ox.Triple], media: str | None) -> Response:
-        if media is None:
-            raise EndpointError(406, f"The Accept header allows none of: {', '.join(GRAPH_TYPES)}.")
-        fmt = GRAPH_TYPES[media]
-        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            data: list[Any] = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-        else:
-            data = triples
-        body = ox.serialize(data, format=fmt, prefixes=self.page_prefixes)
-        return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
-
-    def void(self, request: Request) -> Response:
-        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
-        triples = self.describer.void(self.public_url + "sparql", self.public_url)
-        if not fmt and wants_html(accept):
-            turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=self.page_prefixes)
-            intro = (
-                "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
-                "graaf (plan, model, register). Ook als "
-                '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.'
-            )
-            return _html(pages.triples_page("VoID", intro, turtle.decode()))
-        return self.rdf(triples, graph_type(accept, fmt))
-
-    def ontology(self, request: Request) -> Response:
-        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
-        if not fmt and wants_html(accept):
-            if "ontology.html" not in self._cache:
-                linker = pages.Linker(self.settings.base, self.page_prefixes)
-                self._cache["ontology.html"] = pages.ontology_page(
-                    self.describer.ontology(), str(self.describer.iris.ontology), linker
-                )
-            return _html(self._cache["ontology.html"])
-        if "ontology" not in self._cache:
-            self._cache["ontology"] = self.describer.ontology_triples()
-        return self.rdf(self._cache["ontology"], graph_type(accept, fmt))
-
-    def doc(self, request: Request, iri: str) -> Response:
-        """The page about an /id/ resource: HTML for browsers, RDF by Accept."""
-        if _UNSAFE_IRI.search(iri):
-            raise EndpointError(404, "No such resource.")
-        if iri == self.describer.dataset.value:
-            return self.void(request)
-        accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
-        html = not fmt and wants_html(accept)
-        media = None if html else graph_type(accept, fmt)
-        if not html and media is None:
-            raise EndpointError(406, "The Accept header allows neither HTML nor an RDF type.")
-        _, _, rows = self.run(
-            RowsJob(RESOURCE_ROWS.replace("IRI", iri), self.limits.max_rows, self.prefixes)
-        )
-        if not rows:
-            raise EndpointError(404, f"The graph says nothing about <{iri}>.")
-        if not html:
-            job = QueryJob(
-                RESOURCE_GRAPH.replace("IRI", iri),
-                None,
-                media,
-                None,
-                None,
-                True,
-                self.limits.max_rows,
-                self.prefixes,
-            )
-            _, media, body = self.run(job)
-            return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
-        iris = {iri} | {
-            t[1] for row in rows for t in row.values() if t is not None and t[0] == "uri"
-        }
-        values = " ".join(f"<{i}>" for i in sorted(iris) if not _UNSAFE_IRI.search(i))
-        _, _, label_rows = self.run(
-            RowsJob(LABEL_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
-        )
-        linker = pages.Linker(
-            self.settings.base, self.page_prefixes, pages.choose_labels(label_rows)
-        )
-        here = self.public_url + request.path.lstrip("/")
-        alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
-        graph = self.describer.graph_of_plan(iri)
-        files = {
-            fmt.name: f"{self.public_url}download/{file}"
-            for file, fmt in (downloads.graph_files(graph) if graph else {}).items()
-        }
-        response = _html(pages.resource_page(iri, rows, linker, alternates, graph_files=files))
-        response.headers["Vary"] = "Accept"
-        return response
-
-    def static(self, name: str) -> Response:
-        """A page's script or style sheet; its URL carries its hash, so it may be kept a day."""
-        data, digest = pages.static_file(name)
-        return Response(
-            data,
-            content_type=pages.STATIC[name],
-            headers={"Cache-Control": "public, max-age=86400", "ETag": f'"{digest}"'},
-        )
-
-    def download(self, request: Request, name: str) -> Response:
-        """A whole dump from dist/, or one named graph in the format its extension names.
-
-        Both are attachments with the same validators (ETag, conditional GET, ranges), so a
-        client handles them alike; a graph's ETag is its bytes' hash (see downloads.py).
-        """
-        if name in downloads.DUMPS:
-            path = self.settings.dist_dir / name
-            if not path.is_file():
-                raise EndpointError(404, f"{name} has not been built.")
-            return send_file(
-                path,
-                request.environ,
-                mimetype=downloads.DUMPS[name].media_type,
-                as_attachment=True,
-                download_name=name,
-            )
-        stem, _, ext = name.rpartition(".")
-        graphs = self.describer.graph_downloads()
-        fmt = downloads.GRAPH_FORMATS.get(ext)
-        if stem not in graphs or fmt is None:
-            raise EndpointError(404, downloads.not_found(name, graphs))
-        iri = graphs[stem]
-        dataset = fmt in DATASET_FORMATS  # the worker answers triples; made quads here
-        job = QueryJob(
-            text=downloads.construct(iri),
-            result_type=None,
-            graph_type=ox.RdfFormat.N_TRIPLES.media_type if dataset else fmt.media_type,
-            default_graphs=None,
-            named_graphs=None,
-            union=False,
-            max_rows=downloads.UNCAPPED,
-            prefixes=self.page_prefixes,
-        )
-        try:
-            _, _, body = self.run(job)
-        except EndpointError as err:
-            if err.status != 503:  # busy, or past the time limit: a graph too big to make
-                raise
-            raise EndpointError(
-                503,
-                f"{name} could not be made within this server's limits: {err.message} "
-                f"The whole dataset, /download/ivp.trig, holds the graph <{iri}> and is "
-                "sent as the build wrote it.",
-                err.headers,
-            ) from None
-        if dataset:
-            body = downloads.in_graph(body, iri, fmt, self.page_prefixes)
-        return send_file(
-            io.BytesIO(body),
-            request.environ,
-            mimetype=fmt.media_type,
-            as_attachment=True,
-            download_name=name,
-            etag=hashlib.sha256(body).hexdigest()[:32],
-        )
 
 
 def _requote(path: str) -> str:
     """The path as the IRI spells it: each segment percent-encoded like graph.iris does."""
     return "/".join(quote(seg, safe=".-_~") for seg in path.split("/"))
-
-
-def _html(text: str) -> Response:
-    return Response(
-        text,
-        content_type="text/html; charset=utf-8",
-        headers={"Content-Security-Policy": CSP},
-    )
-
-
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    return Response(
-        message.rstrip() + "\n",
-        status=status,
-        content_type="text/plain; charset=utf-8",
-        headers=headers or {},
-    )
