@@ -1,7 +1,7 @@
 /* kruisverband HTML export: draws the page data with vis-network and wires search, filters,
- * highlight, details and PNG export. Data from the plans only ever reaches the page through
- * textContent, SVG attributes set to fixed values, and vis-network's canvas labels: never as
- * HTML. */
+ * highlight and details (the PNG export is png.js). Data from the plans only ever reaches the
+ * page through textContent, SVG attributes set to fixed values, and vis-network's canvas
+ * labels: never as HTML. */
 (function () {
   "use strict";
 
@@ -170,7 +170,7 @@
   var edgeSet = new vis.DataSet(edgeItems(null));
   var container = byId("kv-network");
   var large = nodes.length > 1500;
-  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
+  var OPTIONS = {
     autoResize: true,
     physics: false,
     layout: { improvedLayout: false, randomSeed: 1 },
@@ -183,7 +183,8 @@
       widthConstraint: { maximum: 180 }
     },
     edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.6 }, from: { scaleFactor: 0.6 } } }
-  });
+  };
+  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, OPTIONS);
 
   function redraw() {
     nodeSet.clear();
@@ -399,25 +400,25 @@
 
   // --- legend and filters -------------------------------------------------------------------
 
+  /* The legend's node shapes, as polygons in a box from -8 to 8 ("dot": a circle of radius 7);
+   * the page's SVG icons and the PNG export's legend (png.js) both draw from this table. */
+  var SHAPES = {
+    square: [[-7, -7], [7, -7], [7, 7], [-7, 7]],
+    diamond: [[0, -8], [8, 0], [0, 8], [-8, 0]],
+    triangle: [[0, -8], [8, 7], [-8, 7]],
+    hexagon: [[-7, -4], [0, -8], [7, -4], [7, 4], [0, 8], [-7, 4]],
+    star: [[0, -8], [2, -3], [8, -3], [3, 1], [5, 7], [0, 3], [-5, 7], [-3, 1], [-8, -3], [-2, -3]]
+  };
+
   function shapeIcon(shape, color) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "18");
     svg.setAttribute("height", "18");
     svg.setAttribute("viewBox", "-9 -9 18 18");
-    var points = {
-      diamond: "0,-8 8,0 0,8 -8,0",
-      triangle: "0,-8 8,7 -8,7",
-      hexagon: "-7,-4 0,-8 7,-4 7,4 0,8 -7,4",
-      star: "0,-8 2,-3 8,-3 3,1 5,7 0,3 -5,7 -3,1 -8,-3 -2,-3"
-    };
     var s;
-    if (shape === "square") {
-      s = document.createElementNS(SVG, "rect");
-      s.setAttribute("x", "-7"); s.setAttribute("y", "-7");
-      s.setAttribute("width", "14"); s.setAttribute("height", "14");
-    } else if (points[shape]) {
+    if (SHAPES[shape]) {
       s = document.createElementNS(SVG, "polygon");
-      s.setAttribute("points", points[shape]);
+      s.setAttribute("points", SHAPES[shape].map(function (p) { return p.join(","); }).join(" "));
     } else {
       s = document.createElementNS(SVG, "circle");
       s.setAttribute("r", "7");
@@ -509,28 +510,6 @@
     byId("kv-collapse").hidden = true;
   });
 
-  /* The canvas as drawn now, on white, with the page title, downloaded as a PNG file. */
-  byId("kv-png").addEventListener("click", function () {
-    var src = container.querySelector("canvas");
-    var out = document.createElement("canvas");
-    var head = 34;
-    out.width = src.width;
-    out.height = src.height + head;
-    var ctx = out.getContext("2d");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.fillStyle = "#1a1a1a";
-    ctx.font = "bold 18px system-ui, sans-serif";
-    ctx.fillText(DATA.title, 12, 23);
-    ctx.drawImage(src, 0, head);
-    var a = document.createElement("a");
-    a.href = out.toDataURL("image/png");
-    a.download = DATA.filename + ".png";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  });
-
   // --- title, explanation, ready ------------------------------------------------------------
 
   /* The details panel before anything is clicked: what the picture shows, in full. */
@@ -550,5 +529,9 @@
     document.documentElement.dataset.kvReady = "1";
   });
   network.fit({ animation: false });
-  window.kv = { network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold };
+  /* For png.js (the PNG export) and the browser tests. */
+  window.kv = {
+    network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold,
+    options: OPTIONS, filters: on, shapes: SHAPES
+  };
 })();

@@ -2,8 +2,9 @@
 
 pyvis's own template loads Bootstrap and Tom Select from a CDN, even with
 cdn_resources='in_line', and its tooltips put data into the page as HTML. So this module uses
-its own template (page.html, page.css, page.js beside it) and inlines vis-network's script and
-style from the copy pyvis installs (read at run time: the project keeps no third-party code).
+its own template (page.html, page.css, page.js and png.js beside it) and inlines vis-network's
+script and style from the copy pyvis installs (read at run time: the project keeps no
+third-party code).
 
 The data goes in as JSON inside <script type="application/json">, with <, > and & written as
 \\u escapes, so no label or quote can close the script element or be parsed as markup; the
@@ -84,7 +85,11 @@ def render(page: dict[str, Any]) -> str:
     through the DOM, which no style-src governs.)
     """
     vis_js, vis_css = vis_network()
-    scripts = {"vis_js": _inline_script(vis_js), "page_js": _inline_script(_asset("page.js"))}
+    scripts = {
+        "vis_js": _inline_script(vis_js),
+        "page_js": _inline_script(_asset("page.js")),
+        "png_js": _inline_script(_asset("png.js")),
+    }
     styles = {"vis_css": _inline_style(vis_css), "page_css": _inline_style(_asset("page.css"))}
     return Template(_asset("page.html")).substitute(
         title=html.escape(page["title"]),
