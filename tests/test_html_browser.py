@@ -2,11 +2,13 @@
 
 Each page must draw without console errors and without asking the network for anything;
 search must find a partner whatever the case or accents; a click must show its quote; a
-label made of markup must stay text; the PNG button must hand over a real PNG file.
+label made of markup must stay text; the PNG button must hand over the whole drawing at twice
+the screen's resolution, with the title and the legend.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,14 +178,108 @@ def test_filters_hide_nodes_and_their_edges(open_page, pages) -> None:
     )
 
 
-def test_png_button_downloads_a_png(open_page, pages) -> None:
-    page, _ = open_page(pages["compare"])
+INK = 90  # a pixel darker than this in every channel is text (the title is #1a1a1a)
+
+
+def export_png(page: Any) -> tuple[Any, dict]:
+    """Click "Save view as PNG": the downloaded image, decoded, and the export's geometry."""
+    from PIL import Image
+
     with page.expect_download() as info:
         page.click("#kv-png")
     download = info.value
     assert download.suggested_filename.endswith(".png")
     data = Path(download.path()).read_bytes()
-    assert data[:8] == PNG_MAGIC and len(data) > 10_000
+    assert data[:8] == PNG_MAGIC
+    return Image.open(io.BytesIO(data)).convert("RGB"), page.evaluate("window.kvExport")
+
+
+def near(pixel: tuple[int, ...], color: str, tolerance: int = 12) -> bool:
+    want = bytes.fromhex(color.lstrip("#"))
+    return all(abs(p - w) <= tolerance for p, w in zip(pixel, want, strict=True))
+
+
+def dark_pixels(image: Any, box: dict) -> list[tuple[int, int]]:
+    crop = image.crop((box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]))
+    w = crop.width
+    return [(i % w, i // w) for i, p in enumerate(crop.get_flattened_data()) if max(p) < INK]
+
+
+@pytest.mark.parametrize("name", ["plan", "compare"])
+def test_png_export_is_whole_drawing_at_2x_with_title_and_legend(
+    open_page, pages, name: str
+) -> None:
+    page, _ = open_page(pages[name])
+    # zoomed in on one node, the screen shows a few nodes; the image must still hold them all
+    page.evaluate(
+        "kv.network.moveTo({position: kv.network.getPositions([0])[0], scale: 3, animation: false})"
+    )
+    view = "[kv.network.getScale(), kv.network.getViewPosition()]"
+    before = page.evaluate(view)
+    image, geo = export_png(page)
+    assert page.evaluate(view) == before  # the view on screen is left as it was
+    assert image.size == (geo["width"], geo["height"])
+    assert geo["scale"] >= 2 * geo["dpr"]  # twice the screen at zoom 1
+    assert page.evaluate("kv.data.fontSize") * geo["scale"] >= 2 * 11  # labels readable
+
+    drawing, legend, title = geo["drawing"], geo["legend"], geo["title"]
+    assert drawing["x"] + drawing["width"] <= legend["x"]  # the legend covers no node
+    assert legend["x"] + legend["width"] <= image.width
+    assert legend["y"] + legend["height"] <= image.height
+    nodes = page.evaluate(
+        """() => kv.nodes.get().filter(n => !n.hidden).map(n => [
+             kv.network.getBoundingBox(n.id), kv.network.getPositions([n.id])[n.id], n.size,
+             n.color.background])"""
+    )
+    assert len(nodes) == page.evaluate("kv.data.nodes.length")
+    s, (ox, oy) = geo["scale"], (geo["origin"]["x"], geo["origin"]["y"])
+    seen = 0
+    for box, at, size, color in nodes:
+        assert drawing["x"] - 1 <= ox + box["left"] * s
+        assert ox + box["right"] * s <= drawing["x"] + drawing["width"] + 1
+        assert drawing["y"] - 1 <= oy + box["top"] * s
+        assert oy + box["bottom"] * s <= drawing["y"] + drawing["height"] + 1
+        # its colour somewhere in the middle of its shape (another's label may cross it)
+        x, y, r = ox + at["x"] * s, oy + at["y"] * s, size * s / 3
+        grid = [(x + i * r / 2, y + j * r / 2) for i in range(-2, 3) for j in range(-2, 3)]
+        seen += any(near(image.getpixel((round(a), round(b))), color) for a, b in grid)
+    assert seen >= 0.97 * len(nodes)  # drawn where the geometry says
+
+    # the title: one or more lines of dark text above the drawing, as wide as measured
+    assert title["text"] == page.text_content("#kv-title")
+    assert title["y"] + title["height"] <= drawing["y"]
+    ink = dark_pixels(image, title)
+    assert len(ink) > 20 * len(title["text"])
+    xs = [x for x, _ in ink]
+    assert max(xs) - min(xs) >= 0.9 * title["width"] / title["lines"]
+
+    # the legend: every node type and edge kind, its icon in its colour, its label beside it
+    swatches = legend["swatches"]
+    types = page.evaluate("kv.data.types.map(t => t.id)")
+    kinds = page.evaluate("kv.data.edgeKinds.map(k => k.id)")
+    assert [w["id"] for w in swatches if w["group"] == "type"] == types
+    assert [w["id"] for w in swatches if w["group"] == "kind"][: len(kinds)] == kinds
+    for w in swatches:
+        assert near(image.getpixel((round(w["x"]), round(w["y"]))), w["color"]), w
+    assert len(dark_pixels(image, legend)) > 200 * len(swatches)
+
+
+def test_png_export_leaves_out_what_the_filters_hide(open_page, pages) -> None:
+    page, _ = open_page(pages["plan"])
+    page.uncheck('input[data-filter="type"][data-value="partner"]')
+    image, geo = export_png(page)
+    assert "partner" not in [w["id"] for w in geo["legend"]["swatches"]]
+    partner = page.evaluate("kv.data.types.find(t => t.id === 'partner').color")
+    drawing = geo["drawing"]
+    crop = image.crop(
+        (
+            drawing["x"],
+            drawing["y"],
+            drawing["x"] + drawing["width"],
+            drawing["y"] + drawing["height"],
+        )
+    )
+    assert not any(near(p, partner, 4) for p in crop.get_flattened_data())
 
 
 def test_large_graph_is_grouped_and_search_opens_a_group(open_page, pages) -> None:
