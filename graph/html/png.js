@@ -13,7 +13,7 @@
   var DATA = kv.data;
   var RES = 2;                // image pixels per screen pixel
   var MAX_SIDE = 16000;       // Chromium draws no canvas side above 32,767 px
-  var MAX_AREA = 120e6;       // nor more than 268 million pixels in all
+  var MAX_AREA = 80e6;        // nor more than 268 million pixels; 80 million take 320 MB
   var PAD = 16, GAP = 24;     // screen pixels, like every size below
   var INK = "#1a1a1a", MUTED = "#444444";
   var FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
@@ -56,11 +56,12 @@
     return Math.min(RES * dpr, MAX_SIDE / w, MAX_SIDE / h, Math.sqrt(MAX_AREA / (w * h)));
   }
 
-  /* The nodes and edges shown, drawn by a hidden vis-network of their copies, on a canvas of
-   * their own: { canvas, box (network units), scale (image pixels per unit), zero (where the
-   * network's (0, 0) is on the canvas) }. Labels are measured again at the export's scale
-   * (the screen's boxes can be a line short), and the canvas grows until all of them fit. */
-  function drawNetwork(dpr) {
+  /* The nodes and edges shown, drawn by a hidden vis-network of their copies. Labels are
+   * measured again at the export's scale (the screen's boxes can be a line short), and the
+   * canvas grows until all of them fit. Calls use(canvas, box, scale, zero), `zero` being
+   * where the network's (0, 0) is on that canvas, and returns what it returns (the network
+   * is gone after: a big canvas is not kept twice in memory). */
+  function drawNetwork(dpr, use) {
     var at = kv.network.getPositions();
     var nodes = shown(kv.nodes).map(function (n) {
       return Object.assign({}, n, at[n.id] ? { x: at[n.id].x, y: at[n.id].y } : {});
@@ -100,13 +101,8 @@
         if (contains(box, drawn)) break;
         box = union(box, drawn);
       }
-      var src = holder.querySelector("canvas");
-      var canvas = document.createElement("canvas");
-      canvas.width = src.width;
-      canvas.height = src.height;
-      canvas.getContext("2d").drawImage(src, 0, 0);
       var zero = net.canvasToDOM({ x: 0, y: 0 });
-      return { canvas: canvas, box: box, scale: scale, zero: { x: zero.x * dpr, y: zero.y * dpr } };
+      return use(holder.querySelector("canvas"), box, scale, { x: zero.x * dpr, y: zero.y * dpr });
     } finally {
       net.destroy();
       holder.remove();
@@ -115,16 +111,17 @@
 
   // --- legend -------------------------------------------------------------------------------
 
-  /* The legend's sections as shown on the page, less what the filters hide now. */
-  function legendSections(hasGroups) {
+  /* The legend's sections as shown on the page, less what the filters hide now; `groups`:
+   * how many closed groups are drawn. */
+  function legendSections(groups) {
     var on = kv.filters;
     var sections = [];
     var types = DATA.types.filter(function (t) { return on.type.has(t.id); }).map(function (t) {
       return { group: "type", id: t.id, shape: t.shape, color: t.color, label: t.label, count: t.count };
     });
-    if (hasGroups) {
+    if (groups) {
       types.push({ group: "type", id: "group", shape: "dot", color: DATA.cluster.color,
-                   label: "Group of nodes" });
+                   label: "Group of nodes", count: groups });
     }
     sections.push({ heading: "Node types", rows: types });
     if (DATA.statuses.length && on.type.has("theme")) {
@@ -145,7 +142,7 @@
       kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: UNCARRIED,
                    count: uncarried, line: { width: cl.width, dashes: [8, 5] } });
     }
-    if (hasGroups) {
+    if (groups) {
       kinds.push({ group: "kind", id: "group", color: DATA.groupEdge.color,
                    label: DATA.groupEdge.label, line: DATA.groupEdge });
     }
@@ -294,36 +291,36 @@
     var dpr = window.devicePixelRatio || 1;
     var u = RES * dpr;                        // image pixels per screen pixel, for text
     var pad = PAD * u;
-    var net = drawNetwork(dpr);
-    var dw = net.canvas.width, dh = net.canvas.height;
+    var groups = shown(kv.nodes).filter(function (n) { return typeof n.id === "string"; });
+    var sections = legendSections(groups.length);
+    return drawNetwork(dpr, function (drawing, box, scale, zero) {
+      var dw = drawing.width, dh = drawing.height;
+      var out = document.createElement("canvas");
+      var ctx = out.getContext("2d");
+      var legend = legendSize(ctx, sections, u);
+      var width = Math.ceil(pad + dw + GAP * u + legend.width + pad);
+      var lines = headerLines(ctx, width - 2 * pad, u);
+      var top = Math.ceil(pad + lines.height);
+      out.width = width;
+      out.height = Math.ceil(top + Math.max(dh, legend.height) + pad);
 
-    var out = document.createElement("canvas");
-    var ctx = out.getContext("2d");
-    var hasGroups = shown(kv.nodes).some(function (n) { return typeof n.id === "string"; });
-    var sections = legendSections(hasGroups);
-    var legend = legendSize(ctx, sections, u);
-    var width = Math.ceil(pad + dw + GAP * u + legend.width + pad);
-    var lines = headerLines(ctx, width - 2 * pad, u);
-    var top = Math.ceil(pad + lines.height);
-    out.width = width;
-    out.height = Math.ceil(top + Math.max(dh, legend.height) + pad);
+      ctx = out.getContext("2d");  // resizing a canvas resets its state
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, out.width, out.height);
+      var title = drawHeader(ctx, lines, pad, pad, u);
+      ctx.drawImage(drawing, pad, top);
+      var lx = pad + dw + GAP * u;
+      var swatches = drawLegend(ctx, sections, lx, top, legend.width, u);
 
-    ctx = out.getContext("2d");  // resizing a canvas resets its state
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    var title = drawHeader(ctx, lines, pad, pad, u);
-    ctx.drawImage(net.canvas, pad, top);
-    var lx = pad + dw + GAP * u;
-    var swatches = drawLegend(ctx, sections, lx, top, legend.width, u);
-
-    window.kvExport = {
-      width: out.width, height: out.height, dpr: dpr, scale: net.scale, box: net.box,
-      origin: { x: pad + net.zero.x, y: top + net.zero.y },
-      drawing: { x: pad, y: top, width: dw, height: dh },
-      title: Object.assign({ text: DATA.title, lines: lines.title.length }, title),
-      legend: { x: lx, y: top, width: legend.width, height: legend.height, swatches: swatches }
-    };
-    return out;
+      window.kvExport = {
+        width: out.width, height: out.height, dpr: dpr, scale: scale, box: box,
+        origin: { x: pad + zero.x, y: top + zero.y },
+        drawing: { x: pad, y: top, width: dw, height: dh },
+        title: Object.assign({ text: DATA.title, lines: lines.title.length }, title),
+        legend: { x: lx, y: top, width: legend.width, height: legend.height, swatches: swatches }
+      };
+      return out;
+    });
   }
 
   var button = document.getElementById("kv-png");
