@@ -182,7 +182,7 @@ INK = 90  # a pixel darker than this in every channel is text (the title is #1a1
 
 
 def export_png(page: Any) -> tuple[Any, dict]:
-    """Click "Save view as PNG": the downloaded image, decoded, and the export's geometry."""
+    """Click "Save picture as PNG": the downloaded image, decoded, and the export's geometry."""
     from PIL import Image
 
     with page.expect_download() as info:

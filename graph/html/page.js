@@ -8,6 +8,7 @@
   var DATA = JSON.parse(document.getElementById("kv-data").textContent);
   var SVG = "http://www.w3.org/2000/svg";
   var FADED = "rgba(200,200,200,0.25)";
+  var UNCARRIED_DASHES = [8, 5];  // a stated cross-link that no partner works on both ends of
   var byId = function (id) { return document.getElementById(id); };
 
   function el(tag, text, cls) {
@@ -119,7 +120,7 @@
       from: drawnId(e.from),
       to: drawnId(e.to),
       width: st.width,
-      dashes: e.uncarried ? [8, 5] : st.dashes,
+      dashes: e.uncarried ? UNCARRIED_DASHES : st.dashes,
       color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
       hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
     };
@@ -532,6 +533,6 @@
   /* For png.js (the PNG export) and the browser tests. */
   window.kv = {
     network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold,
-    options: OPTIONS, filters: on, shapes: SHAPES
+    options: OPTIONS, filters: on, shapes: SHAPES, uncarriedDashes: UNCARRIED_DASHES
   };
 })();

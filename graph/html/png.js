@@ -1,4 +1,4 @@
-/* kruisverband HTML export: "Save view as PNG". The whole drawing, not only the part in view,
+/* kruisverband HTML export: "Save picture as PNG". The whole drawing, not only the part in view,
  * at twice the screen's resolution, with the page's title and the legend on the image.
  *
  * HTML cannot be turned into pixels without a library, so title and legend are drawn here as
@@ -15,9 +15,10 @@
   var MAX_SIDE = 16000;       // Chromium draws no canvas side above 32,767 px
   var MAX_AREA = 80e6;        // nor more than 268 million pixels; 80 million take 320 MB
   var PAD = 16, GAP = 24;     // screen pixels, like every size below
+  var MIN_WIDTH = 720;        // so that a small picture's title is not wrapped word by word
   var INK = "#1a1a1a", MUTED = "#444444";
   var FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
-  var UNCARRIED = "stated, no partner on both themes";
+  var UNCARRIED = "of these: no partner works on both themes";  // as in the edge facts
 
   function shown(set) { return set.get({ filter: function (item) { return !item.hidden; } }); }
 
@@ -27,8 +28,8 @@
   }
 
   /* The box round the nodes `ids` of network `net` and their labels, in network coordinates.
-   * getBoundingBox can end a line of a wrapped label early (vis-network 9.1.2 counts the
-   * lines before wrapping), so the label's own measured box, when there is one, is added. */
+   * getBoundingBox can leave out the last line of a wrapped label (seen with vis-network
+   * 9.1.2: a four-line label's box ended 11 units early), so the label's own box is added. */
   function extent(net, ids) {
     var box = ids.reduce(function (box, id) {
       var b = net.getBoundingBox(id);
@@ -86,7 +87,7 @@
     }, options);
     try {
       var scale;
-      for (var pass = 0; pass < 3; pass++) {
+      for (var pass = 0; ; pass++) {
         scale = drawingScale(box, dpr);
         var w = Math.ceil((box.right - box.left) * scale / dpr) + "px";
         var h = Math.ceil((box.bottom - box.top) * scale / dpr) + "px";
@@ -98,7 +99,7 @@
         });
         net.redraw();
         var drawn = extent(net, ids);
-        if (contains(box, drawn)) break;
+        if (contains(box, drawn) || pass === 2) break;
         box = union(box, drawn);
       }
       var zero = net.canvasToDOM({ x: 0, y: 0 });
@@ -140,7 +141,7 @@
     if (uncarried && on.kind.has("crosslink")) {
       var cl = DATA.edgeKinds.filter(function (k) { return k.id === "crosslink"; })[0];
       kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: UNCARRIED,
-                   count: uncarried, line: { width: cl.width, dashes: [8, 5] } });
+                   count: uncarried, line: { width: cl.width, dashes: kv.uncarriedDashes } });
     }
     if (groups) {
       kinds.push({ group: "kind", id: "group", color: DATA.groupEdge.color,
@@ -298,7 +299,7 @@
       var out = document.createElement("canvas");
       var ctx = out.getContext("2d");
       var legend = legendSize(ctx, sections, u);
-      var width = Math.ceil(pad + dw + GAP * u + legend.width + pad);
+      var width = Math.max(Math.ceil(pad + dw + GAP * u + legend.width + pad), MIN_WIDTH * u);
       var lines = headerLines(ctx, width - 2 * pad, u);
       var top = Math.ceil(pad + lines.height);
       out.width = width;
