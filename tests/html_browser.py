@@ -62,11 +62,18 @@ def browser() -> Iterator[Any]:
 
 
 @contextmanager
-def opened(b: Any, path: Path, timeout_ms: int = 30_000) -> Iterator[tuple[Any, Log]]:
-    """The page at `path` (file://), loaded and drawn, in a context of its own."""
+def opened(
+    b: Any, path: Path, timeout_ms: int = 30_000, pixel_ratio: float = 1
+) -> Iterator[tuple[Any, Log]]:
+    """The page at `path` (file://), loaded and drawn, in a context of its own.
+
+    `pixel_ratio`: the screen's device pixels per CSS pixel (2 for a "retina" screen).
+    """
     url = path.resolve().as_uri()
     log = Log(url)
-    context = b.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context = b.new_context(
+        viewport=VIEWPORT, accept_downloads=True, device_scale_factor=pixel_ratio
+    )
 
     def only_the_file(route: Any) -> None:
         if route.request.url == url:

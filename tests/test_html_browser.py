@@ -45,8 +45,8 @@ def open_page(chromium: Any) -> Iterator[Any]:
     """Open a page; on leaving, check it made no request and logged no error."""
     logs = []
 
-    def _open(path: Path):
-        cm = opened(chromium, path)
+    def _open(path: Path, pixel_ratio: float = 1):
+        cm = opened(chromium, path, pixel_ratio=pixel_ratio)
         page, log = cm.__enter__()
         logs.append((cm, log))
         return page, log
@@ -205,11 +205,11 @@ def dark_pixels(image: Any, box: dict) -> list[tuple[int, int]]:
     return [(i % w, i // w) for i, p in enumerate(crop.get_flattened_data()) if max(p) < INK]
 
 
-@pytest.mark.parametrize("name", ["plan", "compare"])
+@pytest.mark.parametrize(("name", "pixel_ratio"), [("plan", 1), ("compare", 1), ("ego", 2)])
 def test_png_export_is_whole_drawing_at_2x_with_title_and_legend(
-    open_page, pages, name: str
+    open_page, pages, name: str, pixel_ratio: float
 ) -> None:
-    page, _ = open_page(pages[name])
+    page, _ = open_page(pages[name], pixel_ratio)
     # zoomed in on one node, the screen shows a few nodes; the image must still hold them all
     page.evaluate(
         "kv.network.moveTo({position: kv.network.getPositions([0])[0], scale: 3, animation: false})"
@@ -219,8 +219,9 @@ def test_png_export_is_whole_drawing_at_2x_with_title_and_legend(
     image, geo = export_png(page)
     assert page.evaluate(view) == before  # the view on screen is left as it was
     assert image.size == (geo["width"], geo["height"])
-    assert geo["scale"] >= 2 * geo["dpr"]  # twice the screen at zoom 1
-    assert page.evaluate("kv.data.fontSize") * geo["scale"] >= 2 * 11  # labels readable
+    assert geo["dpr"] == pixel_ratio
+    assert geo["scale"] >= 2 * pixel_ratio  # twice the screen at zoom 1
+    assert page.evaluate("kv.data.fontSize") * geo["scale"] >= 2 * 11  # readable labels
 
     drawing, legend, title = geo["drawing"], geo["legend"], geo["title"]
     assert drawing["x"] + drawing["width"] <= legend["x"]  # the legend covers no node

@@ -18,7 +18,7 @@
   var MIN_WIDTH = 720;        // so that a small picture's title is not wrapped word by word
   var INK = "#1a1a1a", MUTED = "#444444";
   var FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
-  var UNCARRIED = "of these: no partner works on both themes";  // as in the edge facts
+  var UNCARRIED = "of these: no partner works on both themes";
 
   function shown(set) { return set.get({ filter: function (item) { return !item.hidden; } }); }
 
