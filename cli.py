@@ -802,7 +802,8 @@ def html(
 
     The page has a legend with counts, search (case and accents ignored), filters by node
     type, plan, theme status and edge kind, a details panel with the plan's own sentences,
-    and a button that saves the view as PNG. The same data gives the same file.
+    and a button that saves the whole picture as PNG, title and legend included. The same
+    data gives the same file.
 
     \b
     Example:
