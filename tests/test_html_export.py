@@ -57,7 +57,10 @@ def hostile(records: tuple[PlanData, Details]) -> tuple[PlanData, Details]:
         data.involvements.append(Involvement("nijmegen-2022", iri, theme, None, ("regie",)))
     extra = Details(
         descriptions={**details.descriptions, XSS_IRI: "<b>bold?</b> & <script>alert(2)</script>"},
-        quotes={**details.quotes, XSS_IRI: [Quote("<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx")]},
+        quotes={
+            **details.quotes,
+            XSS_IRI: [Quote("nijmegen-2022", "<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx")],
+        },
         pillars=details.pillars,
         crosslink_quotes=details.crosslink_quotes,
     )

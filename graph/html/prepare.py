@@ -159,6 +159,7 @@ def prepare(
     size, centrality = sizes(g)
     partner_rank: dict[str, dict] = {}
     plans = [p for p in g.graph.get("plans", "").split(";") if p]
+    scope = set(plans)  # the plans this page draws: its quotes and figures are theirs alone
     if not large and any(d["type"] == "partner" for _, d in g.nodes(data=True)):
         partner_rank = {r["partner"]: r for r in central(data, plans).rows}
 
@@ -221,7 +222,7 @@ def prepare(
             node["c"] = group_of[n]
         else:
             node["description"] = details.descriptions.get(n, "")
-            node["quotes"] = _quotes(details.quotes_of(n))
+            node["quotes"] = _quotes(details.quotes_of(n, scope))
             node["facts"] = _node_facts(n, d, g, data, centrality, partner_rank)
         nodes.append(node)
 
@@ -234,7 +235,7 @@ def prepare(
         if not large:
             edge["facts"] = _edge_facts(d)
             if d["kind"] == "crosslink":
-                quotes = details.crosslink_quotes.get((d["plan"], d["source"], d["target"]), [])
+                quotes = details.crosslink_quotes_of(d["plan"], d["source"], d["target"])
                 edge["quotes"] = _quotes(quotes)
         if d["kind"] == "crosslink" and d.get("directed"):
             edge["arrow"] = "to" if a == index[d["source"]] else "from"
