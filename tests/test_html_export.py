@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,23 @@ def test_cli_writes_a_page(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 2
     result = run_cli("html", "--plan", "nijmegen", "--output", str(tmp_path / "y.html"))
     assert result.exit_code == 1 and "nijmegen-2022" in result.output
+
+
+def test_cli_without_output_writes_beside_the_build(
+    run_cli, built: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not into the current folder (a repository checkout): into dist/html/, and says where."""
+    monkeypatch.chdir(tmp_path)
+    pages = built.dist_dir / "html"
+    try:
+        result = run_cli("html", "--plan", "nijmegen-2022")
+        assert result.exit_code == 0, result.output
+        page = pages / "plan-nijmegen-2022.html"
+        assert f"Wrote {page} (" in result.output
+        assert data_of(page.read_text("utf-8"))["view"] == "plan"
+        result = run_cli("html", "--focus", "nijmegen-2022/ondermijning")
+        assert result.exit_code == 0, result.output
+        assert (pages / "ego-nijmegen-2022-ondermijning.html").is_file()
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)  # the session build is shared
