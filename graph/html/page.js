@@ -70,7 +70,7 @@
   function nodeItem(i, faded) {
     var n = nodes[i];
     var st = typeStyle[n.type];
-    var border = n.focus || n.status === "priority" ? "#000000" :
+    var border = n.focus || n.status === "priority" ? DATA.outline :
       n.type === "domain" ? "#8a7d00" : st.color;
     var bg = faded ? rgba(st.color, 0.15) : st.color;
     return {
@@ -119,7 +119,7 @@
       from: drawnId(e.from),
       to: drawnId(e.to),
       width: st.width,
-      dashes: e.uncarried ? [8, 5] : st.dashes,
+      dashes: e.uncarried ? st.uncarried : st.dashes,
       color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
       hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
     };

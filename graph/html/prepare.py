@@ -20,7 +20,7 @@ import networkx as nx
 from graph.analysis.central import central
 from graph.html import layout, text
 from graph.html.details import Details, Quote
-from graph.html.style import CLUSTER_STYLE, EDGE_STYLE, NODE_STYLE, STATUS_LABEL
+from graph.html.style import CLUSTER_STYLE, EDGE_STYLE, NODE_STYLE, OUTLINE, STATUS_LABEL
 from graph.html.views import EDGE_KINDS, NODE_TYPES
 from graph.links import is_link
 from graph.network import PlanData
@@ -257,6 +257,7 @@ def prepare(
             {"id": k, **EDGE_STYLE[k], "count": kinds[k]} for k in EDGE_KINDS if kinds[k]
         ],
         "groupEdge": EDGE_STYLE["group"],
+        "outline": OUTLINE,
         "cluster": CLUSTER_STYLE,
         "plans": [
             {"id": p, "label": data.plans[p].municipality if p in data.plans else p}
