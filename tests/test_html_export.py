@@ -247,12 +247,14 @@ def test_explanation_names_the_colours_and_shapes_the_legend_draws(
     colours = {COLOUR_NAME[t["color"]] for t in [*page["types"], *page["edgeKinds"]]}
     colours.add(COLOUR_NAME[page["outline"]])  # the border of the focus and of priorities
     shapes = {SHAPE_NAME[t["shape"]] for t in page["types"]}
-    # every node type in the legend is named as drawn: 'yellow triangles' are domains
+    # every node type in the legend is named as drawn ('yellow triangles' are domains), in the
+    # lead the page shows under its title
+    lead = page["explanation"][0].lower()
     for t in page["types"]:
-        assert f"{COLOUR_NAME[t['color']]} {SHAPE_NAME[t['shape']]}" in text, t["id"]
+        assert f"{COLOUR_NAME[t['color']]} {SHAPE_NAME[t['shape']]}" in lead, t["id"]
     for kind in page["edgeKinds"]:
         if kind["id"] in ("crosslink", "implicit", "shared"):
-            assert f"{COLOUR_NAME[kind['color']]} lines" in text, kind["id"]
+            assert f"{COLOUR_NAME[kind['color']]} lines" in lead, kind["id"]
     # and no colour or shape that the legend does not draw
     rest = _without(text, colours)
     stray = {c for c in BASIC_COLOURS | set(COLOUR_NAME.values()) if re.search(rf"\b{c}s?\b", rest)}

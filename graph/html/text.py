@@ -145,7 +145,7 @@ def explanation(view: str, g: nx.Graph, data: PlanData, readings: bool = True) -
         ]
     elif view == "crosslinks":
         uncarried = pattern(EDGE_STYLE["crosslink"]["uncarried"])
-        lines = [
+        drawn = [
             f"The themes of the plan ({look('theme')}) on a circle.",
             given(
                 "crosslink",
@@ -165,8 +165,8 @@ def explanation(view: str, g: nx.Graph, data: PlanData, readings: bool = True) -
                 "domain",
                 f"{_cap(look('domain'))} are domains a theme is said to link to.",
             ),
-            *reading(overlap),
         ]
+        lines = [" ".join(x for x in drawn if x), *reading(overlap)]
     elif view == "compare":
         lines = [
             f"The plans ({look('plan')}) with their themes ({look('theme')}), joined only "
