@@ -136,7 +136,9 @@ def explanation(view: str, g: nx.Graph, data: PlanData, readings: bool = True) -
     elif view == "ego":
         focus = g.nodes[g.graph["focus"]]
         named = [f"{look(t)} are {_name(t)}" for t in NODE_STYLE if t in types]
-        named.append(given("crosslink", f"{line('crosslink')} the kruisverbanden stated"))
+        named.append(
+            given("crosslink", f"{line('crosslink')} are the kruisverbanden the plan states")
+        )
         key = ", ".join(x for x in named if x)
         lines = [
             f"Everything within {plural(g.graph['depth'], 'step')} of {focus['label']} "
