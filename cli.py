@@ -785,7 +785,8 @@ def export(
     "-o",
     "output_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="HTML file to write ('-': stdout). Default: VIEW-PLAN.html in the current folder.",
+    help="HTML file to write ('-': stdout). Default: dist/html/VIEW-PLAN.html (or "
+    "VIEW-FOCUS.html), beside the build it draws.",
 )
 @click.pass_context
 @handled
@@ -803,7 +804,8 @@ def html(
     The page has a legend with counts, search (case and accents ignored), filters by node
     type, plan, theme status and edge kind, a details panel with the plan's own sentences,
     and a button that saves the whole picture as PNG, title and legend included. The same
-    data gives the same file.
+    data gives the same file. Without --output it goes to dist/html/ (a new build starts
+    without the pages of the old one).
 
     \b
     Example:
@@ -837,8 +839,8 @@ def html(
         click.echo(text, nl=False)
         return
     if output_file is None:
-        name = focus.replace("/", "-") if view == "ego" and focus else "-".join(plan_ids) or "all"
-        output_file = Path(f"{view}-{name}.html")
+        output_file = html_export.default_output(settings, view, list(plan_ids), focus)
+        output_file.parent.mkdir(exist_ok=True)
     output_file.write_text(text, encoding="utf-8")
     click.echo(f"Wrote {output_file} ({len(text.encode('utf-8')) // 1024} KiB)", err=True)
 

@@ -85,6 +85,33 @@ def test_example_query_runs_and_shows_a_table(page, server: Server) -> None:
     assert not blocked, blocked
 
 
+def test_editing_an_example_drops_its_description(page, server: Server) -> None:
+    """Once the reader edits the query, the example's description no longer describes it."""
+    from graph.queries import named_queries
+
+    example = next(q for q in named_queries() if q.name == "prioritaire-themas")
+    assert example.description
+    p, blocked = page
+    p.goto(server.url)
+    p.click(f'button[data-example="{example.name}"]')
+    assert example.description in p.text_content("#example-title")
+    p.locator("#query").press("Control+End")
+    p.locator("#query").type(" LIMIT 1")
+    line = p.text_content("#example-title")
+    assert example.description not in line and "Edited" in line and example.title in line
+    p.click("#run")
+    p.wait_for_selector("#result-table tbody tr", timeout=15_000)
+    assert p.locator("#result-table tbody tr").count() == 1  # the edited query ran
+    assert example.description not in p.text_content("#example-title")
+    p.fill("#query", "")
+    p.locator("#query").type(example.text)  # typed back to the example's own text
+    assert example.description in p.text_content("#example-title")
+    p.fill("#query", "ASK { ?s ?p ?o }")
+    p.click('button[data-example="' + example.name + '"]')  # picking it again restores it
+    assert example.description in p.text_content("#example-title")
+    assert not blocked, blocked
+
+
 def test_every_example_runs_without_error(page, server: Server) -> None:
     p, blocked = page
     p.goto(server.url)

@@ -92,7 +92,7 @@ def test_search_folds_case_and_accents(open_page, pages) -> None:
 def test_click_shows_description_and_quotes(open_page, pages, records) -> None:
     data, details = records
     politie = next(p for p in data.partners.values() if p.id == "politie")
-    quote = details.quotes_of(politie.iri)[0]
+    quote = details.quotes_of(politie.iri, ["nijmegen-2022"])[0]
     page, _ = open_page(pages["plan"])
     search(page, "politie")
     page.locator("#kv-results button", has_text="Politie").first.click()
@@ -132,6 +132,23 @@ def test_click_shows_description_and_quotes(open_page, pages, records) -> None:
         index,
     )
     assert faded[0].startswith("rgba(") and not faded[1].startswith("rgba(")
+
+
+def test_details_quote_only_the_plan_drawn(open_page, pages, records) -> None:
+    """The police is named by both plans; Nijmegen's page shows Nijmegen's sentences only, and
+    the count in the heading is the number of sentences below it."""
+    data, details = records
+    politie = next(p for p in data.partners.values() if p.id == "politie")
+    nijmegen = [q for q in details.quotes[politie.iri] if q.context.startswith("nijmegen-2022: ")]
+    assert 0 < len(nijmegen) < len(details.quotes[politie.iri])
+    page, _ = open_page(pages["plan"])
+    search(page, "politie")
+    page.locator("#kv-results button", has_text="Politie").first.click()
+    headings = page.locator("#kv-details h3").all_text_contents()
+    assert f"In the words of the plan ({len(nijmegen)})" in headings
+    assert page.locator("#kv-details .kv-quote").count() == len(nijmegen)
+    cites = page.locator("#kv-details .kv-section").all_text_contents()
+    assert len(cites) == len(nijmegen) and all("nijmegen-2022: " in c for c in cites)
 
 
 def test_markup_label_stays_text_and_runs_nothing(open_page, pages) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,10 @@ def hostile(records: tuple[PlanData, Details]) -> tuple[PlanData, Details]:
         data.involvements.append(Involvement("nijmegen-2022", iri, theme, None, ("regie",)))
     extra = Details(
         descriptions={**details.descriptions, XSS_IRI: "<b>bold?</b> & <script>alert(2)</script>"},
-        quotes={**details.quotes, XSS_IRI: [Quote("<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx")]},
+        quotes={
+            **details.quotes,
+            XSS_IRI: [Quote("nijmegen-2022", "<i>3.1</i> Sectie", HOSTILE_QUOTE, "ctx")],
+        },
         pillars=details.pillars,
         crosslink_quotes=details.crosslink_quotes,
     )
@@ -188,3 +192,73 @@ def test_cli_writes_a_page(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 2
     result = run_cli("html", "--plan", "nijmegen", "--output", str(tmp_path / "y.html"))
     assert result.exit_code == 1 and "nijmegen-2022" in result.output
+
+
+def test_cli_without_output_writes_beside_the_build(
+    run_cli, built: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not into the current folder (a repository checkout): into dist/html/, and says where."""
+    monkeypatch.chdir(tmp_path)
+    pages = built.dist_dir / "html"
+    try:
+        result = run_cli("html", "--plan", "nijmegen-2022")
+        assert result.exit_code == 0, result.output
+        page = pages / "plan-nijmegen-2022.html"
+        assert f"Wrote {page} (" in result.output
+        assert data_of(page.read_text("utf-8"))["view"] == "plan"
+        result = run_cli("html", "--focus", "nijmegen-2022/ondermijning")
+        assert result.exit_code == 0, result.output
+        assert (pages / "ego-nijmegen-2022-ondermijning.html").is_file()
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)  # the session build is shared
+
+
+# the basic colour terms of English (Berlin and Kay), whatever the palette: a word the text may
+# use for a colour that graph.html.style does not draw
+BASIC_COLOURS = {"black", "white", "red", "green", "yellow", "blue", "brown", "purple", "pink"}
+BASIC_COLOURS |= {"orange", "grey", "gray"}
+BASIC_SHAPES = {"circle", "dot", "square", "diamond", "star", "hexagon", "triangle"}
+
+
+def _without(text: str, names: set[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):  # 'sky blue' before 'blue'
+        text = re.sub(rf"\b{re.escape(name)}s?\b", " ", text)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("view", "plans", "focus"),
+    [
+        ("plan", ["nijmegen-2022"], None),
+        ("ego", None, "politie"),
+        ("ego", None, "nijmegen-2022/ondermijning"),
+        ("crosslinks", ["pijnacker-nootdorp-2023"], None),
+        ("compare", None, None),
+    ],
+)
+def test_explanation_names_the_colours_and_shapes_the_legend_draws(
+    records, view: str, plans: list[str] | None, focus: str | None
+) -> None:
+    from graph.html.style import COLOUR_NAME, SHAPE_NAME
+
+    page = html.page_data(view, *records, plans, focus)
+    text = " ".join(page["explanation"]).lower()
+    colours = {COLOUR_NAME[t["color"]] for t in [*page["types"], *page["edgeKinds"]]}
+    colours.add(COLOUR_NAME[page["outline"]])  # the border of the focus and of priorities
+    shapes = {SHAPE_NAME[t["shape"]] for t in page["types"]}
+    # every node type in the legend is named as drawn ('yellow triangles' are domains), in the
+    # lead the page shows under its title
+    lead = page["explanation"][0].lower()
+    for t in page["types"]:
+        assert f"{COLOUR_NAME[t['color']]} {SHAPE_NAME[t['shape']]}" in lead, t["id"]
+    for kind in page["edgeKinds"]:
+        if kind["id"] in ("crosslink", "implicit", "shared"):
+            assert f"{COLOUR_NAME[kind['color']]} lines" in lead, kind["id"]
+    # and no colour or shape that the legend does not draw
+    rest = _without(text, colours)
+    stray = {c for c in BASIC_COLOURS | set(COLOUR_NAME.values()) if re.search(rf"\b{c}s?\b", rest)}
+    assert not stray, f"{view}: the text names colours the page does not draw: {stray}"
+    rest = _without(text, shapes)
+    stray = {s for s in BASIC_SHAPES | set(SHAPE_NAME.values()) if re.search(rf"\b{s}s?\b", rest)}
+    assert not stray, f"{view}: the text names shapes the page does not draw: {stray}"

@@ -28,7 +28,24 @@ from graph.html.render import render
 from graph.html.views import VIEWS, build
 from graph.network import PlanData
 
-__all__ = ["CLUSTER_ABOVE", "VIEWS", "export", "page", "page_data", "render"]
+__all__ = ["CLUSTER_ABOVE", "VIEWS", "default_output", "export", "page", "page_data", "render"]
+
+PAGES = "html"  # the folder in dist/ that a page goes to when no file is named
+
+
+def default_output(
+    settings: Settings, view: str, plans: list[str] | None = None, focus: str | None = None
+) -> Path:
+    """Where a page goes when no file is named: dist/html/VIEW-NAME.html, beside the build.
+
+    Not the current folder: run in the repository, that left pages for git to pick up. The
+    page draws the build it sits in; a new build starts a dist/ without them (the previous
+    build, pages and all, stays in .dist.builds/previous until the build after).
+    """
+    from graph.html.prepare import slug
+
+    name = slug(focus) if view == "ego" and focus else "-".join(plans or ()) or "all"
+    return settings.dist_dir / PAGES / f"{view}-{name}.html"
 
 
 def page_data(

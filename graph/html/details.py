@@ -5,11 +5,15 @@ pillars, descriptions and the quotes with their sections. graph.catalog has thos
 partner, at about fifteen queries a node, and folds a partner's quotes into one string without
 their sections; a page needs them for every node at once, so this module reads them for the
 whole store in four queries and keys them by IRI.
+
+Every quote carries the plan it was cut from. A partner is named by many plans, so its quotes
+come from all of them; a page draws only some plans, and `quotes_of` hands it only theirs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -20,6 +24,7 @@ from graph.store import select
 
 @dataclass(frozen=True)
 class Quote:
+    plan: str  # identifier of the plan whose text it is ("" when the store does not say)
     section: str
     text: str
     context: str = ""  # for a partner: the theme (or "plan") the quote names it under
@@ -47,8 +52,12 @@ class Details:
         default_factory=lambda: defaultdict(list)
     )
 
-    def quotes_of(self, iri: str) -> list[Quote]:
-        return list(self.quotes.get(iri, ()))
+    def quotes_of(self, iri: str, plans: Collection[str]) -> list[Quote]:
+        """The quotes of `iri` cut from one of `plans`: a page quotes only the plans it shows."""
+        return [q for q in self.quotes.get(iri, ()) if q.plan in plans]
+
+    def crosslink_quotes_of(self, plan: str, source: str, target: str) -> list[Quote]:
+        return list(self.crosslink_quotes.get((plan, source, target), ()))
 
 
 def load(store: ox.Store, settings: Settings) -> Details:
@@ -66,13 +75,17 @@ SELECT ?x ?d WHERE {
         details.descriptions.setdefault(r["x"], r["d"])
 
     for r in rows("""
-SELECT DISTINCT ?x ?section ?quote WHERE {
+SELECT DISTINCT ?x ?plan ?section ?quote WHERE {
   ?x prov:wasDerivedFrom ?q . ?q oa:exact ?quote .
   OPTIONAL { ?q dcterms:isPartOf/rdfs:label ?section FILTER(LANG(?section) IN ("nl", "")) }
+  OPTIONAL {
+    ?q ivp:inPlan|dcterms:isPartOf+ ?p .
+    ?p a ivp:SafetyPlan ; dcterms:identifier ?plan
+  }
   FILTER NOT EXISTS { ?x a ivp:Involvement }
   FILTER NOT EXISTS { ?x a ivp:CrossLink }
-} ORDER BY ?x ?section ?quote"""):
-        details.quotes[r["x"]].append(Quote(r["section"] or "", r["quote"]))
+} ORDER BY ?x ?plan ?section ?quote"""):
+        details.quotes[r["x"]].append(Quote(r["plan"] or "", r["section"] or "", r["quote"]))
 
     for r in rows("""
 SELECT DISTINCT ?p ?plan ?theme ?section ?quote WHERE {
@@ -82,7 +95,7 @@ SELECT DISTINCT ?p ?plan ?theme ?section ?quote WHERE {
   OPTIONAL { ?i ivp:theme/skos:prefLabel ?theme FILTER(LANG(?theme) = "nl") }
 } ORDER BY ?p ?plan ?theme ?section ?quote"""):
         context = f"{r['plan']}: {r['theme'] or 'plan'}"
-        details.quotes[r["p"]].append(Quote(r["section"] or "", r["quote"], context))
+        details.quotes[r["p"]].append(Quote(r["plan"], r["section"] or "", r["quote"], context))
 
     for r in rows("""
 SELECT DISTINCT ?plan ?from ?to ?section ?quote WHERE {
@@ -91,7 +104,7 @@ SELECT DISTINCT ?plan ?from ?to ?section ?quote WHERE {
   OPTIONAL { ?q dcterms:isPartOf/rdfs:label ?section FILTER(LANG(?section) IN ("nl", "")) }
 } ORDER BY ?plan ?from ?to ?section ?quote"""):
         key = (r["plan"], r["from"], r["to"])
-        details.crosslink_quotes[key].append(Quote(r["section"] or "", r["quote"]))
+        details.crosslink_quotes[key].append(Quote(r["plan"], r["section"] or "", r["quote"]))
 
     for r in rows("""
 SELECT ?x ?plan ?owner ?id ?label ?number WHERE {

@@ -8,7 +8,6 @@
   var DATA = JSON.parse(document.getElementById("kv-data").textContent);
   var SVG = "http://www.w3.org/2000/svg";
   var FADED = "rgba(200,200,200,0.25)";
-  var UNCARRIED_DASHES = [8, 5];  // a stated cross-link that no partner works on both ends of
   var byId = function (id) { return document.getElementById(id); };
 
   function el(tag, text, cls) {
@@ -71,7 +70,7 @@
   function nodeItem(i, faded) {
     var n = nodes[i];
     var st = typeStyle[n.type];
-    var border = n.focus || n.status === "priority" ? "#000000" :
+    var border = n.focus || n.status === "priority" ? DATA.outline :
       n.type === "domain" ? "#8a7d00" : st.color;
     var bg = faded ? rgba(st.color, 0.15) : st.color;
     return {
@@ -120,7 +119,7 @@
       from: drawnId(e.from),
       to: drawnId(e.to),
       width: st.width,
-      dashes: e.uncarried ? UNCARRIED_DASHES : st.dashes,
+      dashes: e.uncarried ? st.uncarried : st.dashes,
       color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
       hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
     };
@@ -533,6 +532,6 @@
   /* For png.js (the PNG export) and the browser tests. */
   window.kv = {
     network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold,
-    options: OPTIONS, filters: on, shapes: SHAPES, uncarriedDashes: UNCARRIED_DASHES
+    options: OPTIONS, filters: on, shapes: SHAPES, uncarriedDashes: (kindStyle.crosslink || {}).uncarried
   };
 })();

@@ -20,7 +20,7 @@ import networkx as nx
 from graph.analysis.central import central
 from graph.html import layout, text
 from graph.html.details import Details, Quote
-from graph.html.style import CLUSTER_STYLE, EDGE_STYLE, NODE_STYLE, STATUS_LABEL
+from graph.html.style import CLUSTER_STYLE, EDGE_STYLE, NODE_STYLE, OUTLINE, STATUS_LABEL
 from graph.html.views import EDGE_KINDS, NODE_TYPES
 from graph.links import is_link
 from graph.network import PlanData
@@ -159,6 +159,7 @@ def prepare(
     size, centrality = sizes(g)
     partner_rank: dict[str, dict] = {}
     plans = [p for p in g.graph.get("plans", "").split(";") if p]
+    scope = set(plans)  # the plans this page draws: its quotes and figures are theirs alone
     if not large and any(d["type"] == "partner" for _, d in g.nodes(data=True)):
         partner_rank = {r["partner"]: r for r in central(data, plans).rows}
 
@@ -221,7 +222,7 @@ def prepare(
             node["c"] = group_of[n]
         else:
             node["description"] = details.descriptions.get(n, "")
-            node["quotes"] = _quotes(details.quotes_of(n))
+            node["quotes"] = _quotes(details.quotes_of(n, scope))
             node["facts"] = _node_facts(n, d, g, data, centrality, partner_rank)
         nodes.append(node)
 
@@ -234,7 +235,7 @@ def prepare(
         if not large:
             edge["facts"] = _edge_facts(d)
             if d["kind"] == "crosslink":
-                quotes = details.crosslink_quotes.get((d["plan"], d["source"], d["target"]), [])
+                quotes = details.crosslink_quotes_of(d["plan"], d["source"], d["target"])
                 edge["quotes"] = _quotes(quotes)
         if d["kind"] == "crosslink" and d.get("directed"):
             edge["arrow"] = "to" if a == index[d["source"]] else "from"
@@ -256,6 +257,7 @@ def prepare(
             {"id": k, **EDGE_STYLE[k], "count": kinds[k]} for k in EDGE_KINDS if kinds[k]
         ],
         "groupEdge": EDGE_STYLE["group"],
+        "outline": OUTLINE,
         "cluster": CLUSTER_STYLE,
         "plans": [
             {"id": p, "label": data.plans[p].municipality if p in data.plans else p}

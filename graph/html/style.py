@@ -18,6 +18,9 @@ OKABE_ITO = {
     "black": "#000000",
 }
 GREY = "#8C8C8C"
+LIGHT_GREY = "#BBBBBB"
+MID_GREY = "#AAAAAA"
+OUTLINE = OKABE_ITO["black"]  # the border of the focus of an ego picture and of priority themes
 
 NODE_STYLE: dict[str, dict[str, str]] = {
     "plan": {"label": "Plan", "color": OKABE_ITO["black"], "shape": "star"},
@@ -35,7 +38,7 @@ CLUSTER_STYLE = {"label": "Group (double-click to open)", "color": GREY, "shape"
 
 # dashes: false = solid, or a vis-network dash pattern [dash, gap]
 EDGE_STYLE: dict[str, dict] = {
-    "plan": {"label": "plan has theme", "color": "#BBBBBB", "dashes": False, "width": 1},
+    "plan": {"label": "plan has theme", "color": LIGHT_GREY, "dashes": False, "width": 1},
     "pillar": {
         "label": "pillar of",
         "color": OKABE_ITO["bluish green"],
@@ -48,6 +51,7 @@ EDGE_STYLE: dict[str, dict] = {
         "color": OKABE_ITO["vermillion"],
         "dashes": False,
         "width": 3,
+        "uncarried": [8, 5],  # the dashes of a stated link that no partner works on both ends of
     },
     "implicit": {
         "label": "implicit cross-link (analysis)",
@@ -55,7 +59,7 @@ EDGE_STYLE: dict[str, dict] = {
         "dashes": [12, 6],
         "width": 4,
     },
-    "shared": {"label": "shares partners", "color": "#AAAAAA", "dashes": [2, 5], "width": 1},
+    "shared": {"label": "shares partners", "color": MID_GREY, "dashes": [2, 5], "width": 1},
     "core": {
         "label": "maps onto VNG core theme",
         "color": OKABE_ITO["reddish purple"],
@@ -65,3 +69,19 @@ EDGE_STYLE: dict[str, dict] = {
     "group": {"label": "links between groups", "color": GREY, "dashes": False, "width": 1},
 }
 STATUS_LABEL = {"priority": "priority theme", "core": "going concern (kerntaak)"}
+
+# what the page's sentences call them (graph.html.text): a colour by its Okabe-Ito name
+COLOUR_NAME = {
+    **{code: name for name, code in OKABE_ITO.items()},
+    GREY: "grey",
+    MID_GREY: "grey",
+    LIGHT_GREY: "light grey",
+}
+SHAPE_NAME = {
+    "star": "star",
+    "dot": "circle",
+    "square": "square",
+    "diamond": "diamond",
+    "hexagon": "hexagon",
+    "triangle": "triangle",
+}

@@ -163,8 +163,31 @@ def ego_graph(
     centre = find_node(walk, focus)
     g = nx.Graph(nx.ego_graph(walk, centre, radius=depth))
     g.graph.update(whole.graph, view="ego", focus=centre, depth=depth)
+    _narrow(g, shown_plans(g, centre))
     g.nodes[centre]["focus"] = True
     return g
+
+
+def shown_plans(g: nx.Graph, centre: str) -> list[str]:
+    """The plans a part of a plan graph draws: those of its themes, pillars and plan hubs.
+
+    A partner or core theme lists every plan that names it, also plans none of whose themes
+    are in the picture; those are not shown. A picture without a theme (a partner named only
+    for the plan as a whole) shows the plans its centre lists.
+    """
+    order = [p for p in g.graph.get("plans", "").split(";") if p]
+    own = {d["plan"] for _, d in g.nodes(data=True) if d["type"] in ("plan", "theme", "pillar")}
+    own = own or set(g.nodes[centre]["plan"].split(";"))
+    return [p for p in order if p in own]
+
+
+def _narrow(g: nx.Graph, plans: list[str]) -> None:
+    """Make `plans` the scope of `g`: of the page's title, figures and quotes, and of every
+    node's plan list."""
+    keep = set(plans)
+    g.graph["plans"] = ";".join(plans)
+    for _, d in g.nodes(data=True):
+        d["plan"] = ";".join(p for p in d["plan"].split(";") if p in keep)
 
 
 def crosslink_graph(

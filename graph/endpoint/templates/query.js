@@ -122,11 +122,23 @@
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run();
   });
+  // The example whose text was put in the box. Its description holds while the text is
+  // unchanged; once edited, the query is the reader's own and the line only says where it
+  // came from (back to the example's text, e.g. by undo, and the description returns).
+  let picked = null;
+  function showTitle() {
+    if (picked === null) title.textContent = "";
+    else if (text.value === picked.text) {
+      title.textContent = picked.title + (picked.description ? " — " + picked.description : "");
+    } else title.textContent = "Edited, from the example: " + picked.title;
+    title.classList.toggle("edited", picked !== null && text.value !== picked.text);
+  }
+  text.addEventListener("input", showTitle);
   for (const button of document.querySelectorAll("button[data-example]")) {
     button.addEventListener("click", () => {
-      const q = examples[button.dataset.example];
-      text.value = q.text;
-      title.textContent = q.title + (q.description ? " — " + q.description : "");
+      picked = examples[button.dataset.example];
+      text.value = picked.text;
+      showTitle();
     });
   }
 })();
