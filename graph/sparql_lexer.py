@@ -87,6 +87,7 @@ class Shape:
     has_dataset: bool
     has_service: bool
     depth: int
+    star_order: tuple[str, ...] = ()  # SELECT *: the variables in the order the query names them
 
 
 def tokens(text: str) -> list[Token]:
@@ -177,6 +178,7 @@ def shape(text: str) -> Shape:
         has_dataset="FROM" in words,
         has_service="SERVICE" in words,
         depth=_check_depth(text, found),
+        star_order=tuple(_star_order(found) or ()),
     )
 
 
@@ -307,9 +309,12 @@ def select_star_order(text: str) -> list[str] | None:
     True
     """
     try:
-        found = tokens(text)
+        return _star_order(tokens(text))
     except QueryTextError:
         return None
+
+
+def _star_order(found: list[Token]) -> list[str] | None:
     for i, token in enumerate(found):
         if token.kind == "word" and token.text.upper() == "SELECT":
             rest = found[i + 1 :]
@@ -324,6 +329,28 @@ def select_star_order(text: str) -> list[str] | None:
         if token.kind == "word" and token.text.upper() not in PROLOGUE:
             return None
     return None
+
+
+def service_iris(text: str) -> list[str]:
+    """The IRIs the query's SERVICE clauses name, in order, each once (for error messages).
+
+    >>> service_iris("SELECT * { SERVICE SILENT <http://a/> {} SERVICE ?s {} SERVICE <http://a/> {} }")
+    ['http://a/']
+    """  # noqa: E501
+    try:
+        found = tokens(text)
+    except QueryTextError:
+        return []
+    iris = []
+    for i, token in enumerate(found):
+        if token.kind != "word" or token.text.upper() != "SERVICE":
+            continue
+        rest = found[i + 1 : i + 3]
+        if rest and rest[0].kind == "word" and rest[0].text.upper() == "SILENT":
+            rest = rest[1:]
+        if rest and rest[0].kind == "iri":
+            iris.append(rest[0].text[1:-1])
+    return list(dict.fromkeys(iris))
 
 
 def in_order(names: list[str], order: list[str] | None) -> list[str]:

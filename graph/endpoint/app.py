@@ -34,7 +34,7 @@ from graph.endpoint.protocol import Operation, parse_operation
 from graph.endpoint.responses import error as _error
 from graph.endpoint.responses import html as _html
 from graph.queries import NamedQuery, named_queries
-from graph.sparql_lexer import QueryTextError, select_star_order, shape
+from graph.sparql_lexer import QueryTextError, Shape, shape
 from graph.store import prefixes
 
 log = logging.getLogger("kruisverband.endpoint")
@@ -184,8 +184,7 @@ class Endpoint(LinkedData):
                     else "."
                 ),
             )
-        if found.has_service and not self.limits.federation:
-            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
+        self.refuse_service(found)
         rtype, gtype = query_types(accept, op.fmt)
         wanted = gtype if found.form in ("CONSTRUCT", "DESCRIBE") else rtype
         if found.form and wanted is None:
@@ -205,10 +204,15 @@ class Endpoint(LinkedData):
             prefixes=self.prefixes,
             base_iri=self.public_url + "sparql",
             federated=found.has_service,
-            columns=tuple(select_star_order(op.text) or ()),
+            columns=found.star_order,
         )
         _, media, body = self.run(job)
         return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+
+    def refuse_service(self, found: Shape) -> None:
+        """With federation off, no query or update may make the server fetch a URL."""
+        if found.has_service and not self.limits.federation:
+            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
 
     def graph_iri(self, iri: str) -> str:
         """A graph IRI as given, or moved to the base when it names this server's /id/ path."""
@@ -231,8 +235,7 @@ class Endpoint(LinkedData):
 
     def update(self, request: Request, op: Operation) -> Response:
         self.authorize(request)
-        if shape(op.text).has_service and not self.limits.federation:
-            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
+        self.refuse_service(shape(op.text))
         job = UpdateJob(
             op.text,
             tuple(op.default_graphs),

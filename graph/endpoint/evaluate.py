@@ -6,7 +6,6 @@ same function answers for the endpoint and can be called directly in tests.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,9 +14,7 @@ import pyoxigraph as ox
 from graph.endpoint.answers import DATASET_FORMATS, graph_answer, results_answer
 from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
-from graph.sparql_lexer import explain, in_order
-
-_SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^<>\s]*)>", re.I)
+from graph.sparql_lexer import explain, in_order, service_iris
 
 
 @dataclass(frozen=True)
@@ -130,7 +127,7 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
 
 def _service_failed(text: str, err: OSError) -> str:
     """The 502 message: which services the query calls (their IRIs) and what went wrong."""
-    iris = list(dict.fromkeys(_SERVICE_IRI.findall(text)))
+    iris = service_iris(text)
     named = ", ".join(f"<{iri}>" for iri in iris) if iris else "the SERVICE the query calls"
     return (
         f"Bad gateway: {named} could not be queried: {err}. "

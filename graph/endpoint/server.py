@@ -54,7 +54,7 @@ def serve(
     for line in stale.lines() if stale else []:
         log.warning(line)
     stats = collect_stats(opened.store)
-    store_dir = opened.path  # the workers open this build, even after the next one lands
+    store_dir = opened.path  # the build opened now; the pool follows later ones (locate)
     del opened  # they open their own read-only handles
     scratch: Path | None = None
     if limits.update_token is not None:
