@@ -31,6 +31,7 @@ from graph.endpoint.negotiation import (
 )
 from graph.endpoint.pool import Pool
 from graph.endpoint.protocol import Operation, parse_operation
+from graph.endpoint.query_page import query_page
 from graph.endpoint.responses import error as _error
 from graph.endpoint.responses import html as _html
 from graph.queries import NamedQuery, named_queries
@@ -120,7 +121,7 @@ class Endpoint(LinkedData):
         if request.method not in ("GET", "HEAD"):
             raise EndpointError(405, f"{path} is read-only: use GET.", {"Allow": READ})
         if path in ("/", "/index.html"):
-            return _html(pages.query_page(self.named(), self.prefixes, self.settings.base))
+            return _html(query_page(self.named(), self.prefixes, self.settings.base))
         if path == "/.well-known/void":
             return self.void(request)
         if path.startswith("/id/") and len(path) > 4:
@@ -167,7 +168,7 @@ class Endpoint(LinkedData):
         if op is None:
             fmt = request.args.get("format")
             if not fmt and wants_html(accept):
-                return _html(pages.query_page(self.named(), self.prefixes, self.settings.base))
+                return _html(query_page(self.named(), self.prefixes, self.settings.base))
             root = self.public_url
             triples = self.describer.service(root + "sparql", root + ".well-known/void")
             return self.rdf(triples, graph_type(accept, fmt))
