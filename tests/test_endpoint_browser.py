@@ -81,7 +81,7 @@ def test_example_query_runs_and_shows_a_table(page, server: Server) -> None:
     assert p.locator("#result-table th").count() >= 2
     body = p.text_content("#result-table tbody")
     assert "nijmegen-2022" in body
-    assert "rows in" in p.text_content("#status")
+    assert "rijen in" in p.text_content("#status")  # Dutch by default
     assert not blocked, blocked
 
 
@@ -98,7 +98,7 @@ def test_editing_an_example_drops_its_description(page, server: Server) -> None:
     p.locator("#query").press("Control+End")
     p.locator("#query").type(" LIMIT 1")
     line = p.text_content("#example-title")
-    assert example.description not in line and "Edited" in line and example.title in line
+    assert example.description not in line and "Bewerkt" in line and example.title in line
     p.click("#run")
     p.wait_for_selector("#result-table tbody tr", timeout=15_000)
     assert p.locator("#result-table tbody tr").count() == 1  # the edited query ran
@@ -121,11 +121,12 @@ def test_every_example_runs_without_error(page, server: Server) -> None:
         p.click(f'button[data-example="{name}"]')
         p.click("#run")
         p.wait_for_function(
-            "() => !['', 'Running…'].includes(document.getElementById('status').textContent)",
+            "() => ['done', 'error'].includes(document.getElementById('status').dataset.state)",
             timeout=15_000,
         )
         status = p.text_content("#status")
-        assert "rows in" in status or "answered" in status, (name, status)
+        assert p.get_attribute("#status", "data-state") == "done", (name, status)
+        assert "rijen in" in status or "beantwoord" in status or "1 rij in" in status, status
     assert not blocked, blocked
 
 

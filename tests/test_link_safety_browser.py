@@ -104,8 +104,10 @@ def test_csp_allows_no_inline_script_on_any_page(server: Server) -> None:
 def test_static_files_have_their_types_and_nosniff(server: Server) -> None:
     _, _, page = server.request("GET", "/", headers={"Accept": "text/html"})
     urls = re.findall(r'(?:src|href)="(/static/[^"]+)"', page.decode())
-    assert {u.split("?")[0] for u in urls} == {"/static/query.js", "/static/style.css"}
-    for url, media in zip(sorted(urls), ("text/javascript", "text/css"), strict=True):
+    scripts = ("query.js", "sparql-editor.js", "sparql-results.js")
+    assert {u.split("?")[0] for u in urls} == {f"/static/{n}" for n in (*scripts, "style.css")}
+    types = ("text/javascript",) * len(scripts) + ("text/css",)
+    for url, media in zip(sorted(urls), types, strict=True):
         status, headers, body = server.request("GET", url)
         assert status == 200 and headers["content-type"].startswith(media), (url, headers)
         assert headers["x-content-type-options"] == "nosniff"
@@ -121,10 +123,11 @@ def test_javascript_iri_in_a_result_is_text_and_runs_nothing(watched: Watched, s
     assert p.locator("#result-table [href]").count() == 0
     cell = p.locator("#result-table tbody td span.iri")
     assert cell.text_content() == EVIL
+    before = p.url  # the page's own, with the query it ran
     cell.click()
     p.wait_for_timeout(300)
     assert watched.dialogs == []
-    assert p.url == server.url
+    assert p.url == before and p.url.startswith(server.url + "?query=")
 
 
 def test_iri_under_the_base_that_looks_like_a_scheme_stays_a_path(watched: Watched, server):

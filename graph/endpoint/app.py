@@ -31,9 +31,10 @@ from graph.endpoint.negotiation import (
 )
 from graph.endpoint.pool import Pool
 from graph.endpoint.protocol import Operation, parse_operation
-from graph.endpoint.query_page import query_page
+from graph.endpoint.query_page import USED_TERMS, query_page, vocabulary
 from graph.endpoint.responses import error as _error
 from graph.endpoint.responses import html as _html
+from graph.i18n import choose
 from graph.queries import NamedQuery, named_queries
 from graph.sparql_lexer import QueryTextError, Shape, shape
 from graph.store import prefixes
@@ -121,7 +122,7 @@ class Endpoint(LinkedData):
         if request.method not in ("GET", "HEAD"):
             raise EndpointError(405, f"{path} is read-only: use GET.", {"Allow": READ})
         if path in ("/", "/index.html"):
-            return _html(query_page(self.named(), self.prefixes, self.settings.base))
+            return self.query_page(request)
         if path == "/.well-known/void":
             return self.void(request)
         if path.startswith("/id/") and len(path) > 4:
@@ -155,6 +156,26 @@ class Endpoint(LinkedData):
             for q in named_queries()
         ]
 
+    def query_page(self, request: Request) -> Response:
+        """The query page in the language asked for, with `?query=` in its editor."""
+        try:
+            language = choose(request.args.get("lang"))
+        except ValueError as err:
+            raise EndpointError(400, str(err)) from None
+        if "terms" not in self._cache:  # the build's vocabulary, for completion
+            _, _, used = self.run(RowsJob(USED_TERMS, self.limits.max_rows, self.prefixes))
+            ontology = self.describer.ontology()
+            self._cache["terms"] = vocabulary(ontology, self.prefixes["ivp"], used)
+        page = query_page(
+            self.named(),
+            self.prefixes,
+            self.settings.base,
+            terms=self._cache["terms"],
+            language=language,
+            query=request.args.get("query"),
+        )
+        return _html(page)
+
     def run(self, job: Any) -> tuple[str, Any, Any]:
         status, first, second = self.pool.run(job)
         if status == "error":
@@ -168,7 +189,7 @@ class Endpoint(LinkedData):
         if op is None:
             fmt = request.args.get("format")
             if not fmt and wants_html(accept):
-                return _html(query_page(self.named(), self.prefixes, self.settings.base))
+                return self.query_page(request)
             root = self.public_url
             triples = self.describer.service(root + "sparql", root + ".well-known/void")
             return self.rdf(triples, graph_type(accept, fmt))

@@ -32,6 +32,7 @@ LABELS = (
 
 # the files pages load from /static/, with their types; served by app.Endpoint.static
 STATIC = {"style.css": "text/css; charset=utf-8", "query.js": "text/javascript; charset=utf-8"}
+STATIC["sparql-editor.js"] = STATIC["sparql-results.js"] = STATIC["query.js"]  # query page
 
 
 @cache
