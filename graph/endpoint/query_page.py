@@ -85,7 +85,7 @@ TEXTS = Texts(
         "next": {"nl": "Volgende ›", "en": "Next ›"},
         "sort": {"nl": "Klik om te sorteren", "en": "Click to sort"},
         "download": {"nl": "Downloaden:", "en": "Download:"},
-        "curl": {"nl": "Met curl:", "en": "With curl:"},
+        "curl": {"nl": "Met curl", "en": "With curl"},
         "copy": {"nl": "Kopiëren", "en": "Copy"},
         "copied": {"nl": "Gekopieerd", "en": "Copied"},
         "language": {"nl": "taal", "en": "language"},

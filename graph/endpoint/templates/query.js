@@ -151,6 +151,11 @@
       if (i) line.append(" · ");
       line.append(a);
     });
+    // the command is as long as the query: folded until asked for
+    const folded = document.createElement("details");
+    folded.id = "curl-details";
+    const summary = document.createElement("summary");
+    summary.textContent = texts.curl;
     const how = document.createElement("p");
     how.className = "curl";
     const choice = document.createElement("select");
@@ -170,8 +175,9 @@
     choice.addEventListener("change", write);
     copy.addEventListener("click", () => copyText(command, copy));
     write();
-    how.append(texts.curl + " ", choice, " ", copy);
-    downloads.append(line, how, command);
+    how.append(choice, " ", copy);
+    folded.append(summary, how, command);
+    downloads.append(line, folded);
     downloads.hidden = false;
   }
   async function copyText(element, button) {

@@ -100,7 +100,8 @@ window.kvEditor = (function () {
         span.textContent = word;
         parts.push(span);
       }
-      parts.push(document.createTextNode("\n ")); // a last empty line still takes its height
+      // a <pre> shows no line after a final newline, the textarea does: one space makes it
+      parts.push(document.createTextNode(" "));
       pre.replaceChildren(...parts);
       follow();
     }

@@ -97,6 +97,9 @@ window.kvResults = (function () {
         if (NUMERIC.has(term.datatype)) td.className = "num";
         td.appendChild(el);
       }
+      // a short value (an identifier, a number) stays on one line, "pijnacker-nootdorp-2023"
+      // is not broken at its hyphens; long text wraps as it must
+      if (td.textContent.length <= 32) td.classList.add("short");
       return td;
     }
     // unbound last; numbers by value; the rest as text, digits as numbers ("2" before "10")
