@@ -7,6 +7,7 @@ endpoint's own formats with the right types, and the curl command shown gives th
 the page is Dutch unless `?lang=en` asks for English.
 """
 
+# ruff: noqa: F811  (the fixtures imported below are the tests' parameters, by name)
 from __future__ import annotations
 
 import csv
@@ -284,7 +285,7 @@ def test_downloads_come_in_the_endpoints_formats_with_their_types(page, server) 
 
 def test_the_curl_command_asks_for_the_same_answer(page, server) -> None:
     p, blocked = page
-    query = PLANS.replace("?title }", "?title FILTER(!CONTAINS(?title, \"'\")) }")  # a quote
+    query = PLANS.replace("?title }", '?title FILTER(!CONTAINS(?title, "\'")) }')  # a quote
     p.goto(permalink(server, query))
     done(p)
     command = p.text_content("#curl")
@@ -292,6 +293,7 @@ def test_the_curl_command_asks_for_the_same_answer(page, server) -> None:
     _, csv_body = download(p, "CSV")
     given = subprocess.run(["bash", "-c", command], capture_output=True, check=True, timeout=30)
     assert given.stdout == csv_body and csv_body.startswith(b"plan,title")
+    p.click("#curl-details summary")
     p.select_option("#curl-format", label="JSON")
     command = p.text_content("#curl")
     assert "-H 'Accept: application/sparql-results+json'" in command
@@ -299,7 +301,7 @@ def test_the_curl_command_asks_for_the_same_answer(page, server) -> None:
     assert json.loads(given.stdout)["results"]["bindings"] == bindings(server, query)
     p.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url[:-1])
     p.click("#copy-curl")
-    assert p.text_content("#copy-curl") == "Gekopieerd"
+    p.wait_for_function("() => document.getElementById('copy-curl').textContent === 'Gekopieerd'")
     assert p.evaluate("() => navigator.clipboard.readText()") == command
     assert not blocked, blocked
 
@@ -340,3 +342,57 @@ def test_an_unknown_language_is_refused_by_name(server) -> None:
     assert body.decode() == "unknown language 'fr': choose one of nl, en\n"
     status, _, body = server.request("GET", "/?lang=EN-gb", headers={"Accept": "text/html"})
     assert status == 200 and b'<html lang="en">' in body
+
+
+# -- the README's picture of the query page ---------------------------------------------------
+SHOT_EXAMPLE = "partners-per-thema"
+SHOT_VIEWPORT = {"width": 1280, "height": 1400}
+
+
+def screenshot(p, server: Server, target) -> None:
+    """The query page as a link to one named query opens it: answer, downloads, pager.
+
+    The partner column sorted, to show the header that sorts; the line above the editor shows
+    the query's title and description, so the editor shows its body.
+    """
+    from graph.queries import named_queries
+
+    example = next(q for q in named_queries() if q.name == SHOT_EXAMPLE)
+    p.set_viewport_size(SHOT_VIEWPORT)
+    p.goto(permalink(server, example.text))
+    assert done(p).endswith(" ms")
+    p.click("#result-table th:nth-child(2) button")
+    p.eval_on_selector(  # to the end: the query's body, past its header comments
+        "#query", "t => { t.scrollTop = t.scrollHeight; t.dispatchEvent(new Event('scroll')) }"
+    )
+    p.mouse.move(0, 0)
+    p.screenshot(path=str(target))
+
+
+def test_the_readme_screenshot_shows_an_answer(page, server, tmp_path) -> None:
+    """The picture `python tests/test_query_page_browser.py` writes to docs/query-page.png."""
+    p, blocked = page
+    screenshot(p, server, tmp_path / "query-page.png")
+    png = (tmp_path / "query-page.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 50_000
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (SHOT_VIEWPORT["width"], SHOT_VIEWPORT["height"])
+    assert p.locator("#result-table tbody tr").count() > 10
+    assert not blocked, blocked
+
+
+if __name__ == "__main__":  # uv run python tests/test_query_page_browser.py
+    import sys
+    from pathlib import Path
+
+    from endpoint_support import running_server
+    from html_browser import browser as launch
+
+    from graph.config import Settings
+
+    target = Path(__file__).resolve().parent.parent / "docs" / "query-page.png"
+    with running_server(Settings.from_env()) as s, launch() as b:
+        context = b.new_context()
+        screenshot(context.new_page(), s, target)
+        context.close()
+    print(f"wrote {target}", file=sys.stderr)
