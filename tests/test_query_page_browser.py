@@ -146,6 +146,38 @@ def test_the_editor_highlights_what_it_holds(page, server) -> None:
     assert not blocked, blocked
 
 
+def test_the_editor_marks_where_the_endpoint_says_the_query_is_wrong(page, server) -> None:
+    p, blocked = page
+    p.goto(server.url)
+    run(p, "SELECT ?x WHERE {\n  ?x a foo:Bar }")
+    assert "at line 2, column 8" in p.text_content("#status.error")
+    assert p.locator("#query-highlight .tok-error").all_text_contents() == ["foo:Bar"]
+    run(p, "SELECT ?x WHERE { ?x ?p }")  # the query ends too soon: the mark is at its end
+    assert p.locator("#query-highlight .tok-error").count() == 1
+    p.locator("#query").press("End")
+    p.locator("#query").type(" ")  # an edit: the mark no longer says where the text is wrong
+    assert p.locator("#query-highlight .tok-error").count() == 0
+    assert not blocked, blocked
+
+
+def test_a_hostile_permalink_is_only_text(page, server) -> None:
+    """The query from the address goes into the editor, the table and the history as text."""
+    p, blocked = page
+    dialogs: list[str] = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    evil = "</textarea><img src=x onerror=alert(1)><script>alert(2)</script>"
+    query = f"SELECT ?x WHERE {{ BIND('{evil}' AS ?x) }}"
+    p.goto(permalink(server, query))
+    done(p)
+    assert p.input_value("#query") == query
+    assert column(p, 1) == [evil]
+    p.click("#history summary")
+    assert p.locator("#history-list a").get_attribute("title").endswith(query)
+    assert p.locator("img, #query-page script:not([type])").count() == 0
+    p.wait_for_timeout(300)
+    assert dialogs == [] and not blocked, (dialogs, blocked)
+
+
 def offered(p) -> list[str]:
     p.wait_for_selector("#completions:not([hidden]) li")
     return p.locator("#completions li .completion-text").all_text_contents()
@@ -321,6 +353,9 @@ def test_english_with_lang_en_and_dutch_by_default(page, server) -> None:
     assert p.text_content("#page-position") == "Rows 1–50 of 120"
     cell = p.locator("#result-table tbody tr:first-child td:nth-child(2) span.lit")
     assert cell.get_attribute("title") == "language: nl"
+    run(p, "SELECT ?p WHERE { ?p a ivp:SafetyPlan } LIMIT 1")  # a /doc/ page, in English too
+    assert p.get_attribute("#result-table a", "href").endswith("?lang=en")
+    run(p, MANY)
     # English is kept: the shared link, and the way back to Dutch with the same query
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(p.url).query) == {
         "lang": ["en"],

@@ -234,6 +234,8 @@
       statusLine.className = "error";
       statusLine.dataset.state = "error";
       statusLine.textContent = response.status + " " + response.statusText + ": " + body;
+      const where = body.match(/at line (\d+), column (\d+)/);
+      if (where) editor.mark(Number(where[1]), Number(where[2]));
       remember(query, String(response.status));
       return;
     }

@@ -88,22 +88,34 @@ window.kvEditor = (function () {
     // the suggestion at any time.
     let engaged = false;
 
+    let errorAt = null; // the offset the endpoint's message points at, until the next edit
+
     function paint() {
       const parts = [];
-      for (const [kind, word] of tokenize(textarea.value)) {
-        if (kind === "ws" || kind === "other") {
+      let at = 0;
+      // a <pre> shows no line after a final newline, the textarea does: one space makes it
+      for (const [kind, word] of tokenize(textarea.value).concat([["ws", " "]])) {
+        const wrong = errorAt !== null && errorAt >= at && errorAt < at + word.length;
+        at += word.length;
+        if ((kind === "ws" || kind === "other") && !wrong) {
           parts.push(document.createTextNode(word));
           continue;
         }
         const span = document.createElement("span");
-        span.className = "tok-" + kind;
+        span.className = "tok-" + kind + (wrong ? " tok-error" : "");
         span.textContent = word;
         parts.push(span);
       }
-      // a <pre> shows no line after a final newline, the textarea does: one space makes it
-      parts.push(document.createTextNode(" "));
       pre.replaceChildren(...parts);
       follow();
+    }
+    // Mark where the endpoint says the query went wrong ("at line 2, column 7", from 1).
+    function mark(line, column) {
+      const lines = textarea.value.split("\n");
+      let offset = 0;
+      for (let i = 0; i < Math.min(line - 1, lines.length); i++) offset += lines[i].length + 1;
+      errorAt = Math.min(offset + column - 1, textarea.value.length);
+      paint();
     }
     function follow() {
       pre.scrollTop = textarea.scrollTop;
@@ -239,6 +251,7 @@ window.kvEditor = (function () {
     }
 
     textarea.addEventListener("input", (e) => {
+      errorAt = null;
       paint();
       if (e.inputType && e.inputType.startsWith("insert") && e.inputType !== "insertFromPaste") {
         suggest(false);
@@ -270,7 +283,14 @@ window.kvEditor = (function () {
     });
     if (window.ResizeObserver) new ResizeObserver(follow).observe(textarea);
     paint();
-    return { paint: paint, close: close };
+    return {
+      paint: () => {
+        errorAt = null;
+        paint();
+      },
+      mark: mark,
+      close: close,
+    };
   }
 
   return { tokenize: tokenize, attach: attach, declared: declared, compact: compactWith };
