@@ -15,8 +15,9 @@ Its own module because it grows apart from the resource pages:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TypedDict
 
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -104,16 +105,22 @@ TEXTS = Texts(
 PAGE_ONLY = {"intro", "examples", "query-label", "keys", "history-clear", "declared"}
 
 
+class VocabularyTerm(TypedDict):
+    iri: str
+    kind: str  # "class" | "property"
+    label: dict[str, str]  # language -> label; empty for a term the ontology does not define
+
+
 def vocabulary(
     ontology: rdflib.Graph, namespace: str, used: Iterable[dict[str, Term | None]]
-) -> list[dict[str, object]]:
+) -> list[VocabularyTerm]:
     """The terms completion offers: the ontology's, with labels, then the others in the store.
 
-    Each is {"iri", "kind": "class"|"property", "label": {language: text}}; the ontology's
-    classes and properties come first (they are what the questions are about), then what
-    the data uses from other vocabularies (dcterms:title, skos:prefLabel, ...).
+    The ontology's classes and properties come first (they are what the questions are
+    about), then what the data uses from other vocabularies (dcterms:title, skos:prefLabel),
+    from the rows of USED_TERMS.
     """
-    found: dict[str, dict[str, object]] = {}
+    found: dict[str, VocabularyTerm] = {}
     for kind_type, kind in KINDS.items():
         for term in sorted(ontology.subjects(RDF.type, kind_type), key=str):
             iri = str(term)
@@ -127,20 +134,23 @@ def vocabulary(
                         labels.setdefault(language, str(label))
             found.setdefault(iri, {"iri": iri, "kind": kind, "label": labels})
     for row in sorted(used, key=lambda r: str(r.get("term"))):
-        term, kind = row.get("term"), row.get("kind")
-        if term and kind and term[0] == "uri":
-            found.setdefault(term[1], {"iri": term[1], "kind": kind[1], "label": {}})
+        used_term, used_kind = row.get("term"), row.get("kind")
+        if used_term and used_kind and used_term[0] == "uri":
+            iri = used_term[1]
+            found.setdefault(iri, {"iri": iri, "kind": used_kind[1], "label": {}})
     return list(found.values())
 
 
-def _terms_in(terms: list[dict[str, object]], language: Language) -> list[dict[str, str]]:
+def _terms_in(terms: Sequence[VocabularyTerm], language: Language) -> list[dict[str, str]]:
     """The terms as the script wants them: one label, in the page's language if it has one."""
-    out = []
-    for term in terms:
-        labels: dict[str, str] = term["label"]  # type: ignore[assignment]
-        label = labels.get(language) or labels.get("nl") or labels.get("en") or ""
-        out.append({"iri": str(term["iri"]), "kind": str(term["kind"]), "label": label})
-    return out
+    return [
+        {
+            "iri": t["iri"],
+            "kind": t["kind"],
+            "label": t["label"].get(language) or t["label"].get("nl") or t["label"].get("en", ""),
+        }
+        for t in terms
+    ]
 
 
 def query_page(
@@ -148,7 +158,7 @@ def query_page(
     prefixes: dict[str, str],
     base: str,
     *,
-    terms: list[dict[str, object]] = (),  # type: ignore[assignment]
+    terms: Sequence[VocabularyTerm] = (),
     language: Language = "nl",
     query: str | None = None,
 ) -> str:
@@ -208,7 +218,7 @@ aria-controls="completions">{escape(first)}</textarea>
 </div>
 <script type="application/json" id="examples">{_json(examples)}</script>
 <script type="application/json" id="prefixes">{_json(prefixes)}</script>
-<script type="application/json" id="terms">{_json(_terms_in(list(terms), language))}</script>
+<script type="application/json" id="terms">{_json(_terms_in(terms, language))}</script>
 <script type="application/json" id="texts">{_json(words)}</script>"""
     html = layout("SPARQL", body, SCRIPTS)
     # the shared frame is written in Dutch; an English page says so to browsers and readers

@@ -303,7 +303,7 @@
 
   showHistory();
   const asked = new URLSearchParams(location.search).get("query");
-  if (asked !== null) {
+  if (asked) {
     load(asked); // a shared link: open with its answer
     run();
   } else {
