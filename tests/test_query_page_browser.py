@@ -263,6 +263,10 @@ def test_a_theme_iri_is_shortened_and_leads_to_its_doc_page(page, server) -> Non
     link = p.locator("#result-table tbody a")
     assert link.text_content().startswith("id:thema/nijmegen-2022/")
     assert link.get_attribute("title").startswith("https://w3id.org/kruisverband/id/thema/")
+    # the query's own PREFIX counts, and the longest namespace wins over id:
+    p.goto(permalink(server, f"PREFIX thema: <{BASE}id/thema/nijmegen-2022/>\n{query}"))
+    done(p)
+    assert link.text_content().startswith("thema:") and "/" not in link.text_content()
     link.click()
     p.wait_for_url("**/doc/thema/nijmegen-2022/*")
     assert not blocked, blocked

@@ -59,13 +59,15 @@ window.kvResults = (function () {
       if (iri.startsWith(base)) return "./" + iri.slice(base.length);
       return linkPattern.test(iri) ? iri : null;
     }
+    // the longest namespace wins: a query's PREFIX thema: <...id/thema/> beats id:
     function compact(iri) {
+      let best = null;
       for (const [p, ns] of Object.entries(options.prefixes())) {
         if (ns && iri.startsWith(ns) && iri.length > ns.length) {
-          return p + ":" + iri.slice(ns.length);
+          if (best === null || ns.length > best[1].length) best = [p, ns];
         }
       }
-      return iri;
+      return best === null ? iri : best[0] + ":" + iri.slice(best[1].length);
     }
     function shown(term) {
       if (!term) return "";
