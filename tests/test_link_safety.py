@@ -12,7 +12,7 @@ import pytest
 from test_validate import problems_of, replace_first
 
 from graph.config import DEFAULT_BASE, Settings
-from graph.endpoint import pages
+from graph.endpoint import doc_page, pages
 from graph.links import LINK_PATTERN, is_link
 
 LEGAL = "data/registry/legal-bases.yaml"
@@ -111,7 +111,7 @@ def test_resource_page_shows_a_javascript_object_as_text() -> None:
         {"dir": ("literal", "in", "", ""), "p": ("uri", EVIL), "o": ("uri", "javascript:y")}
     )
     me = DEFAULT_BASE + "id/wetsbepaling/x"
-    html = pages.resource_page(me, rows, _linker(), {})
+    html = doc_page.resource_page(me, rows, _linker(), {})
     hrefs = _hrefs(html)
     assert not [h for h in hrefs if "javascript" in h.lower()], hrefs
     assert "https://example.org/y" in hrefs and "/doc/plan/p" in hrefs

@@ -20,6 +20,7 @@ from graph.config import Settings
 from graph.endpoint import downloads, pages
 from graph.endpoint.answers import DATASET_FORMATS
 from graph.endpoint.describe import Describer
+from graph.endpoint.doc_page import EXTRA_ROWS, PlanOf, extras, resource_page
 from graph.endpoint.evaluate import QueryJob, RowsJob
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
@@ -29,7 +30,9 @@ from graph.endpoint.negotiation import (
     parse_accept,
     wants_html,
 )
+from graph.endpoint.ontology_page import ontology_page
 from graph.endpoint.responses import html as _html
+from graph.i18n import Language, Texts, choose
 
 UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
 RESOURCE_ROWS = """SELECT DISTINCT ?dir ?p ?o ?bp ?bo WHERE {
@@ -43,6 +46,39 @@ LABEL_ROWS = """SELECT ?x ?l WHERE {
   VALUES ?x { VALUES_HERE }
   ?x rdfs:label|skos:prefLabel|dcterms:title|foaf:name ?l
 }"""
+# the plan a resource is in (or is), with its municipality's short name and its years
+PLAN_ROWS = """SELECT ?plan ?m ?place ?start ?end WHERE {
+  { <IRI> a ivp:SafetyPlan . BIND(<IRI> AS ?plan) } UNION { <IRI> ivp:inPlan ?plan }
+  UNION { <IRI> dcterms:isPartOf ?plan . ?plan a ivp:SafetyPlan }
+  OPTIONAL { ?plan ivp:startYear ?start } OPTIONAL { ?plan ivp:endYear ?end }
+  OPTIONAL { ?plan ivp:municipality ?m .
+    OPTIONAL { ?m skos:prefLabel ?name ; skos:altLabel ?place FILTER(CONTAINS(?name, ?place)) } }
+}"""
+# the sentences behind quote IRIs, and the section each stands in
+QUOTE_ROWS = """SELECT ?q ?text ?section WHERE {
+  VALUES ?q { VALUES_HERE }
+  ?q oa:exact ?text . OPTIONAL { ?q dcterms:isPartOf ?section }
+}"""
+TEXTS = Texts(
+    {
+        "void": {
+            "nl": "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
+            "graaf (plan, model, register). Ook als "
+            '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.',
+            "en": "VoID description of the dataset: size, classes and one subset per graph "
+            "(plan, model, register). Also as "
+            '<a href="?format=turtle">Turtle</a> and <a href="?format=jsonld">JSON-LD</a>.',
+        },
+    }
+)
+
+
+def page_language(request: Request) -> Language:
+    """The language a page is asked in (?lang=), Dutch by default; a 400 for one we lack."""
+    try:
+        return choose(request.args.get("lang") or "nl")
+    except ValueError as err:
+        raise EndpointError(400, str(err)) from None
 
 
 class LinkedData:
@@ -75,23 +111,24 @@ class LinkedData:
         triples = self.describer.void(self.public_url + "sparql", self.public_url)
         if not fmt and wants_html(accept):
             turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=self.page_prefixes)
-            intro = (
-                "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
-                "graaf (plan, model, register). Ook als "
-                '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.'
+            lang = page_language(request)
+            page = pages.triples_page(
+                "VoID", TEXTS("void", lang), turtle.decode(), lang=lang, path=request.path
             )
-            return _html(pages.triples_page("VoID", intro, turtle.decode()))
+            return _html(page)
         return self.rdf(triples, graph_type(accept, fmt))
 
     def ontology(self, request: Request) -> Response:
         accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
         if not fmt and wants_html(accept):
-            if "ontology.html" not in self._cache:
-                linker = pages.Linker(self.settings.base, self.page_prefixes)
-                self._cache["ontology.html"] = pages.ontology_page(
+            lang = page_language(request)
+            key = f"ontology.{lang}.html"
+            if key not in self._cache:
+                linker = pages.Linker(self.settings.base, self.page_prefixes, lang=lang)
+                self._cache[key] = ontology_page(
                     self.describer.ontology(), str(self.describer.iris.ontology), linker
                 )
-            return _html(self._cache["ontology.html"])
+            return _html(self._cache[key])
         if "ontology" not in self._cache:
             self._cache["ontology"] = self.describer.ontology_triples()
         return self.rdf(self._cache["ontology"], graph_type(accept, fmt))
@@ -125,15 +162,31 @@ class LinkedData:
             )
             _, media, body = self.run(job)
             return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
+        lang = page_language(request)
+        plan = self.plan_of(iri)
+        _, _, extra_rows = self.run(
+            RowsJob(EXTRA_ROWS.replace("IRI", iri), self.limits.max_rows, self.prefixes)
+        )
         iris = {iri} | {
-            t[1] for row in rows for t in row.values() if t is not None and t[0] == "uri"
+            t[1]
+            for row in [*rows, *extra_rows]
+            for t in row.values()
+            if t is not None and t[0] == "uri"
         }
+        quotes = self.quotes(iris)
+        iris |= {q.section for q in quotes.values() if q.section}
+        if plan:
+            iris.add(plan.iri)
         values = " ".join(f"<{i}>" for i in sorted(iris) if not UNSAFE_IRI.search(i))
         _, _, label_rows = self.run(
             RowsJob(LABEL_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
         )
         linker = pages.Linker(
-            self.settings.base, self.page_prefixes, pages.choose_labels(label_rows)
+            self.settings.base,
+            self.page_prefixes,
+            pages.choose_labels(label_rows, lang),
+            lang=lang,
+            quotes=quotes,
         )
         here = self.public_url + request.path.lstrip("/")
         alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
@@ -142,9 +195,49 @@ class LinkedData:
             fmt.name: f"{self.public_url}download/{file}"
             for file, fmt in (downloads.graph_files(graph) if graph else {}).items()
         }
-        response = _html(pages.resource_page(iri, rows, linker, alternates, graph_files=files))
+        page = resource_page(
+            iri,
+            rows,
+            linker,
+            alternates,
+            graph_files=files,
+            plan=plan,
+            extra=extras(extra_rows),
+            ivp=str(self.describer.iris.ontology) + "#",
+            path=request.path,
+        )
+        response = _html(page)
         response.headers["Vary"] = "Accept"
         return response
+
+    def plan_of(self, iri: str) -> PlanOf | None:
+        """The plan `iri` is part of (or is), for the heading: both plans have an Ondermijning."""
+        _, _, rows = self.run(RowsJob(PLAN_ROWS.replace("IRI", iri), 50, self.prefixes))
+        if not rows:
+            return None
+        first = rows[0]
+        places = sorted({r["place"][1] for r in rows if r.get("place")}, key=len, reverse=True)
+        # without a short name: the municipality's id, else the plan's
+        fallback = (first.get("m") or first["plan"])[1].rsplit("/", 1)[-1]  # type: ignore[index]
+        place = places[0] if places else fallback
+        return PlanOf(
+            iri=first["plan"][1],  # type: ignore[index]
+            place=place,
+            start=first["start"][1] if first.get("start") else None,  # type: ignore[index]
+            end=first["end"][1] if first.get("end") else None,  # type: ignore[index]
+        )
+
+    def quotes(self, iris: set[str]) -> dict[str, pages.Quote]:
+        """The sentences of the quotes among `iris` (quote IRIs are shown as what they say)."""
+        values = " ".join(f"<{i}>" for i in sorted(iris) if not UNSAFE_IRI.search(i))
+        _, _, rows = self.run(
+            RowsJob(QUOTE_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
+        )
+        return {
+            r["q"][1]: pages.Quote(r["text"][1], r["section"][1] if r.get("section") else None)  # type: ignore[index]
+            for r in rows
+            if r.get("q") and r.get("text")
+        }
 
     def static(self, name: str) -> Response:
         """A page's script or style sheet; its URL carries its hash, so it may be kept a day."""
