@@ -187,6 +187,11 @@ def test_pages_are_dutch_by_default_and_english_on_request(page, server: Server)
     p.wait_for_url("**/def/ivp?lang=en")
     assert p.text_content("h1") == "Ontology for integral safety plans"
     assert h2s(p)[:2] == ["Contents", "Classes"]
+    # two plans' themes of one English name are told apart by their plan
+    p.goto(server.url + "doc/partner/politie?lang=en")
+    themes = p.locator('details.incoming[data-property$="#involvesPartner"] li').all_text_contents()
+    assert "Care and safety (nijmegen-2022)" in themes
+    assert "Care and safety (pijnacker-nootdorp-2023)" in themes
     p.goto(server.url + "def/ivp")
     assert p.text_content("h1") == "Ontologie voor integrale veiligheidsplannen"
     assert h2s(p)[:2] == ["Inhoud", "Klassen"]

@@ -10,7 +10,7 @@ stand for, with their section (pages.Linker.quote).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -219,7 +219,23 @@ class DocPage:
 
         return sorted(values, key=key)
 
-    def value(self, term: Term) -> str:
+    def distinct(self, terms: Sequence[Term]) -> dict[str, str]:
+        """Link texts for the IRIs of one list that share a label: each with its plan's id.
+
+        Two plans each have a "Zorg & Veiligheid"; in a list of both, they must differ.
+        """
+        names = Counter(self.linker.name(t[1]) for t in terms if t[0] == "uri")
+        out = {}
+        for term in terms:
+            name = self.linker.name(term[1])
+            if term[0] == "uri" and names[name] > 1:
+                path = self.linker.short(term[1]).split("/")
+                out[term[1]] = f"{name} ({path[1] if len(path) > 2 else '/'.join(path)})"
+        return out
+
+    def value(self, term: Term, texts: dict[str, str] | None = None) -> str:
+        if term[0] == "uri" and texts and term[1] in texts and term[1] not in self.linker.quotes:
+            return self.linker.link(term[1], texts[term[1]])
         if term[0] == "bnode" and term[1] in self.nested:
             inner = "".join(
                 f"<tr><td class=pred>{self.linker.link(p)}</td><td>"
@@ -231,11 +247,11 @@ class DocPage:
         return self.linker.term(term)
 
     def values(self, values: Sequence[Term]) -> str:
-        shown = self.ordered(values)
+        shown, texts = self.ordered(values), self.distinct(values)
         if all(v[0] == "uri" and v[1] in self.linker.quotes for v in shown):
             html = "".join(self.value(v) for v in shown)
         else:
-            html = "<br>".join(self.value(v) for v in shown)
+            html = "<br>".join(self.value(v, texts) for v in shown)
         if len(shown) > FOLD:
             return f"<details><summary>{self.t('values', n=len(shown))}</summary>{html}</details>"
         return html
@@ -350,7 +366,8 @@ class DocPage:
         for p, subjects in sorted(
             self.incoming.items(), key=lambda kv: self.linker.name(kv[0]).casefold()
         ):
-            items = "".join(f"<li>{self.linker.term(s)}</li>" for s in self.ordered(subjects))
+            texts = self.distinct(subjects)
+            items = "".join(f"<li>{self.value(s, texts)}</li>" for s in self.ordered(subjects))
             opened = " open" if len(subjects) <= FOLD else ""
             groups.append(
                 f'<details class="incoming" data-property="{escape(p)}"{opened}>'

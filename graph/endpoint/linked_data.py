@@ -184,7 +184,7 @@ class LinkedData:
         linker = pages.Linker(
             self.settings.base,
             self.page_prefixes,
-            pages.choose_labels(label_rows, lang),
+            pages.VOCABULARY.all(lang) | pages.choose_labels(label_rows, lang),
             lang=lang,
             quotes=quotes,
         )

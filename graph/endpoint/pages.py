@@ -147,6 +147,50 @@ class Linker:
         return escape(value)
 
 
+# names for the standard terms the pages show whose vocabularies are not in the store (the
+# data's own labels win: linked_data merges these under them)
+RDF_ = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+SKOS_ = "http://www.w3.org/2004/02/skos/core#"
+DCT_ = "http://purl.org/dc/terms/"
+VOCABULARY = Texts(
+    {
+        RDF_ + "type": {"nl": "soort", "en": "type"},
+        RDF_ + "subject": {"nl": "onderwerp (vermelding)", "en": "subject (statement)"},
+        RDF_ + "object": {"nl": "object (vermelding)", "en": "object (statement)"},
+        str(RDFS.label): {"nl": "label", "en": "label"},
+        str(RDFS.seeAlso): {"nl": "zie ook", "en": "see also"},
+        SKOS_ + "prefLabel": {"nl": "voorkeursnaam", "en": "preferred label"},
+        SKOS_ + "altLabel": {"nl": "andere naam", "en": "alternative label"},
+        SKOS_ + "hiddenLabel": {"nl": "verborgen naam", "en": "hidden label"},
+        SKOS_ + "definition": {"nl": "definitie", "en": "definition"},
+        SKOS_ + "notation": {"nl": "notatie", "en": "notation"},
+        SKOS_ + "inScheme": {"nl": "in begrippenkader", "en": "in scheme"},
+        SKOS_ + "topConceptOf": {"nl": "topbegrip van", "en": "top concept of"},
+        SKOS_ + "hasTopConcept": {"nl": "heeft topbegrip", "en": "has top concept"},
+        SKOS_ + "broader": {"nl": "breder", "en": "broader"},
+        SKOS_ + "narrower": {"nl": "smaller", "en": "narrower"},
+        SKOS_ + "closeMatch": {"nl": "komt nauw overeen met", "en": "close match"},
+        SKOS_ + "exactMatch": {"nl": "komt exact overeen met", "en": "exact match"},
+        SKOS_ + "relatedMatch": {"nl": "verwant aan", "en": "related match"},
+        SKOS_ + "broadMatch": {"nl": "valt onder", "en": "broad match"},
+        SKOS_ + "Concept": {"nl": "Begrip", "en": "Concept"},
+        SKOS_ + "ConceptScheme": {"nl": "Begrippenkader", "en": "Concept scheme"},
+        DCT_ + "identifier": {"nl": "identificatie", "en": "identifier"},
+        DCT_ + "title": {"nl": "titel", "en": "title"},
+        DCT_ + "alternative": {"nl": "andere titel", "en": "alternative title"},
+        DCT_ + "description": {"nl": "beschrijving", "en": "description"},
+        DCT_ + "source": {"nl": "bron", "en": "source"},
+        DCT_ + "isPartOf": {"nl": "is deel van", "en": "is part of"},
+        DCT_ + "replaces": {"nl": "vervangt", "en": "replaces"},
+        DCT_ + "dateAccepted": {"nl": "datum vastgesteld", "en": "date accepted"},
+        DCT_ + "dateSubmitted": {"nl": "datum aangeboden", "en": "date submitted"},
+        "http://www.w3.org/ns/prov#wasDerivedFrom": {"nl": "ontleend aan", "en": "derived from"},
+        "http://www.w3.org/2002/07/owl#sameAs": {"nl": "zelfde als", "en": "same as"},
+        "http://www.w3.org/ns/oa#exact": {"nl": "tekst", "en": "exact text"},
+    }
+)
+
+
 FRAME = Texts(
     {
         "ontology": {"nl": "Ontologie", "en": "Ontology"},
