@@ -782,7 +782,7 @@ def export(
         click.echo(text, nl=False)
     else:
         output_file.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {output_file}", err=True)
+        click.echo(say("wrote", file=output_file), err=True)
 
 
 @main.command()
@@ -873,7 +873,7 @@ def html(
         output_file = html_export.default_output(settings, view, list(plan_ids), focus)
         output_file.parent.mkdir(exist_ok=True)
     output_file.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {output_file} ({len(text.encode('utf-8')) // 1024} KiB)", err=True)
+    click.echo(say("wrote_kib", file=output_file, kib=len(text.encode("utf-8")) // 1024), err=True)
 
 
 @main.command()
@@ -1045,9 +1045,16 @@ def publish(
     click.echo(output.render(rows, fmt))
     click.echo(report.replacement(), err=True)
     if fmt == "table":
+        n = len(report.graphs)
+        graphs = f"{n} {say('graph' if n == 1 else 'graphs')}"
         click.echo(
-            f"Published {report.triples} triples in {output.plural(len(report.graphs), 'graph')} "
-            f"({report.layout}) to {endpoint}",
+            say(
+                "published",
+                triples=report.triples,
+                graphs=graphs,
+                layout=report.layout,
+                endpoint=endpoint,
+            ),
             err=True,
         )
 
@@ -1096,8 +1103,13 @@ def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
     except ValueError as err:
         raise CannotRun(str(err)) from err
     click.echo(
-        f"Wrote {len(report.plans)} plans of {report.municipalities} municipalities "
-        f"({report.partners} registry partners) into {report.output}"
+        say(
+            "synth",
+            plans=len(report.plans),
+            municipalities=report.municipalities,
+            partners=report.partners,
+            output=report.output,
+        )
     )
 
 

@@ -32,6 +32,20 @@ MESSAGES = Texts(
         "checking": {"nl": "plannen controleren", "en": "checking plans"},
         "generating": {"nl": "plannen genereren", "en": "generating plans"},
         "no_rows": {"nl": "(geen rijen)", "en": "(no rows)"},
+        "wrote": {"nl": "Geschreven: {file}", "en": "Wrote {file}"},
+        "wrote_kib": {"nl": "Geschreven: {file} ({kib} KiB)", "en": "Wrote {file} ({kib} KiB)"},
+        "published": {
+            "nl": "{triples} triples in {graphs} ({layout}) gepubliceerd naar {endpoint}",
+            "en": "Published {triples} triples in {graphs} ({layout}) to {endpoint}",
+        },
+        "graph": {"nl": "graaf", "en": "graph"},
+        "graphs": {"nl": "grafen", "en": "graphs"},
+        "synth": {
+            "nl": "{plans} plannen van {municipalities} gemeenten ({partners} partners in het "
+            "register) geschreven in {output}",
+            "en": "Wrote {plans} plans of {municipalities} municipalities ({partners} registry "
+            "partners) into {output}",
+        },
     }
 )
 

@@ -49,3 +49,13 @@ def test_a_language_we_lack_is_a_usage_error(built: Settings) -> None:
     from_env = ivp(built, "plans", env={"IVP_LANG": "fr"})
     assert from_env.exit_code == 2
     assert "unknown language 'fr': choose one of nl, en" in from_env.stderr
+
+
+def test_what_a_command_wrote_is_said_in_the_language(built: Settings, tmp_path) -> None:
+    target = tmp_path / "themes.graphml"
+    args = ("export", "--format", "graphml", "--view", "themes", "--plan", "nijmegen-2022")
+    dutch = ivp(built, *args, "-o", str(target))
+    assert dutch.exit_code == 0, dutch.output
+    assert dutch.stderr.splitlines()[-1] == f"Geschreven: {target}"
+    english = ivp(built, "--lang", "en", *args, "-o", str(target))
+    assert english.stderr.splitlines()[-1] == f"Wrote {target}"
