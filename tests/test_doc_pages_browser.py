@@ -72,6 +72,11 @@ def test_quotes_show_the_sentence_and_its_section(page, server: Server) -> None:
     # no quote is shown as its hash IRI anywhere a person reads
     shown = [t for t in p.locator("main a").all_text_contents() if "/citaat/" in t]
     assert shown == [], shown
+    # a quote's own page is headed by its words, and names its plan
+    p.locator("#quotes blockquote.quote", has_text=sentence).locator("a:text('¶')").click()
+    p.wait_for_url("**/doc/citaat/nijmegen-2022/*")
+    heading = " ".join(p.text_content("h1").split())
+    assert heading.startswith("“" + sentence) and heading.endswith("” — IVP Nijmegen 2022–2026")
     assert not blocked, blocked
 
 

@@ -10,6 +10,7 @@ stand for, with their section (pages.Linker.quote).
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -398,6 +399,8 @@ def resource_page(
     page = DocPage(iri, rows, linker, ivp)
     t, lang = page.t, linker.lang
     name = linker.name(iri)
+    if iri in linker.quotes and iri not in linker.labels:  # a quote is named by its words
+        name = "“" + textwrap.shorten(linker.quotes[iri].text, 90, placeholder=" …") + "”"
     of_plan = f" — {plan.phrase(lang)}" if plan else ""
     kinds = " · ".join(linker.link(k) for k in page.types)
     if plan and plan.iri != iri:
