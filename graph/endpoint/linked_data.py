@@ -21,7 +21,7 @@ from graph.endpoint import downloads, pages
 from graph.endpoint.answers import DATASET_FORMATS
 from graph.endpoint.describe import Describer
 from graph.endpoint.doc_page import EXTRA_ROWS, PlanOf, extras, resource_page
-from graph.endpoint.evaluate import QueryJob, RowsJob
+from graph.endpoint.evaluate import QueryJob, RowsJob, Term
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
     GRAPH_TYPES,
@@ -34,6 +34,7 @@ from graph.endpoint.ontology_page import ontology_page
 from graph.endpoint.responses import html as _html
 from graph.i18n import Language, Texts, choose
 
+Row = dict[str, Term | None]
 UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
 RESOURCE_ROWS = """SELECT DISTINCT ?dir ?p ?o ?bp ?bo WHERE {
   { <IRI> ?p ?o . BIND("out" AS ?dir) OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } }
@@ -46,19 +47,21 @@ LABEL_ROWS = """SELECT ?x ?l WHERE {
   VALUES ?x { VALUES_HERE }
   ?x rdfs:label|skos:prefLabel|dcterms:title|foaf:name ?l
 }"""
+# the sentences of the quotes among some IRIs, and their sections; apart from LABEL_ROWS, as
+# one query with a UNION of both takes Oxigraph ten times as long
+QUOTE_ROWS = """SELECT ?x ?text ?section WHERE {
+  VALUES ?x { VALUES_HERE }
+  ?x oa:exact ?text OPTIONAL { ?x dcterms:isPartOf ?section }
+}"""
 # the plan a resource is in (or is), with its municipality's short name and its years
 PLAN_ROWS = """SELECT ?plan ?m ?place ?start ?end WHERE {
   { <IRI> a ivp:SafetyPlan . BIND(<IRI> AS ?plan) } UNION { <IRI> ivp:inPlan ?plan }
   UNION { <IRI> dcterms:isPartOf ?plan . ?plan a ivp:SafetyPlan }
   OPTIONAL { ?plan ivp:startYear ?start } OPTIONAL { ?plan ivp:endYear ?end }
-  OPTIONAL { ?plan ivp:municipality ?m .
-    OPTIONAL { ?m skos:prefLabel ?name ; skos:altLabel ?place FILTER(CONTAINS(?name, ?place)) } }
-}"""
-# the sentences behind quote IRIs, and the section each stands in
-QUOTE_ROWS = """SELECT ?q ?text ?section WHERE {
-  VALUES ?q { VALUES_HERE }
-  ?q oa:exact ?text . OPTIONAL { ?q dcterms:isPartOf ?section }
-}"""
+  OPTIONAL { ?plan ivp:municipality ?m }
+  OPTIONAL { ?plan ivp:municipality ?in . ?in skos:prefLabel ?name ; skos:altLabel ?place
+             FILTER(CONTAINS(?name, ?place)) }
+}"""  # (not nested in the OPTIONAL above: Oxigraph would then try every municipality's names)
 TEXTS = Texts(
     {
         "void": {
@@ -173,18 +176,13 @@ class LinkedData:
             for t in row.values()
             if t is not None and t[0] == "uri"
         }
-        quotes = self.quotes(iris)
-        iris |= {q.section for q in quotes.values() if q.section}
         if plan:
             iris.add(plan.iri)
-        values = " ".join(f"<{i}>" for i in sorted(iris) if not UNSAFE_IRI.search(i))
-        _, _, label_rows = self.run(
-            RowsJob(LABEL_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
-        )
+        labels, quotes = self.names(iris)
         linker = pages.Linker(
             self.settings.base,
             self.page_prefixes,
-            pages.VOCABULARY.all(lang) | pages.choose_labels(label_rows, lang),
+            pages.VOCABULARY.all(lang) | pages.choose_labels(labels, lang),
             lang=lang,
             quotes=quotes,
         )
@@ -227,17 +225,24 @@ class LinkedData:
             end=first["end"][1] if first.get("end") else None,  # type: ignore[index]
         )
 
-    def quotes(self, iris: set[str]) -> dict[str, pages.Quote]:
-        """The sentences of the quotes among `iris` (quote IRIs are shown as what they say)."""
-        values = " ".join(f"<{i}>" for i in sorted(iris) if not UNSAFE_IRI.search(i))
-        _, _, rows = self.run(
-            RowsJob(QUOTE_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
-        )
-        return {
-            r["q"][1]: pages.Quote(r["text"][1], r["section"][1] if r.get("section") else None)  # type: ignore[index]
-            for r in rows
-            if r.get("q") and r.get("text")
+    def names(self, iris: set[str]) -> tuple[list[Row], dict[str, pages.Quote]]:
+        """Label rows for `iris` and their quotes' sections, and the quotes among them.
+
+        Quote IRIs are shown as what they say, in the section they stand in.
+        """
+
+        def rows(query: str, among: set[str]) -> list[Row]:
+            values = " ".join(f"<{i}>" for i in sorted(among) if not UNSAFE_IRI.search(i))
+            job = RowsJob(query.replace("VALUES_HERE", values), 20_000, self.prefixes)
+            return self.run(job)[2]
+
+        quotes = {
+            r["x"][1]: pages.Quote(r["text"][1], r["section"][1] if r.get("section") else None)  # type: ignore[index]
+            for r in rows(QUOTE_ROWS, iris)
+            if r.get("x") and r.get("text")
         }
+        sections = {q.section for q in quotes.values() if q.section}
+        return rows(LABEL_ROWS, iris | sections), quotes
 
     def static(self, name: str) -> Response:
         """A page's script or style sheet; its URL carries its hash, so it may be kept a day."""
