@@ -5,10 +5,11 @@ Modules, one job each: `protocol` (reading a request; the query text itself is r
 cost), `evaluate` (running one job on a store), `answers` (writing an answer in its format, or
 refusing), `worker` (the walled-off worker process), `pool` (handing jobs to workers: time
 limits, lanes, following the build), `describe` (Service Description, VoID, ontology),
-`downloads` (what /download/ offers), `pages` (HTML), `responses` (a page or a message),
-`linked_data` (resource pages, ontology, VoID, downloads), `app` (the protocol's routes, CORS
-and the error boundary), `listener` (HTTP, bounded against slow clients) and `server`
-(starting it all).
+`downloads` (what /download/ offers), `pages` (the pages' frame, links and labels),
+`doc_page` (a resource's /doc/ page), `ontology_page` (/def/ivp), `query_page` (the SPARQL
+editor), `responses` (a page or a message), `linked_data` (resource pages, ontology, VoID,
+downloads), `app` (the protocol's routes, CORS and the error boundary), `listener` (HTTP,
+bounded against slow clients) and `server` (starting it all).
 """
 
 from typing import Any
