@@ -114,7 +114,11 @@ def extras(rows: list[dict[str, Term | None]]) -> Extras:
         elif kind == "link" and y:
             found.links.append((x[1], y[1], z[1] if z else ""))
         elif kind == "budget" and y and z:
-            found.budget.setdefault(x[1], {})[y[1]] = int(float(z[1]))
+            try:  # data is not trusted: an amount that is no number is left out, not a 500
+                amount = round(float(z[1]))
+            except (ValueError, OverflowError):
+                continue
+            found.budget.setdefault(x[1], {})[y[1]] = amount
         elif kind == "theme":
             found.themes[x[1]] = (y[1] if y else "", z[1] if z else "")
     return found
