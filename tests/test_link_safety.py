@@ -12,7 +12,7 @@ import pytest
 from test_validate import problems_of, replace_first
 
 from graph.config import DEFAULT_BASE, Settings
-from graph.endpoint import doc_page, pages
+from graph.endpoint import doc_page, doc_sections, pages
 from graph.links import LINK_PATTERN, is_link
 
 LEGAL = "data/registry/legal-bases.yaml"
@@ -153,7 +153,7 @@ def test_doc_page_shows_hostile_quotes_and_amounts_as_text() -> None:
         ]
     ]
     budget = ("literal", "budget", None, None)
-    extra = doc_page.extras(
+    extra = doc_sections.extras(
         [
             {"part": budget, "x": ("uri", "javascript:x"), "y": ("literal", "2022", None, None),
              "z": ("literal", "<script>", None, None)},

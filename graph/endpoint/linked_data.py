@@ -20,7 +20,8 @@ from graph.config import Settings
 from graph.endpoint import downloads, pages
 from graph.endpoint.answers import DATASET_FORMATS
 from graph.endpoint.describe import Describer
-from graph.endpoint.doc_page import EXTRA_ROWS, PlanOf, extras, resource_page
+from graph.endpoint.doc_page import PlanOf, resource_page
+from graph.endpoint.doc_sections import EXTRA_ROWS, extras
 from graph.endpoint.evaluate import QueryJob, RowsJob, Term
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
