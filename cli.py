@@ -19,6 +19,8 @@ import click
 from graph import output
 from graph.catalog import STATUSES, Catalog, NotFound
 from graph.config import Settings
+from graph.i18n import LANGUAGES, Language, choose
+from graph.messages import MESSAGES, problems_found
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
 from graph.sparql import RDF_FORMATS, QueryError, query_text, run, serialize
@@ -28,6 +30,18 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
 EXIT_INVALID, EXIT_CANNOT_RUN = 1, 2
+
+
+def language() -> Language:
+    """The language the person chose (`ivp --lang`, else IVP_LANG, else Dutch)."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("ivp.lang") if ctx is not None else None
+    return chosen or choose(None)
+
+
+def say(key: str, **fields: object) -> str:
+    """One of graph.messages in the chosen language."""
+    return MESSAGES(key, language(), **fields)
 
 
 def progress(message: str) -> None:
@@ -59,7 +73,7 @@ def show_problems(problems: list[Problem], fmt: str = "table") -> None:
         return
     for p in problems:
         click.echo(str(p), err=True)
-    click.echo(f"{output.plural(len(problems), 'problem')} found.", err=True)
+    click.echo(problems_found(len(problems), language()), err=True)
 
 
 def handled(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -73,10 +87,10 @@ def handled(func: Callable[..., Any]) -> Callable[..., Any]:
             show_problems(err.problems)
             sys.exit(EXIT_INVALID)
         except (NotFound, UnknownQuery, QueryError) as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(say("error", err=err), err=True)
             sys.exit(EXIT_INVALID)
         except CannotRun as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(say("error", err=err), err=True)
             sys.exit(EXIT_CANNOT_RUN)
 
     return wrapper
@@ -91,7 +105,7 @@ def reader_store(settings: Settings) -> ox.Store:
     opened = open_build(settings, progress=progress)
     if opened.stale is not None:
         head, *problems = opened.stale.lines()
-        click.echo(f"warning: {head}", err=True)
+        click.echo(say("warning", text=head), err=True)
         for line in problems:
             click.echo(line, err=True)
     return opened.store
@@ -160,7 +174,9 @@ def listing_options(
             no_headers: bool,
             **kwargs: Any,
         ) -> Any:
-            listing = output.Listing(format=fmt, sort=sort, limit=limit, headers=not no_headers)
+            listing = output.Listing(
+                format=fmt, sort=sort, limit=limit, headers=not no_headers, empty=say("no_rows")
+            )
             try:
                 return func(*args, listing=listing, **kwargs)
             except output.UnknownField as err:
@@ -196,9 +212,15 @@ def show_rows(
     default=None,
     help="Build output folder (default: dist/, or $KRUISVERBAND_DIST).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    default=None,
+    help="Language of messages: nl (default) or en; also $IVP_LANG.",
+)
 @click.version_option(package_name="kruisverband")
 @click.pass_context
-def main(ctx: click.Context, data: Path | None, dist: Path | None) -> None:
+def main(ctx: click.Context, data: Path | None, dist: Path | None, lang: str | None) -> None:
     """Knowledge graph of Dutch municipal integral safety plans (IVP).
 
     \b
@@ -207,6 +229,10 @@ def main(ctx: click.Context, data: Path | None, dist: Path | None) -> None:
       ivp themes --plan nijmegen-2022 --status priority
       ivp query @prioritaire-themas
     """
+    try:
+        ctx.meta["ivp.lang"] = choose(lang)
+    except ValueError as err:  # a language we lack in IVP_LANG: as if given as --lang
+        raise click.BadParameter(str(err), ctx=ctx, param_hint="'IVP_LANG'") from err
     ctx.obj = Settings.from_env(data_dir=data, dist_dir=dist)
 
 
@@ -239,17 +265,22 @@ def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
     from graph.build import build as run_build
 
     report = run_build(
-        ctx.obj, progress=progress, tick=CountBar("checking plans"), jobs=jobs, force=force
+        ctx.obj, progress=progress, tick=CountBar(say("checking")), jobs=jobs, force=force
     )
     click.echo(
-        f"{'Up to date' if report.current else 'Built'}: {report.triples} triples in "
-        f"{report.dist_dir} ({report.checked} plans checked, {report.reused} unchanged)"
+        say(
+            "current" if report.current else "built",
+            triples=report.triples,
+            dist=report.dist_dir,
+            checked=report.checked,
+            reused=report.reused,
+        )
     )
     graphs = sorted(report.graphs.items())
     if len(graphs) > 20:  # a national build: the totals, not one row per plan
         plan_graphs = [n for g, n in graphs if g in report.plans]
         graphs = [(g, n) for g, n in graphs if g not in report.plans]
-        graphs.append((f"{len(plan_graphs)} plan graphs", sum(plan_graphs)))
+        graphs.append((say("plan_graphs", n=len(plan_graphs)), sum(plan_graphs)))
     click.echo(output.table([{"graph": g, "triples": n} for g, n in graphs]))
 
 
@@ -271,16 +302,16 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
     from graph.build import check
 
     try:
-        check(ctx.obj, say=progress, tick=CountBar("checking plans"), jobs=jobs)
+        check(ctx.obj, say=progress, tick=CountBar(say("checking")), jobs=jobs)
     except InvalidData as err:
         show_problems(err.problems, fmt)
         sys.exit(EXIT_INVALID)
     except CannotRun as err:
-        click.echo(f"Error: {err}", err=True)
+        click.echo(say("error", err=err), err=True)
         sys.exit(EXIT_CANNOT_RUN)
     if fmt == "json":
         click.echo("[]")
-    click.echo("Valid: no problems found.", err=True)
+    click.echo(say("valid"), err=True)
 
 
 @main.command()
@@ -751,7 +782,7 @@ def export(
         click.echo(text, nl=False)
     else:
         output_file.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {output_file}", err=True)
+        click.echo(say("wrote", file=output_file), err=True)
 
 
 @main.command()
@@ -842,7 +873,7 @@ def html(
         output_file = html_export.default_output(settings, view, list(plan_ids), focus)
         output_file.parent.mkdir(exist_ok=True)
     output_file.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {output_file} ({len(text.encode('utf-8')) // 1024} KiB)", err=True)
+    click.echo(say("wrote_kib", file=output_file, kib=len(text.encode("utf-8")) // 1024), err=True)
 
 
 @main.command()
@@ -1014,9 +1045,16 @@ def publish(
     click.echo(output.render(rows, fmt))
     click.echo(report.replacement(), err=True)
     if fmt == "table":
+        n = len(report.graphs)
+        graphs = f"{n} {say('graph' if n == 1 else 'graphs')}"
         click.echo(
-            f"Published {report.triples} triples in {output.plural(len(report.graphs), 'graph')} "
-            f"({report.layout}) to {endpoint}",
+            say(
+                "published",
+                triples=report.triples,
+                graphs=graphs,
+                layout=report.layout,
+                endpoint=endpoint,
+            ),
             err=True,
         )
 
@@ -1060,13 +1098,18 @@ def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
 
     try:
         report = run_synth(
-            output, municipalities, plans_per, seed, progress=CountBar("generating plans")
+            output, municipalities, plans_per, seed, progress=CountBar(say("generating"))
         )
     except ValueError as err:
         raise CannotRun(str(err)) from err
     click.echo(
-        f"Wrote {len(report.plans)} plans of {report.municipalities} municipalities "
-        f"({report.partners} registry partners) into {report.output}"
+        say(
+            "synth",
+            plans=len(report.plans),
+            municipalities=report.municipalities,
+            partners=report.partners,
+            output=report.output,
+        )
     )
 
 

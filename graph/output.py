@@ -38,6 +38,7 @@ class Listing:
     sort: tuple[str, ...] = ()
     limit: int | None = None
     headers: bool = True
+    empty: str = "(no rows)"  # what a table says for no rows, in the reader's language
 
     @property
     def shaped(self) -> bool:
@@ -139,12 +140,16 @@ def shape(
 
 
 def table(
-    rows: Sequence[dict[str, Any]], columns: list[str] | None = None, *, headers: bool = True
+    rows: Sequence[dict[str, Any]],
+    columns: list[str] | None = None,
+    *,
+    headers: bool = True,
+    empty: str = "(no rows)",
 ) -> str:
     """Aligned columns; numbers right-aligned, floats at one precision per column."""
     columns = columns or columns_of(rows)
     if not rows:
-        return "(no rows)" if headers else ""
+        return empty if headers else ""
     decimals = [_decimals([row.get(c) for row in rows]) for c in columns]
     cells = [
         [_cell(row.get(c), MAX_CELL, d) for c, d in zip(columns, decimals, strict=True)]
@@ -185,7 +190,7 @@ def render(
     rows = shape(rows, columns, listing.sort, listing.limit)
     fmt = listing.format or "table"
     if fmt == "table":
-        return table(rows, columns, headers=listing.headers)
+        return table(rows, columns, headers=listing.headers, empty=listing.empty)
     if fmt == "json":
         return json.dumps(
             [{c: row.get(c) for c in columns} for row in rows],

@@ -160,6 +160,8 @@ def test_no_rows_in_ndjson_print_nothing(run_cli) -> None:
     out = run_cli("query", "SELECT ?x WHERE { FILTER(false) }", "--format", "ndjson")
     assert out.exit_code == 0 and out.output == ""
     table = run_cli("query", "SELECT ?x WHERE { FILTER(false) }")
+    assert table.output.strip() == "(geen rijen)"
+    table = run_cli("--lang", "en", "query", "SELECT ?x WHERE { FILTER(false) }")
     assert table.output.strip() == "(no rows)"
 
 
@@ -245,6 +247,8 @@ def test_validate_counts_one_problem_as_one_problem(run_cli, project_copy) -> No
     plan.write_text(text.replace("- partner: politie\n", "- partner: politi\n", 1), "utf-8")
     out = run_cli("validate", settings=project_copy)
     assert out.exit_code == 1
+    assert out.output.splitlines()[-1] == "1 probleem gevonden."
+    out = run_cli("--lang", "en", "validate", settings=project_copy)
     assert out.output.splitlines()[-1] == "1 problem found."
 
 

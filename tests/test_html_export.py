@@ -204,7 +204,7 @@ def test_cli_without_output_writes_beside_the_build(
         result = run_cli("html", "--plan", "nijmegen-2022")
         assert result.exit_code == 0, result.output
         page = pages / "plan-nijmegen-2022.html"
-        assert f"Wrote {page} (" in result.output
+        assert f"Geschreven: {page} (" in result.output
         assert data_of(page.read_text("utf-8"))["view"] == "plan"
         result = run_cli("html", "--focus", "nijmegen-2022/ondermijning")
         assert result.exit_code == 0, result.output

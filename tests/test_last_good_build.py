@@ -45,7 +45,7 @@ def test_listings_answer_from_the_last_good_build(project_copy: Settings, run_cl
     for args in (["plans"], ["query", "@begrotingstotalen", "--format", "csv"]):
         result = run_cli(*args, settings=project_copy)
         assert result.exit_code == 0, result.output
-        assert "warning: data/ does not validate; serving the last good build, of " in (
+        assert "waarschuwing: data/ does not validate; serving the last good build, of " in (
             result.stderr
         )
         assert f"{problem.file}:{problem.line}:" in result.stderr

@@ -12,7 +12,7 @@ import pytest
 from test_validate import problems_of, replace_first
 
 from graph.config import DEFAULT_BASE, Settings
-from graph.endpoint import pages
+from graph.endpoint import doc_page, doc_sections, pages
 from graph.links import LINK_PATTERN, is_link
 
 LEGAL = "data/registry/legal-bases.yaml"
@@ -111,7 +111,7 @@ def test_resource_page_shows_a_javascript_object_as_text() -> None:
         {"dir": ("literal", "in", "", ""), "p": ("uri", EVIL), "o": ("uri", "javascript:y")}
     )
     me = DEFAULT_BASE + "id/wetsbepaling/x"
-    html = pages.resource_page(me, rows, _linker(), {})
+    html = doc_page.resource_page(me, rows, _linker(), {})
     hrefs = _hrefs(html)
     assert not [h for h in hrefs if "javascript" in h.lower()], hrefs
     assert "https://example.org/y" in hrefs and "/doc/plan/p" in hrefs
@@ -131,3 +131,36 @@ def test_linker_never_makes_an_off_site_link_of_a_path_under_the_base() -> None:
     linker = _linker()
     html = linker.link(DEFAULT_BASE + "/evil.example/x")
     assert 'href="/evil.example/x"' in html and 'href="//' not in html
+
+
+def test_doc_page_shows_hostile_quotes_and_amounts_as_text() -> None:
+    """A quote's words, its section and a budget amount come from data: none of them runs,
+    links off the site, or breaks the page."""
+    ivp = DEFAULT_BASE + "def/ivp#"
+    me, quote = DEFAULT_BASE + "id/thema/p/t", DEFAULT_BASE + "id/citaat/p/q"
+    evil_text = "<img src=x onerror=alert(1)>"
+    linker = pages.Linker(
+        DEFAULT_BASE,
+        {"ivp": ivp},
+        {me: "<b>t</b>"},
+        quotes={quote: pages.Quote(evil_text, "javascript:alert(2)")},
+    )
+    rows: list[dict] = [
+        {"dir": ("literal", "out", "", ""), "p": ("uri", p), "o": o}
+        for p, o in [
+            ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ("uri", ivp + "Theme")),
+            ("http://www.w3.org/ns/prov#wasDerivedFrom", ("uri", quote)),
+        ]
+    ]
+    budget = ("literal", "budget", None, None)
+    extra = doc_sections.extras(
+        [
+            {"part": budget, "x": ("uri", "javascript:x"), "y": ("literal", "2022", None, None),
+             "z": ("literal", "<script>", None, None)},
+        ]
+    )  # fmt: skip
+    html = doc_page.resource_page(me, rows, linker, {}, extra=extra, ivp=ivp)
+    assert evil_text not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<b>t</b>" not in html and "&lt;b&gt;t&lt;/b&gt;" in html
+    assert not [h for h in _hrefs(html) if "javascript" in h.lower()]
+    assert "<script>" not in html

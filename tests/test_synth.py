@@ -129,5 +129,5 @@ def test_cli_writes_a_corpus(tmp_path: Path) -> None:
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    assert "Wrote 2 plans of 2 municipalities" in result.output
+    assert "2 plannen van 2 gemeenten" in result.output
     assert len(list((tmp_path / "d" / "plans").glob("*.yaml"))) == 4

@@ -20,7 +20,9 @@ from graph.config import Settings
 from graph.endpoint import downloads, pages
 from graph.endpoint.answers import DATASET_FORMATS
 from graph.endpoint.describe import Describer
-from graph.endpoint.evaluate import QueryJob, RowsJob
+from graph.endpoint.doc_page import PlanOf, resource_page
+from graph.endpoint.doc_sections import EXTRA_ROWS, extras
+from graph.endpoint.evaluate import QueryJob, RowsJob, Term
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.negotiation import (
     GRAPH_TYPES,
@@ -29,8 +31,11 @@ from graph.endpoint.negotiation import (
     parse_accept,
     wants_html,
 )
+from graph.endpoint.ontology_page import ontology_page
 from graph.endpoint.responses import html as _html
+from graph.i18n import Language, Texts, choose
 
+Row = dict[str, Term | None]
 UNSAFE_IRI = re.compile(r'[\s<>"{}|^`\\]')
 RESOURCE_ROWS = """SELECT DISTINCT ?dir ?p ?o ?bp ?bo WHERE {
   { <IRI> ?p ?o . BIND("out" AS ?dir) OPTIONAL { FILTER(isBlank(?o)) ?o ?bp ?bo } }
@@ -43,6 +48,41 @@ LABEL_ROWS = """SELECT ?x ?l WHERE {
   VALUES ?x { VALUES_HERE }
   ?x rdfs:label|skos:prefLabel|dcterms:title|foaf:name ?l
 }"""
+# the sentences of the quotes among some IRIs, and their sections; apart from LABEL_ROWS, as
+# one query with a UNION of both takes Oxigraph ten times as long
+QUOTE_ROWS = """SELECT ?x ?text ?section WHERE {
+  VALUES ?x { VALUES_HERE }
+  ?x oa:exact ?text OPTIONAL { ?x dcterms:isPartOf ?section }
+}"""
+# the plan a resource is in (or is), with its municipality's short name and its years
+PLAN_ROWS = """SELECT ?plan ?m ?place ?start ?end WHERE {
+  { <IRI> a ivp:SafetyPlan . BIND(<IRI> AS ?plan) } UNION { <IRI> ivp:inPlan ?plan }
+  UNION { <IRI> dcterms:isPartOf ?plan . ?plan a ivp:SafetyPlan }
+  OPTIONAL { ?plan ivp:startYear ?start } OPTIONAL { ?plan ivp:endYear ?end }
+  OPTIONAL { ?plan ivp:municipality ?m }
+  OPTIONAL { ?plan ivp:municipality ?in . ?in skos:prefLabel ?name ; skos:altLabel ?place
+             FILTER(CONTAINS(?name, ?place)) }
+}"""  # (not nested in the OPTIONAL above: Oxigraph would then try every municipality's names)
+TEXTS = Texts(
+    {
+        "void": {
+            "nl": "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
+            "graaf (plan, model, register). Ook als "
+            '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.',
+            "en": "VoID description of the dataset: size, classes and one subset per graph "
+            "(plan, model, register). Also as "
+            '<a href="?format=turtle">Turtle</a> and <a href="?format=jsonld">JSON-LD</a>.',
+        },
+    }
+)
+
+
+def page_language(request: Request) -> Language:
+    """The language a page is asked in (?lang=), Dutch by default; a 400 for one we lack."""
+    try:
+        return choose(request.args.get("lang") or "nl")
+    except ValueError as err:
+        raise EndpointError(400, str(err)) from None
 
 
 class LinkedData:
@@ -75,23 +115,24 @@ class LinkedData:
         triples = self.describer.void(self.public_url + "sparql", self.public_url)
         if not fmt and wants_html(accept):
             turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=self.page_prefixes)
-            intro = (
-                "VoID-beschrijving van de dataset: omvang, klassen en één deelverzameling per "
-                "graaf (plan, model, register). Ook als "
-                '<a href="?format=turtle">Turtle</a> en <a href="?format=jsonld">JSON-LD</a>.'
+            lang = page_language(request)
+            page = pages.triples_page(
+                "VoID", TEXTS("void", lang), turtle.decode(), lang=lang, path=request.path
             )
-            return _html(pages.triples_page("VoID", intro, turtle.decode()))
+            return _html(page)
         return self.rdf(triples, graph_type(accept, fmt))
 
     def ontology(self, request: Request) -> Response:
         accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
         if not fmt and wants_html(accept):
-            if "ontology.html" not in self._cache:
-                linker = pages.Linker(self.settings.base, self.page_prefixes)
-                self._cache["ontology.html"] = pages.ontology_page(
+            lang = page_language(request)
+            key = f"ontology.{lang}.html"
+            if key not in self._cache:
+                linker = pages.Linker(self.settings.base, self.page_prefixes, lang=lang)
+                self._cache[key] = ontology_page(
                     self.describer.ontology(), str(self.describer.iris.ontology), linker
                 )
-            return _html(self._cache["ontology.html"])
+            return _html(self._cache[key])
         if "ontology" not in self._cache:
             self._cache["ontology"] = self.describer.ontology_triples()
         return self.rdf(self._cache["ontology"], graph_type(accept, fmt))
@@ -125,15 +166,26 @@ class LinkedData:
             )
             _, media, body = self.run(job)
             return Response(body, content_type=content_type(media), headers={"Vary": "Accept"})
-        iris = {iri} | {
-            t[1] for row in rows for t in row.values() if t is not None and t[0] == "uri"
-        }
-        values = " ".join(f"<{i}>" for i in sorted(iris) if not UNSAFE_IRI.search(i))
-        _, _, label_rows = self.run(
-            RowsJob(LABEL_ROWS.replace("VALUES_HERE", values), 20_000, self.prefixes)
+        lang = page_language(request)
+        plan = self.plan_of(iri)
+        _, _, extra_rows = self.run(
+            RowsJob(EXTRA_ROWS.replace("IRI", iri), self.limits.max_rows, self.prefixes)
         )
+        iris = {iri} | {
+            t[1]
+            for row in [*rows, *extra_rows]
+            for t in row.values()
+            if t is not None and t[0] == "uri"
+        }
+        if plan:
+            iris.add(plan.iri)
+        labels, quotes = self.names(iris)
         linker = pages.Linker(
-            self.settings.base, self.page_prefixes, pages.choose_labels(label_rows)
+            self.settings.base,
+            self.page_prefixes,
+            pages.VOCABULARY.all(lang) | pages.choose_labels(labels, lang),
+            lang=lang,
+            quotes=quotes,
         )
         here = self.public_url + request.path.lstrip("/")
         alternates = {"Turtle": here + "?format=turtle", "JSON-LD": here + "?format=jsonld"}
@@ -142,9 +194,56 @@ class LinkedData:
             fmt.name: f"{self.public_url}download/{file}"
             for file, fmt in (downloads.graph_files(graph) if graph else {}).items()
         }
-        response = _html(pages.resource_page(iri, rows, linker, alternates, graph_files=files))
+        page = resource_page(
+            iri,
+            rows,
+            linker,
+            alternates,
+            graph_files=files,
+            plan=plan,
+            extra=extras(extra_rows),
+            ivp=str(self.describer.iris.ontology) + "#",
+            path=request.path,
+        )
+        response = _html(page)
         response.headers["Vary"] = "Accept"
         return response
+
+    def plan_of(self, iri: str) -> PlanOf | None:
+        """The plan `iri` is part of (or is), for the heading: both plans have an Ondermijning."""
+        _, _, rows = self.run(RowsJob(PLAN_ROWS.replace("IRI", iri), 50, self.prefixes))
+        if not rows:
+            return None
+        first = rows[0]
+        places = sorted({r["place"][1] for r in rows if r.get("place")}, key=len, reverse=True)
+        # without a short name: the municipality's id, else the plan's
+        fallback = (first.get("m") or first["plan"])[1].rsplit("/", 1)[-1]  # type: ignore[index]
+        place = places[0] if places else fallback
+        return PlanOf(
+            iri=first["plan"][1],  # type: ignore[index]
+            place=place,
+            start=first["start"][1] if first.get("start") else None,  # type: ignore[index]
+            end=first["end"][1] if first.get("end") else None,  # type: ignore[index]
+        )
+
+    def names(self, iris: set[str]) -> tuple[list[Row], dict[str, pages.Quote]]:
+        """Label rows for `iris` and their quotes' sections, and the quotes among them.
+
+        Quote IRIs are shown as what they say, in the section they stand in.
+        """
+
+        def rows(query: str, among: set[str]) -> list[Row]:
+            values = " ".join(f"<{i}>" for i in sorted(among) if not UNSAFE_IRI.search(i))
+            job = RowsJob(query.replace("VALUES_HERE", values), 20_000, self.prefixes)
+            return self.run(job)[2]
+
+        quotes = {
+            r["x"][1]: pages.Quote(r["text"][1], r["section"][1] if r.get("section") else None)  # type: ignore[index]
+            for r in rows(QUOTE_ROWS, iris)
+            if r.get("x") and r.get("text")
+        }
+        sections = {q.section for q in quotes.values() if q.section}
+        return rows(LABEL_ROWS, iris | sections), quotes
 
     def static(self, name: str) -> Response:
         """A page's script or style sheet; its URL carries its hash, so it may be kept a day."""

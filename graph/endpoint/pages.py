@@ -1,4 +1,8 @@
-"""HTML for people: the query page, a page per resource, the ontology's documentation.
+"""The frame of the HTML pages people read, and the links and labels inside them.
+
+The pages themselves have their own modules (query_page, doc_page, ontology_page); this one
+holds what they share: the layout with its navigation, the Linker that turns IRIs into links
+and readable names, and the choice of labels in the reader's language.
 
 Pages are plain HTML; the stylesheet and the query page's script come from this server's
 /static/ (no CDN), never inline, so the Content-Security-Policy forbids inline code. Links to
@@ -11,14 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
 
-import rdflib
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import RDFS
 
 from graph.endpoint.evaluate import Term
+from graph.i18n import DEFAULT, Language, Texts
 from graph.links import is_link
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,11 +51,32 @@ def _static_url(name: str) -> str:
     return f"/static/{name}?v={static_file(name)[1]}"
 
 
-class Linker:
-    """Turns IRIs into links on this server and into short names people can read."""
+@dataclass(frozen=True)
+class Quote:
+    """A sentence of a plan and the section it stands in: how a quote IRI is shown."""
 
-    def __init__(self, base: str, prefixes: dict[str, str], labels: dict[str, str] | None = None):
+    text: str
+    section: str | None = None  # the section's IRI
+
+
+class Linker:
+    """Turns IRIs into links on this server and into short names people can read.
+
+    `lang` is the reader's language: links to this server's pages keep it, so a reader who
+    chose English stays in English. `quotes` are shown as their sentences, not as IRIs.
+    """
+
+    def __init__(
+        self,
+        base: str,
+        prefixes: dict[str, str],
+        labels: dict[str, str] | None = None,
+        *,
+        lang: Language = DEFAULT,
+        quotes: dict[str, Quote] | None = None,
+    ):
         self.base, self.prefixes, self.labels = base, prefixes, labels or {}
+        self.lang, self.quotes = lang, quotes or {}
 
     def href(self, iri: str) -> str | None:
         """This server's page for an IRI under the base, the IRI itself if it is http(s).
@@ -58,56 +84,163 @@ class Linker:
         None for anything else (javascript:, data:, urn:, ...): it is shown, never linked.
         """
         if iri.startswith(self.base + "id/"):
-            return "/doc/" + iri[len(self.base) + 3 :]
+            return self.local("/doc/" + iri[len(self.base) + 3 :])
         if iri.startswith(self.base):  # one leading slash: "//host/x" would leave this site
-            return "/" + iri[len(self.base) :].lstrip("/")
+            return self.local("/" + iri[len(self.base) :].lstrip("/"))
         return iri if is_link(iri) else None
 
+    def local(self, path: str) -> str:
+        """A path on this server in the reader's language (Dutch needs no parameter).
+
+        >>> Linker("https://x/", {}, lang="en").local("/def/ivp#Theme")
+        '/def/ivp?lang=en#Theme'
+        """
+        if self.lang == DEFAULT:
+            return path
+        path, hash_, fragment = path.partition("#")
+        joiner = "&" if "?" in path else "?"
+        return f"{path}{joiner}lang={self.lang}{hash_}{fragment}"
+
     def short(self, iri: str) -> str:
+        """The IRI with a declared prefix, or a resource's path under /id/, else as it is."""
         for prefix, ns in self.prefixes.items():
             if iri.startswith(ns) and len(iri) > len(ns):
                 return f"{prefix}:{iri[len(ns) :]}"
+        if self.base and iri.startswith(self.base + "id/") and len(iri) > len(self.base) + 3:
+            return iri[len(self.base) + 3 :]
         return iri
 
+    def name(self, iri: str) -> str:
+        """What a person reads for an IRI: its label, else its short form."""
+        return self.labels.get(iri) or self.short(iri)
+
     def link(self, iri: str, text: str | None = None) -> str:
-        shown = text or self.labels.get(iri) or self.short(iri)
+        shown = text or self.name(iri)
         href = self.href(iri)
         if href is None:
             return f'<span class="iri" title="{escape(iri)}">{escape(shown)}</span>'
         return f'<a href="{escape(href)}" title="{escape(iri)}">{escape(shown)}</a>'
 
+    def quote(self, iri: str) -> str:
+        """A quote as the plan's sentence, the section it is in, and a link to its page."""
+        found = self.quotes[iri]
+        section = (
+            f' <span class="section">— {self.link(found.section)}</span>' if found.section else ""
+        )
+        return (
+            f'<blockquote class="quote" cite="{escape(iri)}">{escape(found.text)}'
+            f"{section} {self.link(iri, '¶')}</blockquote>"
+        )
+
     def term(self, term: Term | None) -> str:
         if term is None:
             return ""
         if term[0] == "uri":
-            return self.link(term[1])
+            return self.quote(term[1]) if term[1] in self.quotes else self.link(term[1])
         if term[0] == "bnode":
             return f"<span class=iri>_:{escape(term[1])}</span>"
         value, datatype, lang = term[1], term[2], term[3]
-        html = escape(value)
         if lang:
-            html += f' <span class="lang">@{escape(lang)}</span>'
-        elif datatype and not datatype.endswith("#string"):
-            html += f' <span class="dt">^^{escape(self.short(datatype))}</span>'
-        return html
+            return f'{escape(value)} <span class="lang">@{escape(lang)}</span>'
+        if datatype and not datatype.endswith("#string"):  # the type on hover, not as noise
+            shown = escape(self.short(datatype))
+            return f'<span class="typed" title="{shown}">{escape(value)}</span>'
+        return escape(value)
 
 
-def layout(title: str, body: str, scripts: tuple[str, ...] = ()) -> str:
+# names for the standard terms the pages show whose vocabularies are not in the store (the
+# data's own labels win: linked_data merges these under them)
+RDF_ = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+SKOS_ = "http://www.w3.org/2004/02/skos/core#"
+DCT_ = "http://purl.org/dc/terms/"
+VOCABULARY = Texts(
+    {
+        RDF_ + "type": {"nl": "soort", "en": "type"},
+        RDF_ + "subject": {"nl": "onderwerp (vermelding)", "en": "subject (statement)"},
+        RDF_ + "object": {"nl": "object (vermelding)", "en": "object (statement)"},
+        str(RDFS.label): {"nl": "label", "en": "label"},
+        str(RDFS.seeAlso): {"nl": "zie ook", "en": "see also"},
+        SKOS_ + "prefLabel": {"nl": "voorkeursnaam", "en": "preferred label"},
+        SKOS_ + "altLabel": {"nl": "andere naam", "en": "alternative label"},
+        SKOS_ + "hiddenLabel": {"nl": "verborgen naam", "en": "hidden label"},
+        SKOS_ + "definition": {"nl": "definitie", "en": "definition"},
+        SKOS_ + "notation": {"nl": "notatie", "en": "notation"},
+        SKOS_ + "inScheme": {"nl": "in begrippenkader", "en": "in scheme"},
+        SKOS_ + "topConceptOf": {"nl": "topbegrip van", "en": "top concept of"},
+        SKOS_ + "hasTopConcept": {"nl": "heeft topbegrip", "en": "has top concept"},
+        SKOS_ + "broader": {"nl": "breder", "en": "broader"},
+        SKOS_ + "narrower": {"nl": "smaller", "en": "narrower"},
+        SKOS_ + "closeMatch": {"nl": "komt nauw overeen met", "en": "close match"},
+        SKOS_ + "exactMatch": {"nl": "komt exact overeen met", "en": "exact match"},
+        SKOS_ + "relatedMatch": {"nl": "verwant aan", "en": "related match"},
+        SKOS_ + "broadMatch": {"nl": "valt onder", "en": "broad match"},
+        SKOS_ + "Concept": {"nl": "Begrip", "en": "Concept"},
+        SKOS_ + "ConceptScheme": {"nl": "Begrippenkader", "en": "Concept scheme"},
+        DCT_ + "identifier": {"nl": "identificatie", "en": "identifier"},
+        DCT_ + "title": {"nl": "titel", "en": "title"},
+        DCT_ + "alternative": {"nl": "andere titel", "en": "alternative title"},
+        DCT_ + "description": {"nl": "beschrijving", "en": "description"},
+        DCT_ + "source": {"nl": "bron", "en": "source"},
+        DCT_ + "isPartOf": {"nl": "is deel van", "en": "is part of"},
+        DCT_ + "replaces": {"nl": "vervangt", "en": "replaces"},
+        DCT_ + "dateAccepted": {"nl": "datum vastgesteld", "en": "date accepted"},
+        DCT_ + "dateSubmitted": {"nl": "datum aangeboden", "en": "date submitted"},
+        "http://www.w3.org/ns/prov#wasDerivedFrom": {"nl": "ontleend aan", "en": "derived from"},
+        "http://www.w3.org/2002/07/owl#sameAs": {"nl": "zelfde als", "en": "same as"},
+        "http://www.w3.org/ns/oa#exact": {"nl": "tekst", "en": "exact text"},
+    }
+)
+
+
+FRAME = Texts(
+    {
+        "ontology": {"nl": "Ontologie", "en": "Ontology"},
+        "service": {"nl": "Servicebeschrijving", "en": "Service description"},
+        "other": {"nl": "English", "en": "Nederlands"},
+        "other_title": {"nl": "Deze pagina in het Engels", "en": "Deze pagina in het Nederlands"},
+    }
+)
+
+
+def layout(
+    title: str,
+    body: str,
+    scripts: tuple[str, ...] = (),
+    *,
+    lang: Language = DEFAULT,
+    path: str | None = None,
+) -> str:
     """The frame every page shares: title, navigation, style and scripts from /static/.
 
     No script or style is inline, so the Content-Security-Policy can refuse inline code: a
-    value that slips into the markup still cannot run.
+    value that slips into the markup still cannot run. `lang` is the page's language: the
+    navigation is in it and its links keep it; `path` (this page's own) gets a link to the
+    same page in the other language.
     """
+    linker = Linker("", {}, lang=lang)
     script_tags = "".join(f'<script src="{_static_url(name)}"></script>' for name in scripts)
+    switch = ""
+    if path is not None:
+        other: Language = "en" if lang == DEFAULT else DEFAULT
+        href = Linker("", {}, lang=other).local(path)
+        switch = (
+            f'<a class="lang-switch" href="{escape(href)}" hreflang="{other}" lang="{other}" '
+            f'title="{FRAME("other_title", lang)}">{FRAME("other", lang)}</a>'
+        )
+    nav = (
+        f'<a href="{linker.local("/")}">SPARQL</a>'
+        f'<a href="{linker.local("/def/ivp")}">{FRAME("ontology", lang)}</a>'
+        '<a href="/.well-known/void">VoID</a>'
+        f'<a href="/sparql?format=turtle">{FRAME("service", lang)}</a>{switch}'
+    )
     return f"""<!DOCTYPE html>
-<html lang="nl">
+<html lang="{lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kruisverband</title>
 <link rel="stylesheet" href="{_static_url("style.css")}"></head>
 <body>
-<header><a class="brand" href="/">kruisverband</a>
-<nav><a href="/">SPARQL</a><a href="/def/ivp">Ontologie</a><a href="/.well-known/void">VoID</a>
-<a href="/sparql?format=turtle">Service description</a></nav></header>
+<header><a class="brand" href="{linker.local("/")}">kruisverband</a>
+<nav>{nav}</nav></header>
 <main>
 {body}
 </main>
@@ -122,234 +255,34 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _label_of(labels: dict[str, list[tuple[str, str]]], iri: str) -> str | None:
-    options = labels.get(iri)
-    if not options:
-        return None
-    for lang in ("nl", "en", ""):
+def _label_of(options: list[tuple[str, str]], lang: Language) -> str:
+    """The label in `lang`, else Dutch, else English, else one without a language, else any."""
+    for wanted in (lang, DEFAULT, "en", ""):
         for text, lg in options:
-            if lg == lang:
+            if lg.lower() == wanted:
                 return text
     return options[0][0]
 
 
-def choose_labels(rows: list[dict[str, Term | None]]) -> dict[str, str]:
-    """One label per IRI from (x, label) rows, Dutch first, then English, then any."""
+def choose_labels(rows: list[dict[str, Term | None]], lang: Language = DEFAULT) -> dict[str, str]:
+    """One label per IRI from (x, l) rows, in the reader's language where the data has it.
+
+    >>> rows = [{"x": ("uri", "t"), "l": ("literal", "Ondermijning", None, "nl")},
+    ...         {"x": ("uri", "t"), "l": ("literal", "Subversive crime", None, "en")}]
+    >>> choose_labels(rows)["t"], choose_labels(rows, "en")["t"]
+    ('Ondermijning', 'Subversive crime')
+    """
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
         x, label = row.get("x"), row.get("l")
         if x and label:
-            found[x[1]].append((label[1], label[3]))
-    return {iri: _label_of(found, iri) or iri for iri in found}
+            found[x[1]].append((label[1], label[3] or ""))
+    return {iri: _label_of(options, lang) for iri, options in found.items()}
 
 
-def resource_page(
-    iri: str,
-    rows: list[dict[str, Term | None]],
-    linker: Linker,
-    alternates: dict[str, str],
-    *,
-    graph_files: dict[str, str] | None = None,
+def triples_page(
+    title: str, intro: str, turtle: str, *, lang: Language = DEFAULT, path: str | None = None
 ) -> str:
-    """A resource with its properties, nested blank nodes, and what links to it.
-
-    `graph_files` (format name -> URL) are a plan's own graph as downloads: a plan page is
-    where a reader decides to take the plan's data away.
-    """
-    outgoing: dict[str, list[Term]] = defaultdict(list)
-    nested: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-    incoming: dict[str, list[Term]] = defaultdict(list)
-    for row in rows:
-        p, o = row["p"], row["o"]
-        if p is None or o is None:
-            continue
-        target = outgoing if row["dir"] and row["dir"][1] == "out" else incoming
-        if o not in target[p[1]]:
-            target[p[1]].append(o)
-        if row.get("bp") and row.get("bo") and o[0] == "bnode":
-            bucket = nested[o[1]][row["bp"][1]]  # type: ignore[index]
-            if row["bo"] not in bucket:
-                bucket.append(row["bo"])  # type: ignore[arg-type]
-
-    def value(term: Term) -> str:
-        if term[0] == "bnode" and term[1] in nested:
-            inner = "".join(
-                f"<tr><td class=pred>{linker.link(p)}</td><td>"
-                + "<br>".join(linker.term(v) for v in vs)
-                + "</td></tr>"
-                for p, vs in sorted(nested[term[1]].items())
-            )
-            return f"<table>{inner}</table>"
-        return linker.term(term)
-
-    def table(props: dict[str, list[Term]]) -> str:
-        rows_html = "".join(
-            f"<tr><td class=pred>{linker.link(p)}</td><td>"
-            + "<br>".join(value(v) for v in vs)
-            + "</td></tr>"
-            for p, vs in sorted(props.items(), key=lambda kv: (kv[0] != str(RDF.type), kv[0]))
-        )
-        return f"<table>{rows_html}</table>"
-
-    title = linker.labels.get(iri) or linker.short(iri)
-    links = " · ".join(
-        f'<a href="{escape(href)}" type="{escape(media)}">{escape(name)}</a>'
-        for name, (href, media) in {
-            k: (v, {"Turtle": "text/turtle", "JSON-LD": "application/ld+json"}.get(k, ""))
-            for k, v in alternates.items()
-        }.items()
-    )
-    body = f"""<h1>{escape(title)}</h1>
-<p class="iri">{escape(iri)}</p>
-<p>Ook als {links}</p>
-{_graph_files(graph_files or {})}<h2>Eigenschappen</h2>
-{table(outgoing) if outgoing else "<p>Geen.</p>"}
-<h2>Verwijzingen naar deze bron</h2>
-{_incoming(incoming, linker)}"""
-    return layout(title, body)
-
-
-def _graph_files(files: dict[str, str]) -> str:
-    if not files:
-        return ""
-    links = " · ".join(
-        f'<a href="{escape(href)}" download>{escape(name)}</a>' for name, href in files.items()
-    )
-    return f'<p class="downloads">De graaf van dit plan downloaden: {links}</p>\n'
-
-
-def _incoming(incoming: dict[str, list[Term]], linker: Linker) -> str:
-    if not incoming:
-        return "<p>Geen.</p>"
-    rows = "".join(
-        f"<tr><td>{linker.term(s)}</td><td class=pred>{linker.link(p)}</td></tr>"
-        for p, subjects in sorted(incoming.items())
-        for s in subjects
-    )
-    return f"<table><tr><th>Bron</th><th>via</th></tr>{rows}</table>"
-
-
-def triples_page(title: str, intro: str, turtle: str) -> str:
     """A generated description (VoID) for a browser: what it is and the Turtle itself."""
-    return layout(title, f"<h1>{escape(title)}</h1><p>{intro}</p><pre>{escape(turtle)}</pre>")
-
-
-def ontology_page(graph: rdflib.Graph, ontology_iri: str, linker: Linker) -> str:
-    """Documentation of every class and property, each anchored at its local name.
-
-    Anchors are the terms' local names, so the term IRI ...def/ivp#Theme resolves to its
-    section of this page.
-    """
-    onto = rdflib.URIRef(ontology_iri)
-    ns = ontology_iri + "#"
-
-    def lit(subject: rdflib.term.Node, pred: rdflib.URIRef) -> str:
-        values = list(graph.objects(subject, pred))
-        ordered = sorted(values, key=lambda v: (getattr(v, "language", "") != "nl", str(v)))
-        return "<br>".join(
-            escape(str(v))
-            + (f' <span class="lang">@{v.language}</span>' if getattr(v, "language", None) else "")
-            for v in ordered
-        )
-
-    def node(value: rdflib.term.Node) -> str:
-        if isinstance(value, rdflib.URIRef):
-            iri = str(value)
-            if iri.startswith(ns):
-                return f'<a href="#{escape(iri[len(ns) :])}">{escape(linker.short(iri))}</a>'
-            return linker.link(iri)
-        if isinstance(value, rdflib.BNode):
-            inner = "; ".join(
-                f"{node(p)} {node(o)}" for p, o in sorted(graph.predicate_objects(value))
-            )
-            return f"[ {inner} ]"
-        lang = getattr(value, "language", None)
-        return escape(str(value)) + (f' <span class="lang">@{lang}</span>' if lang else "")
-
-    kinds = [
-        ("Klassen", OWL.Class),
-        ("Objecteigenschappen", OWL.ObjectProperty),
-        ("Data-eigenschappen", OWL.DatatypeProperty),
-        ("Annotatie-eigenschappen", OWL.AnnotationProperty),
-        ("Overige eigenschappen", RDF.Property),
-    ]
-    seen: set[rdflib.term.Node] = set()
-    sections, toc = [], []
-    for heading, kind in kinds:
-        terms = sorted(
-            (
-                t
-                for t in graph.subjects(RDF.type, kind)
-                if isinstance(t, rdflib.URIRef) and str(t).startswith(ns) and t not in seen
-            ),
-            key=str,
-        )
-        if not terms:
-            continue
-        seen.update(terms)
-        toc.append(
-            f"<h3>{heading}</h3><ul class=toc>"
-            + "".join(
-                f'<li><a href="#{escape(str(t)[len(ns) :])}">{escape(str(t)[len(ns) :])}</a></li>'
-                for t in terms
-            )
-            + "</ul>"
-        )
-        entries = []
-        for t in terms:
-            local = str(t)[len(ns) :]
-            props = "".join(
-                f"<dt>{linker.link(str(p))}</dt><dd>"
-                + "<br>".join(node(o) for o in sorted(graph.objects(t, p), key=str))
-                + "</dd>"
-                for p in sorted(set(graph.predicates(t)), key=str)
-                if p not in (RDFS.label, SKOS.definition)
-            )
-            used = ""
-            if kind == OWL.Class:
-                domain = sorted(graph.subjects(RDFS.domain, t), key=str)
-                rng = sorted(graph.subjects(RDFS.range, t), key=str)
-                if domain:
-                    used += (
-                        "<dt>eigenschappen (domein)</dt><dd>"
-                        + ", ".join(node(d) for d in domain)
-                        + "</dd>"
-                    )
-                if rng:
-                    used += (
-                        "<dt>gebruikt als bereik van</dt><dd>"
-                        + ", ".join(node(r) for r in rng)
-                        + "</dd>"
-                    )
-            entries.append(
-                f'<section class="term" id="{escape(local)}"><h3>{escape(local)} '
-                f'<small class="iri">{escape(str(t))}</small></h3>'
-                f"<p>{lit(t, RDFS.label)}</p><p>{lit(t, SKOS.definition)}</p>"
-                f'<dl class="term">{props}{used}</dl></section>'
-            )
-        sections.append(f"<h2>{heading}</h2>" + "".join(entries))
-    header = "".join(
-        f"<dt>{linker.link(str(p))}</dt><dd>"
-        + "<br>".join(node(o) for o in sorted(graph.objects(onto, p), key=str))
-        + "</dd>"
-        for p in sorted(set(graph.predicates(onto)), key=str)
-    )
-    title = str(
-        next(
-            iter(
-                sorted(
-                    graph.objects(onto, rdflib.URIRef("http://purl.org/dc/terms/title")),
-                    key=lambda v: getattr(v, "language", "") != "nl",
-                )
-            ),
-            "ivp",
-        )
-    )
-    body = (
-        f"<h1>{escape(title)}</h1><p class=iri>{escape(ontology_iri)}</p>"
-        '<p>Ook als <a href="/def/ivp?format=turtle">Turtle</a> · '
-        '<a href="/def/ivp?format=jsonld">JSON-LD</a> · '
-        '<a href="/def/ivp?format=rdfxml">RDF/XML</a></p>'
-        f'<dl class="term">{header}</dl><h2>Inhoud</h2>{"".join(toc)}{"".join(sections)}'
-    )
-    return layout(title, body)
+    body = f"<h1>{escape(title)}</h1><p>{intro}</p><pre>{escape(turtle)}</pre>"
+    return layout(title, body, lang=lang, path=path)

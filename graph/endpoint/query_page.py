@@ -220,6 +220,5 @@ aria-controls="completions">{escape(first)}</textarea>
 <script type="application/json" id="prefixes">{_json(prefixes)}</script>
 <script type="application/json" id="terms">{_json(_terms_in(terms, language))}</script>
 <script type="application/json" id="texts">{_json(words)}</script>"""
-    html = layout("SPARQL", body, SCRIPTS)
-    # the shared frame is written in Dutch; an English page says so to browsers and readers
-    return html.replace('<html lang="nl">', f'<html lang="{language}">', 1)
+    # the page has its own language switch, which keeps the query: no `path` for the frame's
+    return layout("SPARQL", body, SCRIPTS, lang=language)
