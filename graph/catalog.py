@@ -27,11 +27,23 @@ def _nl(var: str) -> str:
     return f'FILTER(LANG(?{var}) = "nl")'
 
 
-def _closest(ref: str, candidates: list[str], what: str) -> NotFound:
-    close = difflib.get_close_matches(ref, candidates, n=5, cutoff=0.5)
+def _closest(ref: str, names: dict[str, list[str]] | list[str], what: str) -> NotFound:
+    """A NotFound that suggests close matches, each thing once.
+
+    `names` maps every text a thing can be found by (its id, its label) to the names to
+    suggest for it (a theme id in two plans: both plan/id forms), so an id and its label
+    never show as two candidates.
+    """
+    if isinstance(names, list):
+        names = {name: [name] for name in names}
+    by_lower: dict[str, list[str]] = {}
+    for text, canonical in names.items():
+        by_lower.setdefault(text.lower(), []).extend(canonical)
+    close = difflib.get_close_matches(ref.lower(), list(by_lower), n=10, cutoff=0.5)
     if not close:
-        close = [c for c in candidates if ref.lower() in c.lower()][:5]
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        close = [text for text in by_lower if ref.lower() in text]
+    suggested = list(dict.fromkeys(c for text in close for c in by_lower[text]))[:5]
+    hint = f" Did you mean: {', '.join(suggested)}?" if suggested else ""
     return NotFound(f"No {what} {ref!r}.{hint}")
 
 
@@ -169,22 +181,42 @@ ORDER BY ?plan ?number ?id"""
         )
 
     def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
-        """'ondermijning' or 'nijmegen-2022/ondermijning' -> (plan id, theme id)."""
-        if "/" in ref:
-            plan, ref = ref.split("/", 1)
+        """'ondermijning', 'nijmegen-2022/ondermijning' or a label -> (plan id, theme id).
+
+        A label is matched as `ivp partner` matches one: whole, ignoring case (the Dutch or
+        English label, or the plan's own spelling). A plan named twice, in `plan` and before
+        the slash, must be the same plan: the one would otherwise silently override the other.
+        """
+        if "/" in ref and ref.split("/", 1)[0] in self.plan_ids():
+            named, ref = ref.split("/", 1)
+            if plan is not None and plan != named:
+                raise NotFound(
+                    f"Theme {named}/{ref} is not in plan {plan}: --plan {plan} and the theme "
+                    f"name different plans; leave out --plan or name a theme of {plan}."
+                )
+            plan = named
         self.check_plan(plan)
         all_themes = self._rows("""
-SELECT ?plan ?id WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
-                         ?t dcterms:identifier ?id }""")
-        matches = [r for r in all_themes if r["id"] == ref and (plan is None or r["plan"] == plan)]
-        if len(matches) == 1:
-            return matches[0]["plan"], matches[0]["id"]
-        if len(matches) > 1:
-            options = ", ".join(f"{m['plan']}/{m['id']}" for m in matches)
-            raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
-        candidates = [f"{r['plan']}/{r['id']}" for r in all_themes if plan in (None, r["plan"])]
-        candidates += sorted({r["id"] for r in all_themes if plan in (None, r["plan"])})
-        raise _closest(ref, candidates, "theme")
+SELECT ?plan ?id ?label WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
+  ?t dcterms:identifier ?id .
+  OPTIONAL { { ?t skos:prefLabel ?label } UNION { ?t skos:hiddenLabel ?label } } }""")
+        rows = [r for r in all_themes if plan in (None, r["plan"])]
+        for field, same in (("id", str.__eq__), ("label", lambda a, b: a.lower() == b.lower())):
+            matches = sorted(
+                {(r["plan"], r["id"]) for r in rows if r[field] is not None and same(r[field], ref)}
+            )
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                options = ", ".join(f"{p}/{t}" for p, t in matches)
+                raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
+        names: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            key = f"{r['plan']}/{r['id']}"
+            for text in (key, r["id"], r["label"]):
+                if text and key not in names[text]:
+                    names[text].append(key)
+        raise _closest(ref, names, "theme")
 
     def theme(self, ref: str, plan: str | None = None) -> dict[str, Any]:
         plan_id, theme_id = self.resolve_theme(ref, plan)
@@ -344,7 +376,11 @@ SELECT ?id ?label WHERE { ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefL
             if len(by_label) == 1:
                 ref = by_label[0]
             else:
-                raise _closest(ref, sorted(ids) + [r["label"] for r in known], "partner")
+                names: dict[str, list[str]] = defaultdict(list)
+                for r in known:
+                    names[r["id"]].append(r["id"])
+                    names[r["label"]].append(r["id"])
+                raise _closest(ref, names, "partner")
         iri = f"{self.settings.base}id/partner/{ref}"
         head = self._rows(f"""
 SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{

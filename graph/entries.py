@@ -19,7 +19,7 @@ from graph import yamlfile
 from graph.config import Settings
 from graph.iris import Iris
 from graph.links import iri_problem
-from graph.problems import Problem
+from graph.problems import Problem, shown
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
@@ -202,7 +202,8 @@ class Entry:
         if str(value) in known:
             return known[str(value)]
         self.fail(
-            f"{key}: unknown {registry} id {value!r} (see data/registry/{registry}.yaml)"
+            f"{key}: unknown {registry} id {value!r} "
+            f"(see {shown(self.ctx.settings.data_dir / 'registry' / f'{registry}.yaml')})"
             f"{suggest(str(value), known)}",
             "reference",
             line,

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from graph import yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
-from graph.problems import relative
+from graph.problems import relative, shown
 from graph.quotes import normalise
 
 # --- plans ------------------------------------------------------------------------------------
@@ -322,7 +322,8 @@ class PlanLoader:
             return
         path = self.ctx.settings.data_dir / "sources" / file
         if not path.is_file():
-            se.fail(f"source text {file!r} is not in data/sources/", "reference", key="file")
+            where = shown(self.ctx.settings.data_dir / "sources")
+            se.fail(f"source text {file!r} is not in {where}/", "reference", key="file")
             return
         self.ctx.result.sources[self.plan_id] = path
         node = self.iris.id("brontekst", self.plan_id)
