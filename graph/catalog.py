@@ -302,9 +302,15 @@ SELECT ?section ?quote WHERE {{
   <{node}> prov:wasDerivedFrom ?q . ?q oa:exact ?quote ; dcterms:isPartOf/rdfs:label ?section .
 }} ORDER BY ?section ?quote""")
 
-    def _involvements(self, pattern: str) -> list[dict[str, Any]]:
+    def _involvements(self, pattern: str, by_passage: bool = False) -> list[dict[str, Any]]:
+        """Involvements matching `pattern`, one row per partner in a theme (or action).
+
+        The graph keeps one involvement per passage (graph/involvements.py); a listing of a
+        theme's partners shows each partner once, with the roles, wordings and quotes of all
+        its passages. `by_passage` keeps one row per passage instead, with its section.
+        """
         rows = self._rows(f"""
-SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
+SELECT ?i ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote ?section WHERE {{
   ?i a ivp:Involvement ; ivp:partner ?p ; ivp:inPlan/dcterms:identifier ?plan ;
      prov:wasDerivedFrom/oa:exact ?quote .
   {pattern}
@@ -313,29 +319,43 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
   OPTIONAL {{ ?i ivp:action/skos:prefLabel ?action FILTER(LANG(?action) = "nl") }}
   OPTIONAL {{ ?i ivp:role/skos:notation ?role }}
   OPTIONAL {{ ?i ivp:namedAs ?named_as }}
+  OPTIONAL {{ ?i ivp:inSection/rdfs:label ?section }}
 }}""")
         merged: dict[tuple, dict[str, Any]] = {}
         for r in rows:
             key = (r["plan"], r["theme"], r["action"], r["partner"])
+            key += (r["i"],) if by_passage else ()
             item = merged.setdefault(
                 key,
                 {
                     **{k: r[k] for k in ("plan", "theme", "action", "partner", "label")},
+                    "section": r["section"],
                     "roles": set(),
-                    "named_as": r["named_as"],
+                    "named_as": set(),
                     "quotes": set(),
                 },
             )
             if r["role"]:
                 item["roles"].add(r["role"])
+            if r["named_as"]:
+                item["named_as"].add(r["named_as"])
             item["quotes"].add(r["quote"])
         out = []
         for item in merged.values():
             item["roles"] = ", ".join(sorted(item["roles"]))
+            item["named_as"] = "; ".join(sorted(item["named_as"])) or None
             item["quotes"] = " | ".join(sorted(item["quotes"]))
             out.append(item)
         return sorted(
-            out, key=lambda r: (r["plan"], r["theme"] or "", r["label"], r["action"] or "")
+            out,
+            key=lambda r: (
+                r["plan"],
+                r["theme"] or "",
+                r["label"],
+                r["action"] or "",
+                r["section"] or "",
+                r["quotes"],
+            ),
         )
 
     # -- partners --
@@ -352,18 +372,19 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
         only = sparql_string(plan) if plan else None
         return self._rows(
             f"""
-SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
+SELECT ?id ?label ?kind ?type (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
        (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
        (COUNT(DISTINCT ?theme) AS ?themes)
 WHERE {{
   ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:partnerType/skos:notation ?type }}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
   {f"FILTER EXISTS {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }}" if plan else ""}
   OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan .
              {f"FILTER(?planId = {only})" if plan else ""} }}
-}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label"""
+}} GROUP BY ?id ?label ?kind ?type ORDER BY DESC(?themes) ?label"""
         )  # ?plans lists every plan naming the partner; with --plan, ?themes counts its themes
 
     def partner(self, ref: str) -> dict[str, Any]:
@@ -383,8 +404,11 @@ SELECT ?id ?label WHERE { ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefL
                 raise _closest(ref, names, "partner")
         iri = f"{self.settings.base}id/partner/{ref}"
         head = self._rows(f"""
-SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
+SELECT ?label ?label_en ?kind ?type ?scope ?region ?description ?part_of ?cbs ?same_as WHERE {{
   <{iri}> skos:prefLabel ?label ; ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ <{iri}> ivp:partnerType/skos:notation ?type }}
+  OPTIONAL {{ <{iri}> ivp:geographicScope/skos:notation ?scope }}
+  OPTIONAL {{ <{iri}> ivp:region/skos:prefLabel ?region }}
   OPTIONAL {{ <{iri}> skos:prefLabel ?label_en FILTER(LANG(?label_en) = "en") }}
   OPTIONAL {{ <{iri}> dcterms:description ?description }}
   OPTIONAL {{ <{iri}> org:subOrganizationOf/dcterms:identifier ?part_of }}
@@ -396,13 +420,16 @@ SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
             ("domains", "ivp:domain/skos:notation"),
             ("aliases", "skos:altLabel"),
             ("plans", "^ivp:namesPartner/dcterms:identifier"),
+            ("member_of", "org:memberOf/dcterms:identifier"),
+            ("members", "org:hasMember/dcterms:identifier"),
+            ("covers", "ivp:coversCbsCode"),
         ):
             for r in self._rows(f"SELECT ?v WHERE {{ <{iri}> {path} ?v }} ORDER BY ?v"):
                 multi[key].append(r["v"])
         detail: dict[str, Any] = {"id": ref, "iri": iri, **head, **multi}
-        detail["involvements"] = [
-            {k: r[k] for k in ("plan", "theme", "action", "roles", "named_as", "quotes")}
-            for r in self._involvements(f"FILTER(?p = <{iri}>)")
+        detail["involvements"] = [  # one per passage: its section, roles, wording, quote
+            {k: r[k] for k in ("plan", "theme", "action", "section", "roles", "named_as", "quotes")}
+            for r in self._involvements(f"FILTER(?p = <{iri}>)", by_passage=True)
         ]
         return detail
 

@@ -24,7 +24,13 @@ from graph.problems import Problem, shown
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 
-ONTOLOGY_FILES = ("ivp.ttl", "vocabularies.ttl", "vng-kernbeleid-veiligheid.ttl", "analysis.ttl")
+ONTOLOGY_FILES = (
+    "ivp.ttl",
+    "vocabularies.ttl",
+    "vng-kernbeleid-veiligheid.ttl",
+    "analysis.ttl",
+    "partner-types.ttl",
+)
 VNG_SCHEME = "vng-kernbeleid-veiligheid"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 MATCH = {

@@ -153,6 +153,7 @@ def shared_key(settings: Settings) -> str:
     files = [
         *sorted(settings.ontology_dir.glob("*.ttl")),
         *sorted((settings.data_dir / "registry").glob("*.yaml")),
+        *sorted((settings.data_dir / "reference").glob("*.csv")),  # the partners' regions
         *code_files(),
     ]
     return digest_of(settings.base, files)

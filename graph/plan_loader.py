@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from graph import yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
+from graph.involvements import passage_key
 from graph.problems import relative, shown
 from graph.quotes import normalise
 
@@ -575,6 +576,7 @@ class PlanLoader:
             return
         g, ivp = self.g, self.ivp
         parts = [scope or "plan"] + ([action[1]] if action else []) + [str(item["partner"])]
+        parts.append(passage_key(item, section))  # one node per passage (graph/involvements.py)
         node = self.iris.id("betrokkenheid", self.plan_id, *parts)
         g.add((node, RDF.type, ivp.Involvement))
         g.add((node, ivp.partner, partner))

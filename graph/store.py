@@ -49,6 +49,7 @@ def input_files(settings: Settings) -> Iterator[Path]:
         (settings.data_dir / "plans", "*.yaml"),
         (settings.data_dir / "registry", "*.yaml"),
         (settings.data_dir / "sources", "*.txt"),
+        (settings.data_dir / "reference", "*.csv"),  # regions of the partners' scope
     ):
         yield from sorted(folder.glob(pattern))
 
