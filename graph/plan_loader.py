@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from graph import yamlfile
+from graph import compositions, yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
 from graph.involvements import passage_key
 from graph.problems import relative, shown
@@ -25,6 +25,7 @@ PLAN_KEYS = {
     "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
     "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
     "indicators", "notes",
+    "memberships", "places",  # graph/compositions.py (issue 11 A)
 }
 CITED = {"section", "quote"}
 THEME_KEYS = {
@@ -289,6 +290,10 @@ class PlanLoader:
             self._crosslink(item)
         for item in e.mappings("partners", "partner involvement"):
             self._involvement(item, None, None, None)
+        for item in e.mappings("memberships", "membership"):
+            compositions.membership(self, item)
+        for item in e.mappings("places", "place"):
+            compositions.place(self, item)
         for key in ("target_groups", "instruments"):
             for item in e.mappings(key):
                 self._mention(g, self.plan, item, key, None)
