@@ -76,7 +76,8 @@ def test_pn_the_three_kernen_are_the_scope_of_the_driemensschappen(ask) -> None:
 SELECT ?label ?kind ?municipality WHERE {{
   id:partner\\/driemensschap-pijnacker-nootdorp ivp:spatialScope ?place .
   ?place ivp:inPlan/dcterms:identifier "{PN}" ; skos:prefLabel ?label ;
-         ivp:placeKind/skos:notation ?kind ; dcterms:isPartOf/dcterms:identifier ?municipality }}""")
+         ivp:placeKind/skos:notation ?kind ;
+         dcterms:isPartOf/dcterms:identifier ?municipality }}""")
     assert sorted(r["label"] for r in rows) == ["Delfgauw", "Nootdorp", "Pijnacker"]
     assert {(r["kind"], r["municipality"]) for r in rows} == {
         ("kern", "gemeente-pijnacker-nootdorp")
@@ -107,7 +108,8 @@ def test_pn_brandweer_belongs_to_the_veiligheidsregio(ask) -> None:
     rows = ask(f"""
 SELECT ?parent WHERE {{
   ?p dcterms:identifier "{PN}" ; ivp:namesPartner ?b .
-  ?b ivp:partnerType/skos:notation "brandweer" ; org:subOrganizationOf/dcterms:identifier ?parent }}""")
+  ?b ivp:partnerType/skos:notation "brandweer" ;
+     org:subOrganizationOf/dcterms:identifier ?parent }}""")
     assert ids(rows, "parent") == {"veiligheidsregio-haaglanden"}
 
 
