@@ -6,6 +6,8 @@ answer is written beside it with the words of the text it comes from, never read
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from graph.config import Settings
@@ -256,4 +258,44 @@ SELECT ?plan ?riec WHERE {
     assert [(r["plan"], r["riec"]) for r in rows] == [
         (NIJMEGEN, "riec-oost-nederland"),
         (PN, "riec-den-haag"),
+    ]
+
+
+# --- what the commands show of it ------------------------------------------------------------
+
+
+def test_compare_has_a_type_level(run_cli) -> None:
+    out = run_cli("compare", NIJMEGEN, PN, "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = {(r["aspect"], r["item"]): r for r in json.loads(out.output)}
+    riec = rows[("partner type", "riec")]
+    assert (riec[NIJMEGEN], riec[PN], riec["same"]) == (
+        "riec-oost-nederland",
+        "riec-den-haag",
+        "different",
+    )
+    housing = rows[("partner type", "woningcorporatie")]
+    assert housing[PN] == "rondom-wonen, staedion, woningcorporaties"
+    assert rows[("similarity", "partner types (Jaccard)")]["score"] > 0
+    text = run_cli("compare", NIJMEGEN, PN).output
+    assert "through different organisations (" in text and "riec" in text
+
+
+def test_listings_show_types_and_each_partner_once(run_cli) -> None:
+    listed = json.loads(run_cli("partners", "--plan", PN, "--format", "json").output)
+    assert {r["id"]: r["type"] for r in listed}["staedion"] == "woningcorporatie"
+    # the plan-level inwoners are five passages, but one partner in the listing of a theme
+    theme = json.loads(
+        run_cli("partners", "--theme", f"{PN}/zorg-en-veiligheid", "--format", "json").output
+    )
+    keys = [(r["partner"], r["action"]) for r in theme]
+    assert len(keys) == len(set(keys))
+    detail = json.loads(run_cli("partner", "inwoners", "--format", "json").output)
+    plan_level = [i for i in detail["involvements"] if i["plan"] == PN and not i["theme"]]
+    assert sorted(i["section"].split(" ")[0] for i in plan_level) == [
+        "1",
+        "1.3.1",
+        "1.4",
+        "2.1",
+        "2.6",
     ]
