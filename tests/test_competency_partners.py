@@ -231,6 +231,24 @@ SELECT ?kind WHERE { id:partner\\/briefingsoverleggen-nijmegen ivp:spatialScope 
     assert [r["kind"] for r in rows] == ["wijk"]
 
 
+def test_nijmegen_ondermijning_residents_roles_per_passage(ask) -> None:
+    # 2: "het gevaar voor kwetsbare bewoners" (a target), "We willen bewoners en ondernemers
+    # bewust maken van risico's die maken dat ze doelwit kunnen worden" (target; prevention),
+    # "het versterken van de meldingsbereidheid bij wijkbewoners" (reporting: signalering)
+    rows = ask(f"""
+SELECT ?named (GROUP_CONCAT(?role; separator=",") AS ?roles) WHERE {{
+  ?i a ivp:Involvement ; ivp:partner id:partner\\/inwoners ;
+     ivp:theme id:thema\\/{NIJMEGEN}\\/ondermijning ; ivp:namedAs ?named .
+  OPTIONAL {{ ?i ivp:role/skos:notation ?role }}
+}} GROUP BY ?i ?named""")
+    by_wording = {r["named"]: sorted(r["roles"].split(",")) for r in rows}
+    assert by_wording == {
+        "kwetsbare bewoners": ["doelwit"],
+        "bewoners": ["doelwit", "preventie"],
+        "wijkbewoners": ["signalering"],
+    }
+
+
 def test_nijmegen_names_its_omgevingsdienst(ask) -> None:
     # 11: "onze relatie met de Omgevingsdienst Regio Nijmegen (ODRN)"
     rows = ask(f"""
