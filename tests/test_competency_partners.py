@@ -164,6 +164,17 @@ SELECT ?section ?named WHERE {{
     assert by_section["1"] == "het Regionaal Informatie- en Expertisecentrum (RIEC) Den Haag"
 
 
+def test_pn_priorities_follow_its_police_unit(ask) -> None:
+    # 1.2: "de regionale prioriteiten voor de politie-eenheid Den Haag zoals gesteld in het
+    # regionaal beleidsplan" - the Den Haag unit of the national police covers the municipality
+    rows = ask(f"""
+SELECT ?unit ?parent WHERE {{
+  ?p dcterms:identifier "{PN}" ; ivp:municipality/ivp:cbsCode ?cbs ; ivp:namesPartner ?u .
+  ?u ivp:partnerType/skos:notation "politie-eenheid" ; ivp:coversCbsCode ?cbs ;
+     dcterms:identifier ?unit ; org:subOrganizationOf/dcterms:identifier ?parent }}""")
+    assert rows == [{"unit": "politie-eenheid-den-haag", "parent": "politie"}]
+
+
 def test_pn_a_riec_works_on_ondermijning(ask) -> None:
     # 3.1 / 1.1: "uit de door het RIEC Den Haag uitgevoerde onderzoeken"
     rows = ask(f"""
