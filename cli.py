@@ -372,12 +372,14 @@ def themes(
 def theme(ctx: click.Context, theme_id: str, plan: str | None, fmt: str) -> None:
     """Everything about one theme: pillars, ambitions, partners, cross-links, budget, quotes.
 
-    THEME_ID is a theme id, optionally with its plan: nijmegen-2022/ondermijning.
+    THEME_ID is a theme id, optionally with its plan: nijmegen-2022/ondermijning, or the
+    theme's label (any case): "Jonge aanwas in de criminaliteit".
 
     \b
     Example:
       ivp theme nijmegen-2022/zorg-en-veiligheid
       ivp theme ondermijning --plan pijnacker-nootdorp-2023 --format json
+      ivp theme "Jonge aanwas in de criminaliteit"
     """
     click.echo(output.render_detail(catalog(ctx).theme(theme_id, plan), fmt))
 
@@ -391,7 +393,9 @@ def theme(ctx: click.Context, theme_id: str, plan: str | None, fmt: str) -> None
 def partners(
     ctx: click.Context, plan: str | None, theme_id: str | None, listing: output.Listing
 ) -> None:
-    """List partners: kind, domains, the plans that name them, the themes they work on.
+    """List partners: kind, type, domains, the plans that name them, the themes they work on.
+
+    With --plan and --theme, the theme must be one of that plan's.
 
     \b
     Example:
@@ -408,7 +412,8 @@ def partners(
 @click.pass_context
 @handled
 def partner(ctx: click.Context, partner_id: str, fmt: str) -> None:
-    """Everything about one partner: kind, domains, aliases, and every involvement with quotes.
+    """Everything about one partner: kind, type, scope, area, memberships, and every
+    involvement (one per passage, with its section) with its quotes.
 
     \b
     Example:

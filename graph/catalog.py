@@ -27,11 +27,23 @@ def _nl(var: str) -> str:
     return f'FILTER(LANG(?{var}) = "nl")'
 
 
-def _closest(ref: str, candidates: list[str], what: str) -> NotFound:
-    close = difflib.get_close_matches(ref, candidates, n=5, cutoff=0.5)
+def _closest(ref: str, names: dict[str, list[str]] | list[str], what: str) -> NotFound:
+    """A NotFound that suggests close matches, each thing once.
+
+    `names` maps every text a thing can be found by (its id, its label) to the names to
+    suggest for it (a theme id in two plans: both plan/id forms), so an id and its label
+    never show as two candidates.
+    """
+    if isinstance(names, list):
+        names = {name: [name] for name in names}
+    by_lower: dict[str, list[str]] = {}
+    for text, canonical in names.items():
+        by_lower.setdefault(text.lower(), []).extend(canonical)
+    close = difflib.get_close_matches(ref.lower(), list(by_lower), n=10, cutoff=0.5)
     if not close:
-        close = [c for c in candidates if ref.lower() in c.lower()][:5]
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        close = [text for text in by_lower if ref.lower() in text]
+    suggested = list(dict.fromkeys(c for text in close for c in by_lower[text]))[:5]
+    hint = f" Did you mean: {', '.join(suggested)}?" if suggested else ""
     return NotFound(f"No {what} {ref!r}.{hint}")
 
 
@@ -169,22 +181,42 @@ ORDER BY ?plan ?number ?id"""
         )
 
     def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
-        """'ondermijning' or 'nijmegen-2022/ondermijning' -> (plan id, theme id)."""
-        if "/" in ref:
-            plan, ref = ref.split("/", 1)
+        """'ondermijning', 'nijmegen-2022/ondermijning' or a label -> (plan id, theme id).
+
+        A label is matched as `ivp partner` matches one: whole, ignoring case (the Dutch or
+        English label, or the plan's own spelling). A plan named twice, in `plan` and before
+        the slash, must be the same plan: the one would otherwise silently override the other.
+        """
+        if "/" in ref and ref.split("/", 1)[0] in self.plan_ids():
+            named, ref = ref.split("/", 1)
+            if plan is not None and plan != named:
+                raise NotFound(
+                    f"Theme {named}/{ref} is not in plan {plan}: --plan {plan} and the theme "
+                    f"name different plans; leave out --plan or name a theme of {plan}."
+                )
+            plan = named
         self.check_plan(plan)
         all_themes = self._rows("""
-SELECT ?plan ?id WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
-                         ?t dcterms:identifier ?id }""")
-        matches = [r for r in all_themes if r["id"] == ref and (plan is None or r["plan"] == plan)]
-        if len(matches) == 1:
-            return matches[0]["plan"], matches[0]["id"]
-        if len(matches) > 1:
-            options = ", ".join(f"{m['plan']}/{m['id']}" for m in matches)
-            raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
-        candidates = [f"{r['plan']}/{r['id']}" for r in all_themes if plan in (None, r["plan"])]
-        candidates += sorted({r["id"] for r in all_themes if plan in (None, r["plan"])})
-        raise _closest(ref, candidates, "theme")
+SELECT ?plan ?id ?label WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
+  ?t dcterms:identifier ?id .
+  OPTIONAL { { ?t skos:prefLabel ?label } UNION { ?t skos:hiddenLabel ?label } } }""")
+        rows = [r for r in all_themes if plan in (None, r["plan"])]
+        for field, same in (("id", str.__eq__), ("label", lambda a, b: a.lower() == b.lower())):
+            matches = sorted(
+                {(r["plan"], r["id"]) for r in rows if r[field] is not None and same(r[field], ref)}
+            )
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                options = ", ".join(f"{p}/{t}" for p, t in matches)
+                raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
+        names: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            key = f"{r['plan']}/{r['id']}"
+            for text in (key, r["id"], r["label"]):
+                if text and key not in names[text]:
+                    names[text].append(key)
+        raise _closest(ref, names, "theme")
 
     def theme(self, ref: str, plan: str | None = None) -> dict[str, Any]:
         plan_id, theme_id = self.resolve_theme(ref, plan)
@@ -270,9 +302,15 @@ SELECT ?section ?quote WHERE {{
   <{node}> prov:wasDerivedFrom ?q . ?q oa:exact ?quote ; dcterms:isPartOf/rdfs:label ?section .
 }} ORDER BY ?section ?quote""")
 
-    def _involvements(self, pattern: str) -> list[dict[str, Any]]:
+    def _involvements(self, pattern: str, by_passage: bool = False) -> list[dict[str, Any]]:
+        """Involvements matching `pattern`, one row per partner in a theme (or action).
+
+        The graph keeps one involvement per passage (graph/involvements.py); a listing of a
+        theme's partners shows each partner once, with the roles, wordings and quotes of all
+        its passages. `by_passage` keeps one row per passage instead, with its section.
+        """
         rows = self._rows(f"""
-SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
+SELECT ?i ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote ?section WHERE {{
   ?i a ivp:Involvement ; ivp:partner ?p ; ivp:inPlan/dcterms:identifier ?plan ;
      prov:wasDerivedFrom/oa:exact ?quote .
   {pattern}
@@ -281,29 +319,43 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
   OPTIONAL {{ ?i ivp:action/skos:prefLabel ?action FILTER(LANG(?action) = "nl") }}
   OPTIONAL {{ ?i ivp:role/skos:notation ?role }}
   OPTIONAL {{ ?i ivp:namedAs ?named_as }}
+  OPTIONAL {{ ?i ivp:inSection/rdfs:label ?section }}
 }}""")
         merged: dict[tuple, dict[str, Any]] = {}
         for r in rows:
             key = (r["plan"], r["theme"], r["action"], r["partner"])
+            key += (r["i"],) if by_passage else ()
             item = merged.setdefault(
                 key,
                 {
                     **{k: r[k] for k in ("plan", "theme", "action", "partner", "label")},
+                    "section": r["section"],
                     "roles": set(),
-                    "named_as": r["named_as"],
+                    "named_as": set(),
                     "quotes": set(),
                 },
             )
             if r["role"]:
                 item["roles"].add(r["role"])
+            if r["named_as"]:
+                item["named_as"].add(r["named_as"])
             item["quotes"].add(r["quote"])
         out = []
         for item in merged.values():
             item["roles"] = ", ".join(sorted(item["roles"]))
+            item["named_as"] = "; ".join(sorted(item["named_as"])) or None
             item["quotes"] = " | ".join(sorted(item["quotes"]))
             out.append(item)
         return sorted(
-            out, key=lambda r: (r["plan"], r["theme"] or "", r["label"], r["action"] or "")
+            out,
+            key=lambda r: (
+                r["plan"],
+                r["theme"] or "",
+                r["label"],
+                r["action"] or "",
+                r["section"] or "",
+                r["quotes"],
+            ),
         )
 
     # -- partners --
@@ -320,18 +372,19 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
         only = sparql_string(plan) if plan else None
         return self._rows(
             f"""
-SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
+SELECT ?id ?label ?kind ?type (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
        (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
        (COUNT(DISTINCT ?theme) AS ?themes)
 WHERE {{
   ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:partnerType/skos:notation ?type }}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
   {f"FILTER EXISTS {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }}" if plan else ""}
   OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan .
              {f"FILTER(?planId = {only})" if plan else ""} }}
-}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label"""
+}} GROUP BY ?id ?label ?kind ?type ORDER BY DESC(?themes) ?label"""
         )  # ?plans lists every plan naming the partner; with --plan, ?themes counts its themes
 
     def partner(self, ref: str) -> dict[str, Any]:
@@ -344,11 +397,18 @@ SELECT ?id ?label WHERE { ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefL
             if len(by_label) == 1:
                 ref = by_label[0]
             else:
-                raise _closest(ref, sorted(ids) + [r["label"] for r in known], "partner")
+                names: dict[str, list[str]] = defaultdict(list)
+                for r in known:
+                    names[r["id"]].append(r["id"])
+                    names[r["label"]].append(r["id"])
+                raise _closest(ref, names, "partner")
         iri = f"{self.settings.base}id/partner/{ref}"
         head = self._rows(f"""
-SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
+SELECT ?label ?label_en ?kind ?type ?scope ?region ?description ?part_of ?cbs ?same_as WHERE {{
   <{iri}> skos:prefLabel ?label ; ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ <{iri}> ivp:partnerType/skos:notation ?type }}
+  OPTIONAL {{ <{iri}> ivp:geographicScope/skos:notation ?scope }}
+  OPTIONAL {{ <{iri}> ivp:region/skos:prefLabel ?region }}
   OPTIONAL {{ <{iri}> skos:prefLabel ?label_en FILTER(LANG(?label_en) = "en") }}
   OPTIONAL {{ <{iri}> dcterms:description ?description }}
   OPTIONAL {{ <{iri}> org:subOrganizationOf/dcterms:identifier ?part_of }}
@@ -360,13 +420,16 @@ SELECT ?label ?label_en ?kind ?description ?part_of ?cbs ?same_as WHERE {{
             ("domains", "ivp:domain/skos:notation"),
             ("aliases", "skos:altLabel"),
             ("plans", "^ivp:namesPartner/dcterms:identifier"),
+            ("member_of", "org:memberOf/dcterms:identifier"),
+            ("members", "org:hasMember/dcterms:identifier"),
+            ("covers", "ivp:coversCbsCode"),
         ):
             for r in self._rows(f"SELECT ?v WHERE {{ <{iri}> {path} ?v }} ORDER BY ?v"):
                 multi[key].append(r["v"])
         detail: dict[str, Any] = {"id": ref, "iri": iri, **head, **multi}
-        detail["involvements"] = [
-            {k: r[k] for k in ("plan", "theme", "action", "roles", "named_as", "quotes")}
-            for r in self._involvements(f"FILTER(?p = <{iri}>)")
+        detail["involvements"] = [  # one per passage: its section, roles, wording, quote
+            {k: r[k] for k in ("plan", "theme", "action", "section", "roles", "named_as", "quotes")}
+            for r in self._involvements(f"FILTER(?p = <{iri}>)", by_passage=True)
         ]
         return detail
 

@@ -19,12 +19,18 @@ from graph import yamlfile
 from graph.config import Settings
 from graph.iris import Iris
 from graph.links import iri_problem
-from graph.problems import Problem
+from graph.problems import Problem, shown
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 
-ONTOLOGY_FILES = ("ivp.ttl", "vocabularies.ttl", "vng-kernbeleid-veiligheid.ttl", "analysis.ttl")
+ONTOLOGY_FILES = (
+    "ivp.ttl",
+    "vocabularies.ttl",
+    "vng-kernbeleid-veiligheid.ttl",
+    "analysis.ttl",
+    "partner-types.ttl",
+)
 VNG_SCHEME = "vng-kernbeleid-veiligheid"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 MATCH = {
@@ -202,7 +208,8 @@ class Entry:
         if str(value) in known:
             return known[str(value)]
         self.fail(
-            f"{key}: unknown {registry} id {value!r} (see data/registry/{registry}.yaml)"
+            f"{key}: unknown {registry} id {value!r} "
+            f"(see {shown(self.ctx.settings.data_dir / 'registry' / f'{registry}.yaml')})"
             f"{suggest(str(value), known)}",
             "reference",
             line,

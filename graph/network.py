@@ -79,6 +79,7 @@ class Partner:
     label: str
     kind: str
     domains: tuple[str, ...]
+    type: str = ""  # ivp:partnerType notation (riec, woningcorporatie, ...): same kind, other org
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class PlanData:
     mappings: list[Mapping] = field(default_factory=list)
     concepts: dict[str, Concept] = field(default_factory=dict)
     budget_lines: list[BudgetLine] = field(default_factory=list)
+    type_labels: dict[str, str] = field(default_factory=dict)  # partner type notation -> label
 
     def plan_ids(self, plan: str | Iterable[str] | None = None) -> list[str]:
         """The plans in scope: one, several, or (None) all, sorted; unknown ids raise."""
@@ -320,16 +322,19 @@ SELECT ?t ?plan ?id ?label ?status ?number WHERE {{
     partners, themes, actions, roles = (
         read.objects(f"ivp:{prop}") for prop in ("partner", "theme", "action", "role")
     )
-    found: list[Involvement] = []
+    # one Involvement per plan, partner, theme and action, with the roles of all its passages:
+    # the graph keeps one node per passage (graph/involvements.py), the network one edge count
+    found: dict[tuple[str, str, str | None, str | None], set[str]] = defaultdict(set)
     for i, in_plans in read.objects("ivp:inPlan", "ivp:Involvement").items():
-        named_roles = tuple(sorted({notation[r] for r in roles[i] if r in notation}))
+        named_roles = {notation[r] for r in roles[i] if r in notation}
         for plan in in_plans & plan_of.keys():
             for partner, theme, action in product(
                 partners[i], themes[i] or {None}, actions[i] or {None}
             ):
-                found.append(Involvement(plan_of[plan], partner, theme, action, named_roles))
+                found[(plan_of[plan], partner, theme, action)] |= named_roles
     data.involvements = sorted(
-        found, key=lambda i: (i.plan, i.theme or "", i.partner, i.action or "", i.roles)
+        (Involvement(*key, tuple(sorted(named))) for key, named in found.items()),
+        key=lambda i: (i.plan, i.theme or "", i.partner, i.action or "", i.roles),
     )
 
     # in scope, only the partners named there: listing them beats a join with the register
@@ -337,17 +342,29 @@ SELECT ?t ?plan ?id ?label ?status ?number WHERE {{
     only = "" if plans is None else f"VALUES ?p {{ {' '.join(f'<{p}>' for p in named)} }}"
     domains: dict[str, set[str]] = defaultdict(set)
     partner_rows = read.rows(f"""
-SELECT ?p ?id ?label ?kind ?domain WHERE {{
+SELECT ?p ?id ?label ?kind ?type ?domain WHERE {{
   {only} ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label . {_nl("label")}
   OPTIONAL {{ ?p ivp:partnerKind ?kind }}
+  OPTIONAL {{ ?p ivp:partnerType ?type }}
   OPTIONAL {{ ?p ivp:domain ?domain }}
 }}""")
+    for r in read.rows(f"""
+SELECT ?n ?label WHERE {{
+  ?c skos:inScheme ?scheme ; skos:notation ?n ; skos:prefLabel ?label .
+  FILTER(STRENDS(STR(?scheme), "/partnertype")) {_nl("label")}
+}}"""):
+        data.type_labels[r["n"]] = r["label"]
     for r in partner_rows:
         if r["domain"] in notation:
             domains[r["p"]].add(notation[r["domain"]])
     for r in partner_rows:
         data.partners[r["p"]] = Partner(
-            r["p"], r["id"], r["label"], notation.get(r["kind"], ""), tuple(sorted(domains[r["p"]]))
+            r["p"],
+            r["id"],
+            r["label"],
+            notation.get(r["kind"], ""),
+            tuple(sorted(domains[r["p"]])),
+            notation.get(r["type"], ""),
         )
 
     sources, targets, kinds, directed = (
@@ -472,6 +489,7 @@ def partner_node(data: PlanData, partner: Partner, plans: Collection[str]) -> di
         "label": partner.label,
         "plan": ";".join(p for p in data.plans_naming(partner.iri) if p in plans),
         "kind": partner.kind,
+        "partner_type": partner.type,
         "domains": ";".join(partner.domains),
         "bipartite": 1,
     }

@@ -106,10 +106,13 @@ class Shared:
         problems = list(result.problems)
         problems += check_quotes(result, g)
         problems += check_values(result, g)
-        described = set(g.subjects())
+        # the nodes the plan types; a shared node it only says more of (a partner's
+        # org:hasMember from a plan's memberships) is still described by the register
+        described = set(g.subjects(RDF.type, None))
         # what the shared graphs say of the nodes the plan points at (their types, schemes),
         # so that sh:class and paths through them can be checked here; never written out
-        pointed_at = {o for o in g.objects() if isinstance(o, URIRef)} - described
+        pointed_at = {n for n in (*g.objects(), *g.subjects()) if isinstance(n, URIRef)}
+        pointed_at -= described
         written = len(g)
         nquads = as_nquads(g)
         for node in pointed_at:
@@ -153,6 +156,7 @@ def shared_key(settings: Settings) -> str:
     files = [
         *sorted(settings.ontology_dir.glob("*.ttl")),
         *sorted((settings.data_dir / "registry").glob("*.yaml")),
+        *sorted((settings.data_dir / "reference").glob("*.csv")),  # the partners' regions
         *code_files(),
     ]
     return digest_of(settings.base, files)

@@ -11,9 +11,10 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from graph import yamlfile
+from graph import compositions, yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
-from graph.problems import relative
+from graph.involvements import passage_key
+from graph.problems import relative, shown
 from graph.quotes import normalise
 
 # --- plans ------------------------------------------------------------------------------------
@@ -24,6 +25,7 @@ PLAN_KEYS = {
     "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
     "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
     "indicators", "notes",
+    "memberships", "places",  # graph/compositions.py (issue 11 A)
 }
 CITED = {"section", "quote"}
 THEME_KEYS = {
@@ -288,6 +290,10 @@ class PlanLoader:
             self._crosslink(item)
         for item in e.mappings("partners", "partner involvement"):
             self._involvement(item, None, None, None)
+        for item in e.mappings("memberships", "membership"):
+            compositions.membership(self, item)
+        for item in e.mappings("places", "place"):
+            compositions.place(self, item)
         for key in ("target_groups", "instruments"):
             for item in e.mappings(key):
                 self._mention(g, self.plan, item, key, None)
@@ -322,7 +328,8 @@ class PlanLoader:
             return
         path = self.ctx.settings.data_dir / "sources" / file
         if not path.is_file():
-            se.fail(f"source text {file!r} is not in data/sources/", "reference", key="file")
+            where = shown(self.ctx.settings.data_dir / "sources")
+            se.fail(f"source text {file!r} is not in {where}/", "reference", key="file")
             return
         self.ctx.result.sources[self.plan_id] = path
         node = self.iris.id("brontekst", self.plan_id)
@@ -574,6 +581,7 @@ class PlanLoader:
             return
         g, ivp = self.g, self.ivp
         parts = [scope or "plan"] + ([action[1]] if action else []) + [str(item["partner"])]
+        parts.append(passage_key(item, section))  # one node per passage (graph/involvements.py)
         node = self.iris.id("betrokkenheid", self.plan_id, *parts)
         g.add((node, RDF.type, ivp.Involvement))
         g.add((node, ivp.partner, partner))

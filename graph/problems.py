@@ -38,6 +38,16 @@ def relative(path: Path, root: Path) -> str:
         return str(path)
 
 
+def shown(path: Path) -> str:
+    """`path` as a reader can open it from here: relative to the working folder when inside
+    it, else in full. Messages that send the reader to another file (a registry, the sources)
+    use this, so with `--data DIR` they name DIR's file and not the project's data/."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
 class InvalidData(Exception):
     """The data has problems; the build stops and writes nothing."""
 

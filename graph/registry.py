@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
 
-from graph import yamlfile
+from graph import partner_types, yamlfile
 from graph.entries import ID_PATTERN, JURICONNECT, ONTOLOGY_FILES, Context, Entry, Location
 from graph.iris import rebase
 from graph.links import iri_problem
@@ -75,6 +75,7 @@ REGISTRY_KEYS = {
     "partners": {
         "id", "label", "label_en", "kind", "domains", "aliases", "part_of", "description",
         "cbs_code", "tooi",
+        *partner_types.KEYS,  # type, scope, region, covers, member_of (graph/partner_types.py)
     },
     "target-groups": {"id", "label", "label_en", "definition"},
     "instruments": {"id", "label", "label_en", "definition", "legal_basis"},
@@ -122,6 +123,10 @@ def load_registries(ctx: Context) -> None:
             entries[name].append((item, rel))
     reg = ctx.graph("register")
     ivp = ctx.ivp
+    partners_file = relative(
+        ctx.settings.data_dir / "registry" / "partners.yaml", ctx.settings.data_dir.parent
+    )
+    ref = partner_types.load_reference(ctx, partners_file) if "partners" in entries else None
     for name, items in entries.items():
         for item, rel in items:
             entry = Entry(ctx, rel, item, name)
@@ -132,6 +137,7 @@ def load_registries(ctx: Context) -> None:
             ctx.result.locations[node] = entry.location(item["id"])
             if name == "partners":
                 _partner(entry, reg, node)
+                partner_types.describe(entry, reg, node, ref)
             elif name == "legal-bases":
                 reg.add((node, RDF.type, ivp.LegalProvision))
                 bwb, article, uri = item.get("bwb"), item.get("article"), item.get("uri")
@@ -167,6 +173,7 @@ def load_registries(ctx: Context) -> None:
                     law = entry.ref("legal-bases", item["legal_basis"], "legal_basis")
                     if law is not None:
                         reg.add((node, ivp.legalBasis, law))
+    partner_types.inherit_areas(ctx, reg)
     for scheme, label_nl, label_en in (
         ("doelgroep", "Doelgroepen", "Target groups"),
         ("instrument", "Instrumenten", "Instruments"),

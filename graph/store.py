@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
-from graph.problems import InvalidData, Problem
+from graph.problems import InvalidData, Problem, shown
 
 MANIFEST = "build.json"
 PREFIXES = {
@@ -49,6 +49,7 @@ def input_files(settings: Settings) -> Iterator[Path]:
         (settings.data_dir / "plans", "*.yaml"),
         (settings.data_dir / "registry", "*.yaml"),
         (settings.data_dir / "sources", "*.txt"),
+        (settings.data_dir / "reference", "*.csv"),  # regions of the partners' scope
     ):
         yield from sorted(folder.glob(pattern))
 
@@ -158,11 +159,12 @@ class Stale:
 
     built: str  # when the build that is served was made (build.json)
     problems: tuple[Problem, ...]
+    data: str = "data/"  # the data folder as the reader named it (--data DIR), to say which
 
     def summary(self) -> str:
         first, more = self.problems[0], len(self.problems) - 1
         return (
-            f"serving the last good build, of {self.built}, because data/ changed since and "
+            f"serving the last good build, of {self.built}, because {self.data} changed since and "
             f"does not validate: {first}" + (f" (and {more} more problems)" if more else "")
         )
 
@@ -173,7 +175,7 @@ class Stale:
         """
         more = len(self.problems) - limit
         return [
-            f"data/ does not validate; serving the last good build, of {self.built}:",
+            f"{self.data} does not validate; serving the last good build, of {self.built}:",
             *(f"  {p}" for p in self.problems[:limit]),
             *([f"  ... and {more} more (ivp validate lists them all)"] if more > 0 else []),
         ]
@@ -207,7 +209,8 @@ def open_build(settings: Settings, progress: Callable[[str], None] | None = None
             or not settings.store_dir.is_dir()
         ):
             raise
-        stale = Stale(str(manifest.get("built", "an unknown time")), tuple(err.problems))
+        built = str(manifest.get("built", "an unknown time"))
+        stale = Stale(built, tuple(err.problems), shown(settings.data_dir) + "/")
     path = store_path(settings)
     return Opened(ox.Store.read_only(str(path)), path, stale)
 

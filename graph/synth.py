@@ -186,6 +186,28 @@ def municipalities(count: int, seed: int) -> list[Municipality]:
     return out
 
 
+# the partner type (ontology/partner-types.ttl) of each synthetic partner, by id or id prefix
+TYPES = {
+    "politie": "politie", "openbaar-ministerie": "openbaar-ministerie", "inwoners": "inwoners",
+    "ondernemers": "ondernemers", "woningcorporaties": "woningcorporatie",
+    "jongerenwerk": "jongerenwerk", "boa": "boa", "scholen": "school", "ouders": "ouders",
+    "reclassering": "reclassering",
+    "raad-voor-de-kinderbescherming": "raad-voor-de-kinderbescherming",
+    "halt": "halt", "veilig-thuis": "veilig-thuis", "jeugdbescherming": "jeugdbescherming",
+    "verslavingszorg": "verslavingszorg", "ggz": "ggz", "wijkteams": "sociaal-wijkteam",
+    "horeca": "ondernemers", "slachtofferhulp": "zorgaanbieder", "vng": "gemeentenetwerk",
+    "maatschappelijke-organisaties": "maatschappelijke-organisatie", "ccv": "kennisinstituut",
+    "buurtpreventie": "buurtpreventie", "kon": "ondernemersvereniging",
+    "zorgaanbieders": "zorgaanbieder", "leerplicht": "leerplicht",
+    "veiligheidsregio": "veiligheidsregio", "riec": "riec",
+    "zorg-en-veiligheidshuis": "zorg-en-veiligheidshuis", "ggd": "zorgaanbieder",
+    "omgevingsdienst": "omgevingsdienst", "brandweer": "brandweer",
+    "burgemeester": "burgemeester", "college": "college", "gemeenteraad": "gemeenteraad",
+    "sociaal-domein": "gemeentelijk-onderdeel", "vth": "gemeentelijk-onderdeel",
+    "ondernemersvereniging": "ondernemersvereniging",
+}  # fmt: skip
+
+
 def _registry(towns: list[Municipality], known: set[str]) -> list[dict[str, Any]]:
     """The synthetic partners; national ones already in the real registry are reused as is."""
     entries: list[dict[str, Any]] = []
@@ -197,6 +219,8 @@ def _registry(towns: list[Municipality], known: set[str]) -> list[dict[str, Any]
                 "id": ident,
                 "label": label,
                 "kind": kind,
+                "type": TYPES.get(ident, "maatschappelijke-organisatie"),
+                "scope": "landelijk",
                 "domains": domains,
                 "description": f"{label} (synthetische registervermelding).",
             }
@@ -208,6 +232,8 @@ def _registry(towns: list[Municipality], known: set[str]) -> list[dict[str, Any]
                     "id": f"{ident}-regio-{region:02d}",
                     "label": f"{label} regio {region:02d} (synthetisch)",
                     "kind": kind,
+                    "type": TYPES[ident],
+                    "scope": "regionaal",
                     "domains": domains,
                 }
             )
@@ -218,6 +244,8 @@ def _registry(towns: list[Municipality], known: set[str]) -> list[dict[str, Any]
                 "label": f"Gemeente {town.name} (synthetisch)",
                 "label_en": f"Municipality of {town.name} (synthetic)",
                 "kind": "gemeente",
+                "type": "gemeente",
+                "scope": "lokaal",
                 "domains": ["bestuur"],
                 "description": "Synthetische gemeente voor tests en benchmarks; "
                 "CBS-code en TOOI-IRI zijn verzonnen.",
@@ -231,6 +259,8 @@ def _registry(towns: list[Municipality], known: set[str]) -> list[dict[str, Any]
                     "id": f"{ident}-{town.slug}",
                     "label": f"{label} {town.name} (synthetisch)",
                     "kind": kind,
+                    "type": TYPES[ident],
+                    "scope": "lokaal",
                     "domains": domains,
                     "part_of": town.partner_id,
                 }
@@ -596,7 +626,7 @@ def synth(
         raise ValueError(f"refusing to write synthetic data into the real data folder {real}")
     if municipalities_count < 1 or plans_per < 1:
         raise ValueError("--municipalities and --plans-per must be at least 1")
-    for sub in ("plans", "registry", "sources"):
+    for sub in ("plans", "registry", "sources", "reference"):
         folder = output / sub
         if folder.exists():
             shutil.rmtree(folder)
@@ -619,6 +649,8 @@ def synth(
         shutil.copyfile(path, output / "plans" / path.name)
     for path in sorted((real / "sources").glob("*.txt")):
         shutil.copyfile(path, output / "sources" / path.name)
+    for path in sorted((real / "reference").glob("*")):  # the regions of partners' scope
+        shutil.copyfile(path, output / "reference" / path.name)
     (output / "README.md").write_text(
         f"Synthetic corpus from `ivp synth --municipalities {municipalities_count} "
         f"--plans-per {plans_per} --seed {seed}`. For tests and benchmarks only: every plan but\n"

@@ -262,3 +262,12 @@ def test_explanation_names_the_colours_and_shapes_the_legend_draws(
     rest = _without(text, shapes)
     stray = {s for s in BASIC_SHAPES | set(SHAPE_NAME.values()) if re.search(rf"\b{s}s?\b", rest)}
     assert not stray, f"{view}: the text names shapes the page does not draw: {stray}"
+
+
+def test_partner_details_name_the_partner_type(records) -> None:
+    """Issue 11 A: the details panel says what kind of partner it is (RIEC, woningcorporatie)."""
+    data, details = records
+    page = html.page_data("plan", data, details, ["pijnacker-nootdorp-2023"])
+    facts = {n["ref"]: dict(n["facts"]) for n in page["nodes"] if n.get("facts")}
+    assert facts["riec-den-haag"]["type"] == "RIEC"
+    assert facts["staedion"]["type"] == "Woningcorporatie"

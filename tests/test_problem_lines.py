@@ -33,7 +33,7 @@ def break_line(path: Path, anchor: str, pattern: str, replacement: str) -> int:
     raise AssertionError(f"no line matches {pattern!r} after {anchor!r} in {path}")
 
 
-THEME = r"- id: discriminatie$"  # the first theme of the Nijmegen plan, on line 357
+THEME = r"- id: discriminatie$"  # the first theme of the Nijmegen plan, on line 372
 CASES = {
     # name: (file, anchor, pattern, replacement, check, words in the message)
     "number not whole": (NIJMEGEN, THEME, r"number: 1$", "number: een", "schema", "'number'"),
@@ -107,7 +107,7 @@ def test_a_yaml_syntax_error_is_reported_where_it_is(
 ) -> None:
     plan = project_copy.data_dir / NIJMEGEN
     line = break_line(plan, THEME, r"^ *label: Aanpak van discriminatie$", replacement)
-    assert line == 359
+    assert line == 374
     problems = problems_of(project_copy)
     assert [(p.line, p.check) for p in problems] == [(line, "syntax")], problems
     assert words in problems[0].message

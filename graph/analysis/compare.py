@@ -6,10 +6,14 @@ core theme (any SKOS match). A plan covers a field when one of its themes maps o
 or onto one of its core themes. Partners are compared by identity (the shared registry makes
 the same organisation one node), and by their kinds and domains.
 
-Similarity of two plans: the Jaccard index of the core themes they cover and of the partners
-they name, and the cosine similarity of their partner-kind and domain mixes (which does not
-depend on plan size). `overall` is the mean of the core-theme and partner Jaccard indices:
-what the plans work on and with whom.
+Partner types (graph/partner_types.py) add a level between identity and kind: two plans
+that both work with "a RIEC" or "a woningcorporatie" do so through different organisations,
+which a `partner type` row shows with, per plan, the partners of that type.
+
+Similarity of two plans: the Jaccard index of the core themes they cover, of the partners
+they name and of their partner types, and the cosine similarity of their partner-kind and
+domain mixes (which does not depend on plan size). `overall` is the mean of the core-theme
+and partner Jaccard indices: what the plans work on and with whom.
 """
 
 from __future__ import annotations
@@ -25,10 +29,18 @@ from graph.output import plural
 
 METHOD = (
     "coverage of the VNG core themes through the plans' skos:*Match mappings; Jaccard index "
-    "of covered core themes and of named partners; cosine similarity of partner kind and "
-    "domain counts; overall = mean of the two Jaccard indices"
+    "of covered core themes, of named partners and of their partner types; cosine similarity "
+    "of partner kind and domain counts; overall = mean of the two Jaccard indices"
 )
-ASPECTS = ("core theme", "field", "partner", "partner kind", "domain", "similarity")
+ASPECTS = (
+    "core theme",
+    "field",
+    "partner",
+    "partner type",
+    "partner kind",
+    "domain",
+    "similarity",
+)
 
 
 class TooFewPlans(ValueError):
@@ -103,6 +115,7 @@ def compare(data: PlanData, plans: list[str]) -> Result:
         }
         info = data.partners[partner]
         rows.append(_row("partner", info.id, info.label, coverage_label(holders, scope), per_plan))
+    rows += _type_rows(data, scope, named)
     kinds = {p: Counter(data.partners[x].kind for x in named[p]) for p in scope}
     domains = {p: Counter(d for x in named[p] for d in data.partners[x].domains) for p in scope}
     for aspect, counts in (("partner kind", kinds), ("domain", domains)):
@@ -117,6 +130,9 @@ def compare(data: PlanData, plans: list[str]) -> Result:
             "core themes (Jaccard)": network.jaccard(covered[p], covered[q]),
             "fields (Jaccard)": network.jaccard(fields[p], fields[q]),
             "partners (Jaccard)": network.jaccard(named[p], named[q]),
+            "partner types (Jaccard)": network.jaccard(
+                types_of(data, named[p]), types_of(data, named[q])
+            ),
             "partner kinds (cosine)": cosine(kinds[p], kinds[q]),
             "domains (cosine)": cosine(domains[p], domains[q]),
         }
@@ -130,6 +146,45 @@ def compare(data: PlanData, plans: list[str]) -> Result:
     result.rows = rows
     result.reading = _reading(rows, scope, covered, named)
     return result
+
+
+def types_of(data: PlanData, partners: set[str]) -> set[str]:
+    return {data.partners[x].type for x in partners if data.partners[x].type}
+
+
+def _type_rows(data: PlanData, scope: list[str], named: dict[str, set[str]]) -> list[dict]:
+    """One row per partner type: per plan the partners of that type it names.
+
+    `same` says whether the plans that have the type name the same organisation for it
+    ("same") or the same kind of partner through different organisations ("different":
+    RIEC Oost-Nederland and RIEC Den Haag), which identity alone cannot show.
+    """
+    rows = []
+    labels = dict(data.type_labels)
+    by_type: dict[str, dict[str, list[str]]] = {}
+    for p in scope:
+        for x in named[p]:
+            info = data.partners[x]
+            if info.type:
+                by_type.setdefault(info.type, {q: [] for q in scope})[p].append(info.id)
+    for kind in sorted(by_type):
+        per_plan = {p: ", ".join(sorted(ids)) for p, ids in by_type[kind].items()}
+        holders = [p for p in scope if by_type[kind][p]]
+        row = _row(
+            "partner type", kind, labels.get(kind, kind), coverage_label(holders, scope), per_plan
+        )
+        sets = [frozenset(by_type[kind][p]) for p in holders]
+        row["same"] = (
+            ""
+            if len(holders) < 2
+            else "same"
+            if len(set(sets)) == 1 and len(sets[0])
+            else "different"
+            if not frozenset.intersection(*sets)
+            else "partly"
+        )
+        rows.append(row)
+    return rows
 
 
 def _row(aspect: str, item: str, label: str, coverage: str, per_plan: dict) -> dict:
@@ -170,6 +225,18 @@ def _reading(
         + ", ".join(f"{p} names {len(named[p])}" for p in scope)
         + ")"
         + (f": {', '.join(shared[:10])}{'…' if len(shared) > 10 else ''}." if shared else ".")
+    )
+    types = [r for r in rows if r["aspect"] == "partner type"]
+    different = [r["item"] for r in types if r.get("same") == "different"]
+    common_types = [r for r in types if r["coverage"] == all_label]
+    lines.append(
+        f"Partner types: {len(common_types)} of {len(types)} are named by {all_label} plans; "
+        f"{len(different)} of those through different organisations"
+        + (
+            f" ({', '.join(different[:10])}{'…' if len(different) > 10 else ''})."
+            if different
+            else "."
+        )
     )
     for r in rows:
         if r["aspect"] == "similarity" and r["item"] == "overall":

@@ -98,6 +98,8 @@ def _node_facts(
             facts.append(["partners involved", str(len(data.partners_of_theme(n)))])
     elif kind == "partner":
         facts.append(["kind", d.get("kind", "")])
+        if d.get("partner_type"):  # the same kind of partner across plans: RIEC, woningcorporatie
+            facts.append(["type", data.type_labels.get(d["partner_type"], d["partner_type"])])
         if d.get("domains"):
             facts.append(["domains", d["domains"].replace(";", ", ")])
         row = partner_rank.get(d.get("identifier"))
