@@ -46,7 +46,8 @@ def test_listings_answer_from_the_last_good_build(project_copy: Settings, run_cl
         result = run_cli(*args, settings=project_copy)
         assert result.exit_code == 0, result.output
         # the folder the reader named (--data DIR), not the project's data/
-        said = f"waarschuwing: {project_copy.data_dir.resolve()}/ does not validate; serving the last"
+        folder = project_copy.data_dir.resolve()
+        said = f"waarschuwing: {folder}/ does not validate; serving the last"
         assert said in result.stderr
         assert f"{problem.file}:{problem.line}:" in result.stderr
     assert "pijnacker-nootdorp-2023" in run_cli("plans", settings=project_copy).stdout
