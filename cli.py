@@ -19,6 +19,7 @@ import click
 from graph import output
 from graph.catalog import STATUSES, Catalog, NotFound
 from graph.config import Settings
+from graph.i18n import LANGUAGES
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
 from graph.sparql import RDF_FORMATS, QueryError, query_text, run, serialize
@@ -788,6 +789,12 @@ def export(
     help="HTML file to write ('-': stdout). Default: dist/html/VIEW-PLAN.html (or "
     "VIEW-FOCUS.html), beside the build it draws.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the page: nl (Dutch) or en (English). Default: IVP_LANG, else nl.",
+)
 @click.pass_context
 @handled
 def html(
@@ -798,6 +805,7 @@ def html(
     depth: int,
     cluster_above: int,
     output_file: Path | None,
+    lang: str | None,
 ) -> None:
     """Write an interactive network page: one HTML file that works offline.
 
@@ -813,6 +821,7 @@ def html(
       ivp html --focus politie --depth 2
       ivp html --view crosslinks --plan pijnacker-nootdorp-2023
       ivp html --view compare --plan nijmegen-2022 --plan pijnacker-nootdorp-2023
+      ivp html --plan nijmegen-2022 --lang en
     """
     from graph import html as html_export
     from graph import network
@@ -834,6 +843,7 @@ def html(
         focus,
         depth,
         cluster_above,
+        lang,
     )
     if output_file is not None and str(output_file) == "-":
         click.echo(text, nl=False)

@@ -18,7 +18,7 @@
   var MIN_WIDTH = 720;        // so that a small picture's title is not wrapped word by word
   var INK = "#1a1a1a", MUTED = "#444444";
   var FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
-  var UNCARRIED = "of these: no partner works on both themes";
+  var W = DATA.words;  /* the page's words in its language (graph.html.words) */
 
   function shown(set) { return set.get({ filter: function (item) { return !item.hidden; } }); }
 
@@ -122,12 +122,12 @@
     });
     if (groups) {
       types.push({ group: "type", id: "group", shape: "dot", color: DATA.cluster.color,
-                   label: "Group of nodes", count: groups });
+                   label: W.group_of_nodes, count: groups });
     }
-    sections.push({ heading: "Node types", rows: types });
+    sections.push({ heading: W.node_types, rows: types });
     if (DATA.statuses.length && on.type.has("theme")) {
       var theme = DATA.types.filter(function (t) { return t.id === "theme"; })[0];
-      sections.push({ heading: "Theme status", rows: DATA.statuses.filter(function (s) {
+      sections.push({ heading: W.theme_status, rows: DATA.statuses.filter(function (s) {
         return on.status.has(s.id);
       }).map(function (s) {
         return { group: "status", id: s.id, shape: "dot", color: theme.color, label: s.label,
@@ -140,14 +140,14 @@
     var uncarried = DATA.edges.filter(function (e) { return e.uncarried; }).length;
     if (uncarried && on.kind.has("crosslink")) {
       var cl = DATA.edgeKinds.filter(function (k) { return k.id === "crosslink"; })[0];
-      kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: UNCARRIED,
+      kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: W.uncarried,
                    count: uncarried, line: { width: cl.width, dashes: kv.uncarriedDashes } });
     }
     if (groups) {
       kinds.push({ group: "kind", id: "group", color: DATA.groupEdge.color,
                    label: DATA.groupEdge.label, line: DATA.groupEdge });
     }
-    sections.push({ heading: "Edge kinds", rows: kinds });
+    sections.push({ heading: W.edge_kinds, rows: kinds });
     return sections.filter(function (s) { return s.rows.length; });
   }
 
@@ -187,7 +187,7 @@
   function legendSize(ctx, sections, u) {
     var width = 0, height = HEAD * u;
     font(ctx, 15 * u, true);
-    width = ctx.measureText("Legend").width;
+    width = ctx.measureText(W.legend).width;
     sections.forEach(function (s) {
       font(ctx, 13 * u, true);
       width = Math.max(width, ctx.measureText(s.heading).width);
@@ -210,7 +210,7 @@
     ctx.textBaseline = "middle";
     ctx.fillStyle = INK;
     font(ctx, 15 * u, true);
-    ctx.fillText("Legend", x, y + HEAD * u / 2);
+    ctx.fillText(W.legend, x, y + HEAD * u / 2);
     y += HEAD * u;
     sections.forEach(function (s) {
       ctx.fillStyle = INK;

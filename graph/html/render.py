@@ -2,8 +2,8 @@
 
 pyvis's own template loads Bootstrap and Tom Select from a CDN, even with
 cdn_resources='in_line', and its tooltips put data into the page as HTML. So this module uses
-its own template (page.html, page.css, page.js and png.js beside it) and inlines vis-network's
-script and style from the copy pyvis installs (read at run time: the project keeps no
+its own template (page.html, page.css, labels.js, page.js and png.js beside it) and inlines
+vis-network's script and style from the copy pyvis installs (read at run time: the project keeps no
 third-party code).
 
 The data goes in as JSON inside <script type="application/json">, with <, > and & written as
@@ -87,12 +87,16 @@ def render(page: dict[str, Any]) -> str:
     vis_js, vis_css = vis_network()
     scripts = {
         "vis_js": _inline_script(vis_js),
+        "labels_js": _inline_script(_asset("labels.js")),
         "page_js": _inline_script(_asset("page.js")),
         "png_js": _inline_script(_asset("png.js")),
     }
     styles = {"vis_css": _inline_style(vis_css), "page_css": _inline_style(_asset("page.css"))}
+    words = {f"w_{key}": html.escape(text) for key, text in page["words"].items()}
     return Template(_asset("page.html")).substitute(
+        lang=page["lang"],
         title=html.escape(page["title"]),
+        **words,
         script_hashes=" ".join(csp_hash(code) for code in scripts.values()),
         style_hashes=" ".join(csp_hash(code) for code in styles.values()),
         data=script_json(page),
