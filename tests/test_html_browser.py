@@ -404,19 +404,23 @@ def test_ego_focus_is_marked(open_page, pages) -> None:
     """The focus is ringed (a dashed ring no priority theme has), labelled larger than any
     other node, and named in the legend."""
     page, _ = open_page(pages["ego"], 1)
+    # the most dark pixels on any circle from just outside the node's border to 30 units out
     ring = """i => {
-      const n = kv.data.nodes[i], net = kv.network;
+      const n = kv.data.nodes[i], net = kv.network, s = net.getScale();
       const c = net.canvasToDOM(net.getPositions([i])[i]);
-      const r = (n.size * 1.25 + 14) * net.getScale();
       const ctx = document.querySelector('#kv-network canvas').getContext('2d');
-      let dark = 0;
-      for (let k = 0; k < 90; k++) {
-        const a = 2 * Math.PI * k / 90;
-        const d = ctx.getImageData(Math.round(c.x + r * Math.cos(a)),
-                                   Math.round(c.y + r * Math.sin(a)), 1, 1).data;
-        if (d[3] > 200 && d[0] < 80 && d[1] < 80 && d[2] < 80) dark++;
+      let best = 0;
+      for (let r = (n.size + 5) * s; r <= (n.size + 30) * s; r += 1) {
+        let dark = 0;
+        for (let k = 0; k < 90; k++) {
+          const a = 2 * Math.PI * k / 90;
+          const d = ctx.getImageData(Math.round(c.x + r * Math.cos(a)),
+                                     Math.round(c.y + r * Math.sin(a)), 1, 1).data;
+          if (d[3] > 200 && d[0] < 80 && d[1] < 80 && d[2] < 80) dark++;
+        }
+        best = Math.max(best, dark);
       }
-      return dark;
+      return best;
     }"""
     nodes = page.evaluate("kv.data.nodes")
     focus = next(i for i, n in enumerate(nodes) if n.get("focus"))

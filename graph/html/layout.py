@@ -132,15 +132,27 @@ def grouped(
     gap = 1.2 * SPACING
     area = sum(2.2 * (2 * r + gap) ** 2 for r in radius.values())
     width = max(1.05 * math.sqrt(area), 2 * max(radius.values()) + gap)
-    group_pos: Positions = {}
-    x = y = row_height = 0.0
+    rows: list[list[str]] = [[]]
+    x = 0.0
     for k in sorted(members, key=lambda k: (not k.startswith("type:"), k)):
         side = 2 * radius[k] + gap
-        if x and x + side > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        group_pos[k] = (round(x + side / 2, 1), round(y + side / 2, 1))
+        after_types = rows[-1] and rows[-1][-1].startswith("type:") and k.startswith("plan:")
+        if rows[-1] and (x + side > width or after_types):  # the shared groups: a row apart
+            rows.append([])
+            x = 0.0
+        rows[-1].append(k)
         x += side
-        row_height = max(row_height, 2.2 * side)  # below each disc: room for its label
+    group_pos: Positions = {}
+    y = 0.0
+    for row in rows:  # below each disc room for its label; the shared groups spread out
+        sides = [2 * radius[k] + gap for k in row]
+        spread = row[0].startswith("type:") and sum(sides) < width
+        x = 0.0
+        for i, (k, side) in enumerate(zip(row, sides, strict=True)):
+            cx = width * (i + 1) / (len(row) + 1) if spread else x + side / 2
+            group_pos[k] = (round(cx, 1), round(y + max(sides) / 2, 1))
+            x += side
+        y += 2.2 * max(sides)
     node_pos: Positions = {}
     for k, ms in members.items():
         node_pos.update(sunflower(sorted(ms, key=order), group_pos[k], step))

@@ -205,8 +205,7 @@
         rank: n.rank - (highlighted && highlighted.has(id) ? 1e6 : 0) - (n.focus ? 2e6 : 0),
         factor: n.focus ? 1.3 : 1,
         /* the comparison's middle column: one line per core theme, or the labels overlap */
-        em: DATA.view === "compare" && n.type === "core" ? 24 :
-          DATA.view === "crosslinks" ? 9 : undefined
+        em: DATA.view === "compare" && n.type === "core" ? 24 : undefined
       });
     });
     return items;
@@ -232,7 +231,7 @@
     nodes.forEach(function (n, i) {
       if (!n.focus || drawnId(i) !== i || !passes(n)) return;
       var at = network.getPositions([i])[i];
-      var r = n.size * 1.25 + 14;
+      var r = n.size + 12;
       ctx.save();
       ctx.beginPath();
       ctx.arc(at.x, at.y, r, 0, 2 * Math.PI);
@@ -576,6 +575,8 @@
     ring.setAttribute("stroke", DATA.outline);
     ring.setAttribute("stroke-dasharray", "3 2");
     icon.setAttribute("viewBox", "-9.5 -9.5 19 19");
+    icon.setAttribute("width", "22");
+    icon.setAttribute("height", "22");
     icon.appendChild(ring);
     lab.appendChild(icon);
     lab.appendChild(el("span", W.focus + ": " + focus.label, "kv-row-label"));

@@ -241,7 +241,9 @@ def prepare(
         )
         names = sorted(group_pos)
         members = Counter(keys.values())
-        by_size = {k: i for i, k in enumerate(sorted(names, key=lambda k: (-members[k], k)))}
+        # groups of several plans (the partners most plans name) first, then by size
+        by_size = sorted(names, key=lambda k: (not k.startswith("type:"), -members[k], k))
+        group_rank = {k: i for i, k in enumerate(by_size)}
         for k in names:
             kind, value = k.split(":", 1)
             mine = [n for n in order if keys[n] == k]
@@ -262,7 +264,7 @@ def prepare(
                     # half the spiral its members open into: room between discs for a label
                     "size": round(max(radius[k] * 0.5, MIN_SIZE), 1),
                     "n": members[k],
-                    "rank": by_size[k],
+                    "rank": group_rank[k],
                 }
             )
         cluster_index = {k: i for i, k in enumerate(names)}
@@ -324,7 +326,9 @@ def prepare(
         "fontSize": FONT_SIZE.get(view, 14),
         "title": title,
         "filename": slug(title),
-        "explanation": text.explanation(view, g, data, readings=not large, language=language),
+        "explanation": text.explanation(
+            view, g, data, readings=not large, language=language, grouped=large
+        ),
         "types": [
             {"id": t, **NODE_STYLE[t], "label": TYPES(t, language), "count": types[t]}
             for t in NODE_TYPES

@@ -19,7 +19,14 @@ from graph.analysis import Result
 from graph.analysis.central import central
 from graph.analysis.compare import compare
 from graph.analysis.overlap import overlap
-from graph.html.style import COLOUR_NAME, EDGE_STYLE, NODE_STYLE, OUTLINE, SHAPE_NAME
+from graph.html.style import (
+    CLUSTER_STYLE,
+    COLOUR_NAME,
+    EDGE_STYLE,
+    NODE_STYLE,
+    OUTLINE,
+    SHAPE_NAME,
+)
 from graph.html.words import COLOURS, SHAPES, TYPES
 from graph.i18n import Language, Texts
 from graph.network import PlanData
@@ -137,6 +144,16 @@ T = Texts(
             "nl": "{look} zijn domeinen waarmee een thema verbonden heet.",
             "en": "{look} are domains a theme is said to link to.",
         },
+        "grouped": {
+            "nl": "Te veel knopen om in één keer te tekenen: elke cirkel in {colour} is een "
+            "groep, één per plan (met eronder hoeveel thema's en partners erin zitten) en één "
+            "per soort knoop die in meerdere plannen voorkomt. Dubbelklik op een groep om hem te "
+            "openen; daarin gelden de vormen en kleuren hieronder.",
+            "en": "Too many nodes to draw at once: each {colour} circle is a group, one per plan "
+            "(with how many themes and partners it holds below it) and one per node type that "
+            "several plans share. Double-click a group to open it; inside, the shapes and "
+            "colours below apply.",
+        },
         "compare": {
             "nl": "De plannen ({plans}) met hun thema's ({themes}), alleen verbonden via de "
             "kernthema's van het VNG Kernbeleid Veiligheid ({core}, in de middelste kolom) "
@@ -222,7 +239,12 @@ def title(view: str, g: nx.Graph, data: PlanData, language: Language = "en") -> 
 
 
 def explanation(
-    view: str, g: nx.Graph, data: PlanData, readings: bool = True, language: Language = "en"
+    view: str,
+    g: nx.Graph,
+    data: PlanData,
+    readings: bool = True,
+    language: Language = "en",
+    grouped: bool = False,
 ) -> list[str]:
     """What the picture shows, then the analysis's own reading of it, then how to use it.
 
@@ -303,5 +325,9 @@ def explanation(
         ]
     else:
         lines = []
+    if grouped:  # what the first view shows is groups: say so first
+        lines.insert(
+            0, T("grouped", lang, colour=COLOURS(COLOUR_NAME[CLUSTER_STYLE["color"]], lang))
+        )
     size_note = T("size_note", lang, outline=COLOURS(COLOUR_NAME[OUTLINE], lang))
     return [*(x for x in lines if x), size_note, T("how_to", lang)]
