@@ -123,7 +123,7 @@
       color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
       hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
     };
-    if (e.arrow) item.arrows = e.arrow;
+    if (e.arrows) item.arrows = e.arrows;
     return item;
   }
 
@@ -169,20 +169,8 @@
   var nodeSet = new vis.DataSet(nodeItems(null));
   var edgeSet = new vis.DataSet(edgeItems(null));
   var container = byId("kv-network");
-  var large = nodes.length > 1500;
-  var OPTIONS = {
-    autoResize: true,
-    physics: false,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    interaction: {
-      hover: !large, navigationButtons: true, keyboard: false, multiselect: false,
-      hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300
-    },
-    nodes: {
-      font: { size: DATA.fontSize || 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }
-    },
-    edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.6 }, from: { scaleFactor: 0.6 } } }
-  };
+  /* vis-network's options as the pyvis Network of graph.html.render carried them */
+  var OPTIONS = DATA.options;
   var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, OPTIONS);
 
   // --- labels: the important ones first, none smaller than labels.js's MIN_PX on screen ----

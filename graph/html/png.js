@@ -5,7 +5,8 @@
  * canvas text and shapes. The network is drawn by a second, hidden vis-network instance holding
  * the nodes and edges as shown now (filters, highlight, dragged positions), sized to hold all of
  * them: the network on screen keeps its view. The last export's geometry (in image pixels) is
- * left in window.kvExport, so a test can check where the nodes, title and legend went. */
+ * left in window.kvExport, so a test can check where the nodes, title and legend went. Which
+ * labels are drawn is decided again for the image, as labels.js does on screen. */
 (function () {
   "use strict";
 
@@ -82,9 +83,9 @@
         scaling: { label: { enabled: false, maxVisible: 1000, drawThreshold: 1 } }
       })
     });
-    var net = new vis.Network(holder, {
-      nodes: new vis.DataSet(nodes), edges: new vis.DataSet(shown(kv.edges))
-    }, options);
+    var set = new vis.DataSet(nodes);
+    var net = new vis.Network(holder, { nodes: set, edges: new vis.DataSet(shown(kv.edges)) },
+      options);
     try {
       var scale;
       for (var pass = 0; ; pass++) {
@@ -97,6 +98,10 @@
           position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
           scale: scale / dpr, animation: false
         });
+        /* the labels chosen again at the image's scale (labels.js): at twice the screen
+         * more of them fit than in the view on screen, and they keep the network's size */
+        kvLabels.place(net, set, kv.labelItems(), kv.data.fontSize || 14,
+          parseFloat(w), parseFloat(h));
         net.redraw();
         var drawn = extent(net, ids);
         if (contains(box, drawn) || pass === 2) break;

@@ -34,6 +34,38 @@ FONT_SIZE = {"compare": 20, "crosslinks": 16}
 ROOM = 24.0  # px of air round a node when the layout pushes nodes apart
 
 
+def vis_options(font_size: int, grouped: bool) -> dict[str, Any]:
+    """vis-network's options: positions are ours (no physics); a grouped page skips hover
+    and hides edges while it moves, which keeps thousands of them quick."""
+    return {
+        "autoResize": True,
+        "physics": False,
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "interaction": {
+            "hover": not grouped,
+            "navigationButtons": True,
+            "keyboard": False,
+            "multiselect": False,
+            "hideEdgesOnDrag": grouped,
+            "hideEdgesOnZoom": grouped,
+            "tooltipDelay": 300,
+        },
+        "nodes": {
+            "font": {
+                "size": font_size,
+                "face": "system-ui, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            }
+        },
+        "edges": {
+            "smooth": False,
+            "selectionWidth": 2,
+            "arrows": {"to": {"scaleFactor": 0.6}, "from": {"scaleFactor": 0.6}},
+        },
+    }
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -311,7 +343,7 @@ def prepare(
                 quotes = details.crosslink_quotes_of(d["plan"], d["source"], d["target"])
                 edge["quotes"] = _quotes(quotes)
         if d["kind"] == "crosslink" and d.get("directed"):
-            edge["arrow"] = "to" if a == index[d["source"]] else "from"
+            edge["arrows"] = "to" if a == index[d["source"]] else "from"
         edges.append(edge)
 
     types = Counter(d["type"] for _, d in g.nodes(data=True))
@@ -339,6 +371,7 @@ def prepare(
             for k in EDGE_KINDS
             if kinds[k]
         ],
+        "options": vis_options(FONT_SIZE.get(view, 14), grouped=large),
         "groupEdge": {**EDGE_STYLE["group"], "label": EDGES("group", language)},
         "outline": OUTLINE,
         "cluster": {**CLUSTER_STYLE, "label": TYPES("cluster", language)},

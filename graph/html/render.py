@@ -76,6 +76,30 @@ def csp_hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
+def carried(page: dict[str, Any]) -> dict[str, Any]:
+    """The page data with its nodes, edges and options handed through a pyvis Network.
+
+    The project draws its networks with pyvis: its Network holds what the page draws (each
+    node with the shape and colour of its type, each edge, vis-network's options), and our
+    template, not pyvis's, puts them on the page. Node ids are the nodes' places in the list,
+    which is how the page script refers to them. `directed`: pyvis then does not search all
+    earlier edges for a duplicate on every edge it adds (quadratic on a national graph; ours
+    are unique already); each edge says its own arrows ("" for none).
+    """
+    from pyvis.network import Network
+
+    styles = {t["id"]: t for t in page["types"]}
+    net = Network(directed=True)
+    for i, node in enumerate(page["nodes"]):
+        style = styles[node["type"]]
+        net.add_node(i, shape=style["shape"], color=style["color"], **node)
+    for edge in page["edges"]:
+        rest = {k: v for k, v in edge.items() if k not in ("from", "to")}
+        net.add_edge(edge["from"], edge["to"], **{"arrows": "", **rest})
+    net.options = page["options"]
+    return {**page, "nodes": net.nodes, "edges": net.edges, "options": net.options}
+
+
 def render(page: dict[str, Any]) -> str:
     """The whole HTML document for the page data of graph.html.prepare.
 
@@ -99,7 +123,7 @@ def render(page: dict[str, Any]) -> str:
         **words,
         script_hashes=" ".join(csp_hash(code) for code in scripts.values()),
         style_hashes=" ".join(csp_hash(code) for code in styles.values()),
-        data=script_json(page),
+        data=script_json(carried(page)),
         **scripts,
         **styles,
     )
