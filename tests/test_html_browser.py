@@ -239,6 +239,9 @@ def test_png_export_is_whole_drawing_at_2x_with_title_and_legend(
     assert geo["dpr"] == pixel_ratio
     assert geo["scale"] >= 2 * pixel_ratio  # twice the screen at zoom 1
     assert page.evaluate("kv.data.fontSize") * geo["scale"] >= 2 * 11  # readable labels
+    # the image names at least the nodes the screen names at its first view (it is larger)
+    page.evaluate("kv.network.fit({animation: false}); kv.relabel()")
+    assert geo["labels"] >= page.evaluate("window.kvLabelled.length") > 0
 
     drawing, legend, title = geo["drawing"], geo["legend"], geo["title"]
     assert drawing["x"] + drawing["width"] <= legend["x"]  # the legend covers no node

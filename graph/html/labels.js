@@ -33,7 +33,8 @@
 
   /* Give the nodes of `set` (a vis.DataSet of `net`) their labels for the current view.
    * `items`: [{id, text, rank, factor}] of the nodes shown; `width`, `height`: the screen
-   * area (px) a label must stay inside. Returns the ids labelled, in rank order. */
+   * area (px) a label must stay inside (null: anywhere, for an image that grows to hold
+   * them). Returns the ids labelled, in rank order. */
   function place(net, set, items, base, width, height) {
     var size = fontSize(net, base, 1);
     var candidates = items.slice().sort(function (a, b) { return a.rank - b.rank; });
@@ -59,7 +60,8 @@
       var s = n && n.labelModule && n.labelModule.size;
       var ok = !!(s && s.width && it.text);
       var box = ok && screenBox(net, s.left, s.top, s.left + s.width, s.top + s.height, GAP);
-      ok = ok && box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height;
+      ok = ok && (width === null ||
+        box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height);
       ok = ok && !taken.some(function (t) { return overlaps(t, box); });
       /* a label may cover a node of lower rank (unlabelled, most of them), not one above */
       ok = ok && !shapes.some(function (sh) {

@@ -214,11 +214,13 @@
   network.on("dragEnd", relabelSoon);
   network.on("resize", relabelSoon);
 
-  /* The focus of an ego picture: a ring round it that no other node has. */
-  network.on("beforeDrawing", function (ctx) {
+  /* The focus of an ego picture: a ring round it that no other node has (drawn by `net`,
+   * the page's network or png.js's copy of it). */
+  function drawFocus(net, ctx) {
     nodes.forEach(function (n, i) {
       if (!n.focus || drawnId(i) !== i || !passes(n)) return;
-      var at = network.getPositions([i])[i];
+      var at = net.getPositions([i])[i];
+      if (!at) return;
       var r = n.size + 12;
       ctx.save();
       ctx.beginPath();
@@ -231,7 +233,8 @@
       ctx.stroke();
       ctx.restore();
     });
-  });
+  }
+  network.on("beforeDrawing", function (ctx) { drawFocus(network, ctx); });
 
   /* Fit the nodes shown with room round them for their labels: the network's own fit leaves
    * none, and a label at the edge was cut off. */
@@ -624,6 +627,6 @@
   /* For png.js (the PNG export) and the browser tests. */
   window.kv = {
     network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold,
-    options: OPTIONS, filters: on, labelItems: labelItems, relabel: relabel, shapes: SHAPES, uncarriedDashes: (kindStyle.crosslink || {}).uncarried
+    options: OPTIONS, filters: on, labelItems: labelItems, relabel: relabel, drawFocus: drawFocus, shapes: SHAPES, uncarriedDashes: (kindStyle.crosslink || {}).uncarried
   };
 })();

@@ -60,8 +60,9 @@
 
   /* The nodes and edges shown, drawn by a hidden vis-network of their copies. Labels are
    * measured again at the export's scale (the screen's boxes can be a line short), and the
-   * canvas grows until all of them fit. Calls use(canvas, box, scale, zero), `zero` being
-   * where the network's (0, 0) is on that canvas, and returns what it returns (the network
+   * canvas grows until all of them fit. Calls use(canvas, box, scale, zero, labels), `zero`
+   * being where the network's (0, 0) is on that canvas and `labels` how many labels it drew,
+   * and returns what it returns (the network
    * is gone after: a big canvas is not kept twice in memory). */
   function drawNetwork(dpr, use) {
     var at = kv.network.getPositions();
@@ -70,6 +71,10 @@
     });
     var ids = nodes.map(function (n) { return n.id; });
     var box = extent(kv.network, ids);
+    var focus = DATA.nodes.filter(function (n) { return n.focus; })[0];
+    var air = focus ? focus.size + 16 : 8;  // a thick border, or the focus's ring, stays in
+    box = { left: box.left - air, top: box.top - air, right: box.right + air,
+            bottom: box.bottom + air };
     var holder = document.createElement("div");
     var st = holder.style;
     st.position = "fixed"; st.left = "0"; st.top = "0";
@@ -86,6 +91,8 @@
     var set = new vis.DataSet(nodes);
     var net = new vis.Network(holder, { nodes: set, edges: new vis.DataSet(shown(kv.edges)) },
       options);
+    net.on("beforeDrawing", function (ctx) { kv.drawFocus(net, ctx); });
+    var labelled = [];
     try {
       var scale;
       for (var pass = 0; ; pass++) {
@@ -100,15 +107,15 @@
         });
         /* the labels chosen again at the image's scale (labels.js): at twice the screen
          * more of them fit than in the view on screen, and they keep the network's size */
-        kvLabels.place(net, set, kv.labelItems(), kv.data.fontSize || 14,
-          parseFloat(w), parseFloat(h));
+        labelled = kvLabels.place(net, set, kv.labelItems(), kv.data.fontSize || 14, null, null);
         net.redraw();
         var drawn = extent(net, ids);
         if (contains(box, drawn) || pass === 2) break;
         box = union(box, drawn);
       }
       var zero = net.canvasToDOM({ x: 0, y: 0 });
-      return use(holder.querySelector("canvas"), box, scale, { x: zero.x * dpr, y: zero.y * dpr });
+      return use(holder.querySelector("canvas"), box, scale, { x: zero.x * dpr, y: zero.y * dpr },
+        labelled.length);
     } finally {
       net.destroy();
       holder.remove();
@@ -129,6 +136,13 @@
       types.push({ group: "type", id: "group", shape: "dot", color: DATA.cluster.color,
                    label: W.group_of_nodes, count: groups });
     }
+    DATA.nodes.forEach(function (n) {
+      if (n.focus && on.type.has(n.type)) {
+        var st = DATA.types.filter(function (t) { return t.id === n.type; })[0];
+        types.push({ group: "focus", id: "focus", shape: st.shape, color: st.color,
+                     label: W.focus + ": " + n.label, border: 3 });
+      }
+    });
     sections.push({ heading: W.node_types, rows: types });
     if (DATA.statuses.length && on.type.has("theme")) {
       var theme = DATA.types.filter(function (t) { return t.id === "theme"; })[0];
@@ -299,7 +313,7 @@
     var pad = PAD * u;
     var groups = shown(kv.nodes).filter(function (n) { return typeof n.id === "string"; });
     var sections = legendSections(groups.length);
-    return drawNetwork(dpr, function (drawing, box, scale, zero) {
+    return drawNetwork(dpr, function (drawing, box, scale, zero, labels) {
       var dw = drawing.width, dh = drawing.height;
       var out = document.createElement("canvas");
       var ctx = out.getContext("2d");
@@ -319,7 +333,7 @@
       var swatches = drawLegend(ctx, sections, lx, top, legend.width, u);
 
       window.kvExport = {
-        width: out.width, height: out.height, dpr: dpr, scale: scale, box: box,
+        width: out.width, height: out.height, dpr: dpr, scale: scale, box: box, labels: labels,
         origin: { x: pad + zero.x, y: top + zero.y },
         drawing: { x: pad, y: top, width: dw, height: dh },
         title: Object.assign({ text: DATA.title, lines: lines.title.length }, title),
