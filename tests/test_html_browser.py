@@ -163,6 +163,20 @@ def test_markup_label_stays_text_and_runs_nothing(open_page, pages) -> None:
     assert page.locator("#kv-details script, #kv-details b, #kv-details i").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert not log.dialogs
+    # hovering the node shows its name (also where no label fits) as text, not markup
+    page.click("#kv-fit")
+    index = page.evaluate(f"kv.data.nodes.findIndex(n => n.label === {XSS_LABEL!r})")
+    x, y = page.evaluate(
+        """i => { const p = kv.network.canvasToDOM(kv.network.getPositions([i])[i]);
+                  const r = document.getElementById('kv-network').getBoundingClientRect();
+                  return [r.left + p.x, r.top + p.y]; }""",
+        index,
+    )
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y)
+    page.wait_for_selector(".vis-tooltip", state="visible", timeout=3000)
+    assert page.text_content(".vis-tooltip") == XSS_LABEL
+    assert page.locator("img").count() == 0 and page.evaluate("window.__pwned") is None
 
 
 def test_filters_hide_nodes_and_their_edges(open_page, pages) -> None:

@@ -79,6 +79,7 @@
     var bg = faded ? rgba(st.color, 0.15) : st.color;
     return {
       id: i,
+      title: n.label,  /* on hover, also where no label fits; vis-network sets it as text */
       x: n.x, y: n.y,
       size: n.size,
       shape: st.shape,
@@ -97,6 +98,7 @@
     var c = clusters[j];
     return {
       id: "c" + j,
+      title: c.label,
       x: c.x, y: c.y,
       size: c.size,
       shape: "dot",
