@@ -824,6 +824,13 @@ def export(
     help="HTML file to write ('-': stdout). Default: dist/html/VIEW-PLAN.html (or "
     "VIEW-FOCUS.html), beside the build it draws.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the page: nl (Dutch) or en (English). Default: ivp --lang, IVP_LANG, "
+    "else nl.",
+)
 @click.pass_context
 @handled
 def html(
@@ -834,6 +841,7 @@ def html(
     depth: int,
     cluster_above: int,
     output_file: Path | None,
+    lang: str | None,
 ) -> None:
     """Write an interactive network page: one HTML file that works offline.
 
@@ -849,6 +857,7 @@ def html(
       ivp html --focus politie --depth 2
       ivp html --view crosslinks --plan pijnacker-nootdorp-2023
       ivp html --view compare --plan nijmegen-2022 --plan pijnacker-nootdorp-2023
+      ivp html --plan nijmegen-2022 --lang en
     """
     from graph import html as html_export
     from graph import network
@@ -870,6 +879,7 @@ def html(
         focus,
         depth,
         cluster_above,
+        lang or language(),
     )
     if output_file is not None and str(output_file) == "-":
         click.echo(text, nl=False)

@@ -7,7 +7,7 @@ recorded, as are console errors, uncaught exceptions and dialogs (an alert() wou
 
 Run as a script, it rewrites the README's screenshots from the built store:
 
-    uv run python tests/html_browser.py          # docs/plan-nijmegen-2022.png, docs/compare.png
+    uv run python tests/html_browser.py          # docs/*.png: one per view (SHOTS)
 """
 
 from __future__ import annotations
@@ -101,8 +101,18 @@ def opened(
         context.close()
 
 
+# the README's pictures: (file name, view, plans, focus); "large" is the generated corpus
+SHOTS = [
+    ("plan-nijmegen-2022", "plan", ["nijmegen-2022"], None),
+    ("ego-politie", "ego", None, "politie"),
+    ("crosslinks-pijnacker-nootdorp-2023", "crosslinks", ["pijnacker-nootdorp-2023"], None),
+    ("compare", "compare", ["nijmegen-2022", "pijnacker-nootdorp-2023"], None),
+    ("large-grouped", "large", None, None),
+]
+
+
 def screenshots(out: Path, b: Any = None) -> list[Path]:
-    """The README's pictures: Nijmegen's plan graph and the comparison of the two plans.
+    """The README's pictures of each view (SHOTS), from the built store, in Dutch.
 
     `b`: a browser already running (Playwright allows one sync instance per thread).
     """
@@ -111,20 +121,21 @@ def screenshots(out: Path, b: Any = None) -> list[Path]:
 
     from graph import html
     from graph.config import Settings
+    from graph.html import synthetic
 
     settings = Settings.from_env()
-    shots = [
-        ("plan-nijmegen-2022", "plan", ["nijmegen-2022"]),
-        ("compare", "compare", ["nijmegen-2022", "pijnacker-nootdorp-2023"]),
-    ]
     written = []
     running = nullcontext(b) if b is not None else browser()
     with tempfile.TemporaryDirectory() as tmp, running as b:
-        for name, view, plans in shots:
+        for name, view, plans, focus in SHOTS:
             page_file = Path(tmp) / f"{name}.html"
-            html.export(settings, view, plans, output=page_file)
+            if view == "large":  # a national-scale corpus, as the tests generate it
+                page_file.write_text(html.page("plan", synthetic.generate(5000)), "utf-8")
+            else:
+                html.export(settings, view, plans, focus, output=page_file)
             with opened(b, page_file) as (page, log):
                 assert not log.foreign and not log.console_errors, log
+                page.wait_for_timeout(200)
                 target = out / f"{name}.png"
                 page.screenshot(path=str(target))
                 written.append(target)

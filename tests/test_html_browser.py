@@ -86,7 +86,7 @@ def test_search_folds_case_and_accents(open_page, pages) -> None:
     assert ACCENT_LABEL in search(page, "coordinatiepunt")
     assert ACCENT_LABEL in search(page, "COÖRDINATIEPUNT")
     assert search(page, "zzzz-nothing") == []
-    assert page.text_content("#kv-search-count") == "0 found"
+    assert page.text_content("#kv-search-count") == "0 gevonden"
 
 
 def test_click_shows_description_and_quotes(open_page, pages, records) -> None:
@@ -145,7 +145,7 @@ def test_details_quote_only_the_plan_drawn(open_page, pages, records) -> None:
     search(page, "politie")
     page.locator("#kv-results button", has_text="Politie").first.click()
     headings = page.locator("#kv-details h3").all_text_contents()
-    assert f"In the words of the plan ({len(nijmegen)})" in headings
+    assert f"In de woorden van het plan ({len(nijmegen)})" in headings
     assert page.locator("#kv-details .kv-quote").count() == len(nijmegen)
     cites = page.locator("#kv-details .kv-section").all_text_contents()
     assert len(cites) == len(nijmegen) and all("nijmegen-2022: " in c for c in cites)
@@ -163,6 +163,20 @@ def test_markup_label_stays_text_and_runs_nothing(open_page, pages) -> None:
     assert page.locator("#kv-details script, #kv-details b, #kv-details i").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert not log.dialogs
+    # hovering the node shows its name (also where no label fits) as text, not markup
+    page.click("#kv-fit")
+    index = page.evaluate(f"kv.data.nodes.findIndex(n => n.label === {XSS_LABEL!r})")
+    x, y = page.evaluate(
+        """i => { const p = kv.network.canvasToDOM(kv.network.getPositions([i])[i]);
+                  const r = document.getElementById('kv-network').getBoundingClientRect();
+                  return [r.left + p.x, r.top + p.y]; }""",
+        index,
+    )
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y)
+    page.wait_for_selector(".vis-tooltip", state="visible", timeout=3000)
+    assert page.text_content(".vis-tooltip") == XSS_LABEL
+    assert page.locator("img").count() == 0 and page.evaluate("window.__pwned") is None
 
 
 def test_filters_hide_nodes_and_their_edges(open_page, pages) -> None:
@@ -239,6 +253,9 @@ def test_png_export_is_whole_drawing_at_2x_with_title_and_legend(
     assert geo["dpr"] == pixel_ratio
     assert geo["scale"] >= 2 * pixel_ratio  # twice the screen at zoom 1
     assert page.evaluate("kv.data.fontSize") * geo["scale"] >= 2 * 11  # readable labels
+    # the image names at least the nodes the screen names at its first view (it is larger)
+    page.evaluate("kv.network.fit({animation: false}); kv.relabel()")
+    assert geo["labels"] >= page.evaluate("window.kvLabelled.length") > 0
 
     drawing, legend, title = geo["drawing"], geo["legend"], geo["title"]
     assert drawing["x"] + drawing["width"] <= legend["x"]  # the legend covers no node
@@ -312,6 +329,176 @@ def test_large_graph_is_grouped_and_search_opens_a_group(open_page, pages) -> No
     assert page.evaluate("kv.nodes.length") == drawn
 
 
+# Every label drawn at the first view, as vis-network itself measured and drew it: text, the
+# font size on screen, and its box in screen pixels (vis draws no label under 5 px on screen)
+DRAWN_LABELS = """() => {
+  const net = kv.network, scale = net.getScale(), out = [];
+  const shown = new Set(kv.nodes.get().filter(n => !n.hidden).map(n => n.id));
+  for (const id of Object.keys(net.body.nodes)) {
+    const n = net.body.nodes[id], m = n.labelModule;
+    const key = isNaN(+id) ? id : +id;
+    if (!shown.has(key) || !n.options.label || !m.size.width) continue;
+    const px = m.fontOptions.size * scale;
+    if (px < 5) continue;
+    const a = net.canvasToDOM({x: m.size.left, y: m.size.top});
+    const b = net.canvasToDOM({x: m.size.left + m.size.width, y: m.size.top + m.size.height});
+    out.push({id: key, text: n.options.label, px: px,
+              left: a.x, top: a.y, right: b.x, bottom: b.y});
+  }
+  const c = document.querySelector('#kv-network canvas');
+  return {labels: out, width: c.clientWidth, height: c.clientHeight};
+}"""
+
+
+def drawn_labels(page: Any) -> tuple[list[dict], float, float]:
+    page.wait_for_timeout(150)  # a zoom relabels after 80 ms; let none be pending
+    seen = page.evaluate(DRAWN_LABELS)
+    return seen["labels"], seen["width"], seen["height"]
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(labels)
+        for b in labels[i + 1 :]
+        if a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and b["top"] < a["bottom"] - 0.5
+    ]
+
+
+@pytest.mark.parametrize("name", ["plan", "ego", "crosslinks", "compare", "large"])
+def test_labels_at_first_view_are_readable_and_apart(open_page, pages, name: str) -> None:
+    """At the first view every label drawn is at least 11 px on screen (from the canvas
+    scale), no two drawn labels overlap, none is cut off at the edge, and the important
+    nodes are among them: every theme of a plan, every node of a small ego picture."""
+    page, _ = open_page(pages[name])
+    labels, width, height = drawn_labels(page)
+    assert labels
+    small = [(x["text"], round(x["px"], 1)) for x in labels if x["px"] < 11]
+    assert not small, f"labels under 11 px: {small}"
+    assert not overlapping(labels), overlapping(labels)
+    cut = [x["text"] for x in labels if x["left"] < 0 or x["top"] < 0]
+    cut += [x["text"] for x in labels if x["right"] > width or x["bottom"] > height]
+    assert not cut, f"labels cut off at the edge: {cut}"
+    texts = {x["text"] for x in labels}
+    nodes = page.evaluate("kv.data.nodes")
+    if name == "plan":
+        themes = {n["label"] for n in nodes if n["type"] == "theme"}
+        assert {t for t in themes if t not in texts} == set()  # every theme of the plan
+    if name in ("plan", "crosslinks"):
+        themes = {n["label"] for n in nodes if n["type"] == "theme"}
+        assert len(themes) >= 8 and len(themes & texts) >= 0.8 * len(themes)
+    if name == "ego":
+        assert len(texts) == len(nodes)  # nine nodes: all of them fit
+    if name == "compare":
+        assert len(texts) >= 0.5 * len(nodes)
+
+
+def test_zooming_in_labels_more_and_keeps_them_apart(open_page, pages) -> None:
+    page, _ = open_page(pages["plan"])
+    first, _, _ = drawn_labels(page)
+    page.evaluate(
+        "kv.network.moveTo({scale: kv.network.getScale() * 2.5, animation: false});"
+        "kv.network.emit('zoom', {})"
+    )
+    later, _, _ = drawn_labels(page)
+    assert len(later) > 0 and not overlapping(later)
+    assert all(x["px"] >= 11 for x in later)
+    # fewer nodes in view, yet a larger share of them named
+    visible = page.evaluate(
+        """() => { const c = document.querySelector('#kv-network canvas');
+          return kv.nodes.get().filter(n => { const p = kv.network.canvasToDOM(
+            kv.network.getPositions([n.id])[n.id]);
+            return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight;
+          }).length; }"""
+    )
+    assert len(later) / visible > len(first) / page.evaluate("kv.data.nodes.length")
+
+
+def test_ego_focus_is_marked(open_page, pages) -> None:
+    """The focus is ringed (a dashed ring no priority theme has), labelled larger than any
+    other node, and named in the legend."""
+    page, _ = open_page(pages["ego"], 1)
+    # the most dark pixels on any circle from just outside the node's border to 30 units out
+    ring = """i => {
+      const n = kv.data.nodes[i], net = kv.network, s = net.getScale();
+      const c = net.canvasToDOM(net.getPositions([i])[i]);
+      const ctx = document.querySelector('#kv-network canvas').getContext('2d');
+      let best = 0;
+      for (let r = (n.size + 5) * s; r <= (n.size + 30) * s; r += 1) {
+        let dark = 0;
+        for (let k = 0; k < 90; k++) {
+          const a = 2 * Math.PI * k / 90;
+          const d = ctx.getImageData(Math.round(c.x + r * Math.cos(a)),
+                                     Math.round(c.y + r * Math.sin(a)), 1, 1).data;
+          if (d[3] > 200 && d[0] < 80 && d[1] < 80 && d[2] < 80) dark++;
+        }
+        best = Math.max(best, dark);
+      }
+      return best;
+    }"""
+    nodes = page.evaluate("kv.data.nodes")
+    focus = next(i for i, n in enumerate(nodes) if n.get("focus"))
+    priority = [i for i, n in enumerate(nodes) if n.get("status") == "priority"]
+    assert priority
+    assert page.evaluate(ring, focus) >= 30  # ring drawn: dashes cover over half of it
+    assert all(page.evaluate(ring, i) < 10 for i in priority)  # no priority theme has one
+    labels, _, _ = drawn_labels(page)
+    by_id = {x["id"]: x for x in labels}
+    assert focus in by_id
+    assert by_id[focus]["px"] > max(x["px"] for x in labels if x["id"] != focus)
+    assert nodes[focus]["label"] in page.text_content("#kv-types .kv-focus")
+
+
+def test_groups_are_labelled_with_what_they_hold(open_page, pages) -> None:
+    """A large corpus opens as groups, and the first view names them: the plan (or kind) and
+    how many nodes of each type it holds; the counts add up to the group's size."""
+    import re
+
+    page, _ = open_page(pages["large"])
+    clusters = page.evaluate("kv.data.clusters")
+    labels, _, _ = drawn_labels(page)
+    groups = [x for x in labels if isinstance(x["id"], str)]
+    assert len(groups) >= 0.2 * len(clusters)  # 45 of 201 at 1600x1000
+    for x in groups:
+        c = clusters[int(x["id"][1:])]
+        name, held = x["text"].split("\n")
+        counts = [int(k) for k in re.findall(r"(\d+) [a-zA-Z'-]+", held)]
+        assert sum(counts) + (1 if c["plans"] else 0) == c["n"], x["text"]  # + the plan
+        assert re.search(r"thema's|partners|plan", held)
+        if c["plans"]:
+            assert name.startswith("Gemeente ")
+
+
+def test_dutch_by_default_english_on_request(open_page, pages, records, tmp_path) -> None:
+    from graph import html
+
+    data, details = records
+    english = tmp_path / "plan-en.html"
+    english.write_text(html.page("plan", data, details, ["nijmegen-2022"], lang="en"), "utf-8")
+    for path, lang, words in (
+        (pages["plan"], "nl", ("Zoeken op naam", "Soorten knopen", "Thema", "Wat u ziet")),
+        (english, "en", ("Search by name", "Node types", "Theme", "What you see")),
+    ):
+        page, _ = open_page(path)
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.text_content("label[for=kv-search]") == words[0]
+        assert page.text_content("#kv-types legend") == words[1]
+        legend = page.locator("#kv-types .kv-row-label").all_text_contents()
+        assert words[2] in legend
+        assert page.text_content("#kv-details h2") == words[3]
+        search(page, "zzzz")
+        found = page.text_content("#kv-search-count")
+        assert found == ("0 gevonden" if lang == "nl" else "0 found")
+        title = page.text_content("#kv-title")
+        assert title.startswith("Graaf van" if lang == "nl" else "Safety plan graph")
+        # the data's own labels in the page's language where it has them (the VNG scheme)
+        core = page.evaluate("kv.data.nodes.filter(n => n.type === 'core').map(n => n.label)")
+        assert ("1.1 Sociale kwaliteit" if lang == "nl" else "1.1 Social quality") in core
+
+
 def test_screenshots_helper_writes_pngs(
     chromium: Any, built: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -324,5 +511,5 @@ def test_screenshots_helper_writes_pngs(
     ):
         monkeypatch.setenv(key, str(value))
     written = html_browser.screenshots(tmp_path, chromium)
-    assert [p.name for p in written] == ["plan-nijmegen-2022.png", "compare.png"]
+    assert [p.name for p in written] == [f"{name}.png" for name, *_ in html_browser.SHOTS]
     assert all(p.read_bytes()[:8] == PNG_MAGIC for p in written)

@@ -242,7 +242,7 @@ def test_explanation_names_the_colours_and_shapes_the_legend_draws(
 ) -> None:
     from graph.html.style import COLOUR_NAME, SHAPE_NAME
 
-    page = html.page_data(view, *records, plans, focus)
+    page = html.page_data(view, *records, plans, focus, lang="en")
     text = " ".join(page["explanation"]).lower()
     colours = {COLOUR_NAME[t["color"]] for t in [*page["types"], *page["edgeKinds"]]}
     colours.add(COLOUR_NAME[page["outline"]])  # the border of the focus and of priorities
@@ -271,3 +271,43 @@ def test_partner_details_name_the_partner_type(records) -> None:
     facts = {n["ref"]: dict(n["facts"]) for n in page["nodes"] if n.get("facts")}
     assert facts["riec-den-haag"]["type"] == "RIEC"
     assert facts["staedion"]["type"] == "Woningcorporatie"
+
+
+@pytest.mark.parametrize(
+    ("view", "plans", "focus"),
+    [
+        ("plan", ["nijmegen-2022"], None),
+        ("ego", None, "politie"),
+        ("crosslinks", ["pijnacker-nootdorp-2023"], None),
+        ("compare", None, None),
+    ],
+)
+def test_dutch_explanation_names_what_the_legend_draws(
+    records, view: str, plans: list[str] | None, focus: str | None
+) -> None:
+    """The default page is Dutch: its lead names every node type as drawn, in Dutch
+    ('cirkels in blauw'), and no English colour or shape word is left in it."""
+    from graph.html.style import COLOUR_NAME, SHAPE_NAME
+    from graph.html.words import COLOURS, SHAPES
+
+    page = html.page_data(view, *records, plans, focus)
+    assert page["lang"] == "nl"
+    lead = page["explanation"][0].lower()
+    for t in page["types"]:
+        shape, colour = SHAPES(SHAPE_NAME[t["shape"]], "nl"), COLOURS(COLOUR_NAME[t["color"]], "nl")
+        assert re.search(rf"\b{shape}\w* in {colour}\b", lead), (t["id"], lead)
+    english = (BASIC_COLOURS | BASIC_SHAPES) - {"oranje"}
+    text = " ".join(page["explanation"]).lower()
+    assert not [w for w in english if re.search(rf"\b{w}s?\b", text)], text
+
+
+def test_cli_lang_picks_the_language(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "en.html"
+    result = run_cli("html", "--plan", "nijmegen-2022", "--lang", "en", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert '<html lang="en">' in text and data_of(text)["lang"] == "en"
+    result = run_cli("html", "--plan", "nijmegen-2022", "--output", str(out))
+    text = out.read_text("utf-8")
+    assert '<html lang="nl">' in text and data_of(text)["title"].startswith("Graaf van")
+    assert run_cli("html", "--lang", "fr", "--output", str(out)).exit_code == 2

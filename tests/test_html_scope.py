@@ -56,7 +56,10 @@ class Case:
 
     def page(self, corpus: Corpus) -> dict:
         plans = list(self.plans) if self.plans else None
-        return html.page_data(self.view, corpus.data, corpus.details, plans, self.focus, self.depth)
+        # in English: the checks read the facts' and title's words ("links in this picture")
+        return html.page_data(
+            self.view, corpus.data, corpus.details, plans, self.focus, self.depth, lang="en"
+        )
 
 
 def corpus_of(settings: Settings) -> Corpus:
@@ -195,7 +198,7 @@ def test_a_plan_page_quotes_a_shared_partner_for_that_plan_only(real: Corpus) ->
 
 def test_an_ego_page_around_a_theme_shows_that_plan(real: Corpus) -> None:
     page = html.page_data(
-        "ego", real.data, real.details, None, focus=f"{NIJMEGEN}/ondermijning", depth=1
+        "ego", real.data, real.details, None, focus=f"{NIJMEGEN}/ondermijning", depth=1, lang="en"
     )
     assert [p["id"] for p in page["plans"]] == [NIJMEGEN]
     assert "2 plans" not in page["title"] and NIJMEGEN in page["title"]

@@ -56,11 +56,13 @@ def page_data(
     focus: str | None = None,
     depth: int = 1,
     cluster_above: int = CLUSTER_ABOVE,
+    lang: str | None = None,
 ) -> dict[str, Any]:
-    """The data of one page (plain values), from records already loaded."""
+    """The data of one page (plain values), from records already loaded; in Dutch unless
+    `lang` (or IVP_LANG) asks for English."""
     details = details or Details()
     g = build(view, data, details, plans, focus, depth)
-    return prepare(view, g, data, details, cluster_above)
+    return prepare(view, g, data, details, cluster_above, lang)
 
 
 def page(
@@ -71,9 +73,10 @@ def page(
     focus: str | None = None,
     depth: int = 1,
     cluster_above: int = CLUSTER_ABOVE,
+    lang: str | None = None,
 ) -> str:
     """One page as HTML text, from records already loaded (e.g. a generated graph)."""
-    return render(page_data(view, data, details, plans, focus, depth, cluster_above))
+    return render(page_data(view, data, details, plans, focus, depth, cluster_above, lang))
 
 
 def export(
@@ -84,6 +87,7 @@ def export(
     depth: int = 1,
     output: Path | None = None,
     cluster_above: int = CLUSTER_ABOVE,
+    lang: str | None = None,
 ) -> str:
     """One page from the built store; written to `output` when given. Returns the HTML."""
     from graph import network
@@ -91,7 +95,8 @@ def export(
 
     store = open_store(settings)
     data = network.load(store, settings, plans or None)  # --plan: read only those plans
-    text = page(view, data, _details.load(store, settings), plans, focus, depth, cluster_above)
+    details = _details.load(store, settings)
+    text = page(view, data, details, plans, focus, depth, cluster_above, lang)
     if output is not None:
         output.write_text(text, encoding="utf-8")
     return text

@@ -4,7 +4,7 @@ graph.network holds the records the analyses need and nothing that is only read 
 pillars, descriptions and the quotes with their sections. graph.catalog has those per theme or
 partner, at about fifteen queries a node, and folds a partner's quotes into one string without
 their sections; a page needs them for every node at once, so this module reads them for the
-whole store in four queries and keys them by IRI.
+whole store in five queries and keys them by IRI.
 
 Every quote carries the plan it was cut from. A partner is named by many plans, so its quotes
 come from all of them; a page draws only some plans, and `quotes_of` hands it only theirs.
@@ -51,6 +51,9 @@ class Details:
     crosslink_quotes: dict[tuple[str, str, str], list[Quote]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # English labels where the data has them (the VNG scheme does), keyed by IRI and, for a
+    # VNG concept, also by the key the pages give it ("vng:1.2")
+    english: dict[str, str] = field(default_factory=dict)
 
     def quotes_of(self, iri: str, plans: Collection[str]) -> list[Quote]:
         """The quotes of `iri` cut from one of `plans`: a page quotes only the plans it shows."""
@@ -105,6 +108,15 @@ SELECT DISTINCT ?plan ?from ?to ?section ?quote WHERE {
 } ORDER BY ?plan ?from ?to ?section ?quote"""):
         key = (r["plan"], r["from"], r["to"])
         details.crosslink_quotes[key].append(Quote(r["plan"], r["section"] or "", r["quote"]))
+
+    for r in rows("""
+SELECT ?x ?notation ?label WHERE {
+  ?x skos:prefLabel ?label FILTER(LANG(?label) = "en")
+  OPTIONAL { ?x skos:notation ?notation }
+} ORDER BY ?x ?label"""):
+        details.english.setdefault(r["x"], r["label"])
+        if r["notation"] is not None:
+            details.english.setdefault(f"vng:{r['notation']}", r["label"])
 
     for r in rows("""
 SELECT ?x ?plan ?owner ?id ?label ?number WHERE {

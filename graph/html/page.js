@@ -9,6 +9,10 @@
   var SVG = "http://www.w3.org/2000/svg";
   var FADED = "rgba(200,200,200,0.25)";
   var byId = function (id) { return document.getElementById(id); };
+  var W = DATA.words;  /* the page's words in its language (graph.html.words) */
+  function say(key, fields) {
+    return W[key].replace(/\{(\w+)\}/g, function (_, k) { return String(fields[k]); });
+  }
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -75,7 +79,7 @@
     var bg = faded ? rgba(st.color, 0.15) : st.color;
     return {
       id: i,
-      label: n.label,
+      title: n.label,  /* on hover, also where no label fits; vis-network sets it as text */
       x: n.x, y: n.y,
       size: n.size,
       shape: st.shape,
@@ -86,8 +90,6 @@
         hover: { background: st.color, border: "#000000" }
       },
       font: { color: faded ? "rgba(60,60,60,0.25)" : "#1a1a1a" },
-      /* the comparison's middle column: one line per core theme, or the labels overlap */
-      widthConstraint: DATA.view === "compare" && n.type === "core" ? { maximum: 460 } : undefined,
       hidden: !passes(n)
     };
   }
@@ -96,7 +98,7 @@
     var c = clusters[j];
     return {
       id: "c" + j,
-      label: c.label,
+      title: c.label,
       x: c.x, y: c.y,
       size: c.size,
       shape: "dot",
@@ -106,7 +108,7 @@
         border: "#333333",
         highlight: { background: DATA.cluster.color, border: "#000000" }
       },
-      font: { color: "#1a1a1a", size: 16, strokeWidth: 4 },
+      font: { color: "#1a1a1a", strokeWidth: 4 },
       hidden: !clusterPasses(c)
     };
   }
@@ -123,7 +125,7 @@
       color: { color: color, highlight: color, opacity: faded ? 0.12 : 1 },
       hidden: !on.kind.has(e.kind) || !idPasses(drawnId(e.from)) || !idPasses(drawnId(e.to))
     };
-    if (e.arrow) item.arrows = e.arrow;
+    if (e.arrows) item.arrows = e.arrows;
     return item;
   }
 
@@ -169,28 +171,104 @@
   var nodeSet = new vis.DataSet(nodeItems(null));
   var edgeSet = new vis.DataSet(edgeItems(null));
   var container = byId("kv-network");
-  var large = nodes.length > 1500;
-  var OPTIONS = {
-    autoResize: true,
-    physics: false,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    interaction: {
-      hover: !large, navigationButtons: true, keyboard: false, multiselect: false,
-      hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300
-    },
-    nodes: {
-      font: { size: DATA.fontSize || 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      widthConstraint: { maximum: 180 }
-    },
-    edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.6 }, from: { scaleFactor: 0.6 } } }
-  };
+  /* vis-network's options as the pyvis Network of graph.html.render carried them */
+  var OPTIONS = DATA.options;
   var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, OPTIONS);
+
+  // --- labels: the important ones first, none smaller than labels.js's MIN_PX on screen ----
+
+  /* What labels.js may label now: every node shown, with its rank (the neighbourhood of a
+   * selected node first); a closed group before the nodes of open ones. */
+  function labelItems() {
+    var items = [];
+    nodeSet.forEach(function (item) {
+      if (item.hidden) return;
+      var id = item.id;
+      if (typeof id === "string") {
+        var c = clusters[+id.slice(1)];
+        items.push({ id: id, text: c.label, rank: c.rank - 1e6, factor: 1.1, font: item.font, em: 30 });
+        return;
+      }
+      var n = nodes[id];
+      items.push({
+        id: id, text: n.label, font: item.font,
+        rank: n.rank - (highlighted && highlighted.has(id) ? 1e6 : 0) - (n.focus ? 2e6 : 0),
+        factor: n.focus ? 1.3 : 1,
+        /* the comparison's middle column: one line per core theme, or the labels overlap */
+        em: DATA.view === "compare" && n.type === "core" ? 24 : undefined
+      });
+    });
+    return items;
+  }
+
+  function relabel() {
+    window.kvLabelled = kvLabels.place(network, nodeSet, labelItems(), DATA.fontSize || 14,
+      container.clientWidth, container.clientHeight);
+  }
+  var relabelSoon = (function () {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(relabel, 80);
+    };
+  })();
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+  network.on("resize", relabelSoon);
+
+  /* The focus of an ego picture: a ring round it that no other node has (drawn by `net`,
+   * the page's network or png.js's copy of it). */
+  function drawFocus(net, ctx) {
+    nodes.forEach(function (n, i) {
+      if (!n.focus || drawnId(i) !== i || !passes(n)) return;
+      var at = net.getPositions([i])[i];
+      if (!at) return;
+      var r = n.size + 12;
+      ctx.save();
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = rgba(typeStyle[n.type].color, 0.22);
+      ctx.fill();
+      ctx.lineWidth = 4;
+      ctx.setLineDash([10, 6]);
+      ctx.strokeStyle = DATA.outline;
+      ctx.stroke();
+      ctx.restore();
+    });
+  }
+  network.on("beforeDrawing", function (ctx) { drawFocus(network, ctx); });
+
+  /* Fit the nodes shown with room round them for their labels: the network's own fit leaves
+   * none, and a label at the edge was cut off. */
+  function fitAll() {
+    var at = network.getPositions();
+    var box = null;
+    nodeSet.forEach(function (item) {
+      if (item.hidden || !at[item.id]) return;
+      var p = at[item.id], r = (item.size || 10) * (nodes[item.id] && nodes[item.id].focus ? 1.8 : 1.1);
+      if (!box) box = { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r };
+      box.left = Math.min(box.left, p.x - r); box.right = Math.max(box.right, p.x + r);
+      box.top = Math.min(box.top, p.y - r); box.bottom = Math.max(box.bottom, p.y + r);
+    });
+    if (!box) return;
+    var padX = 90, padTop = 24, padBottom = 56;
+    var w = Math.max(container.clientWidth - 2 * padX, 100);
+    var h = Math.max(container.clientHeight - padTop - padBottom, 100);
+    var scale = Math.min(w / Math.max(box.right - box.left, 1), h / Math.max(box.bottom - box.top, 1), 1.5);
+    network.moveTo({
+      position: { x: (box.left + box.right) / 2,
+                  y: (box.top + box.bottom) / 2 + (padBottom - padTop) / 2 / scale },
+      scale: scale, animation: false
+    });
+    relabel();
+  }
 
   function redraw() {
     nodeSet.clear();
     nodeSet.add(nodeItems(highlighted));
     edgeSet.clear();
     edgeSet.add(edgeItems(highlighted));
+    relabel();
   }
 
   /* Dim everything but the node and its neighbours (null: undim). */
@@ -203,6 +281,7 @@
     }
     nodeSet.update(nodeItems(highlighted));
     edgeSet.update(edgeItems(highlighted));
+    relabel();
   }
 
   function openCluster(j) {
@@ -269,7 +348,7 @@
       li.appendChild(b);
       ul.appendChild(li);
     });
-    if (ids.length > 60) ul.appendChild(el("li", "… and " + (ids.length - 60) + " more"));
+    if (ids.length > 60) ul.appendChild(el("li", say("more", { n: ids.length - 60 })));
     return ul;
   }
 
@@ -281,10 +360,10 @@
     if (n.description) details.appendChild(el("p", n.description, "kv-description"));
     details.appendChild(facts(n.facts || [["id", n.ref], ["plans", n.plans.join(", ")]]));
     if (n.iri) details.appendChild(iriLink(n.iri));
-    details.appendChild(quotes(n.quotes, "In the words of the plan"));
+    details.appendChild(quotes(n.quotes, W.quotes));
     var around = network.getConnectedNodes(i);
     if (around.length) {
-      details.appendChild(el("h3", "Linked to (" + around.length + ")"));
+      details.appendChild(el("h3", W.linked + " (" + around.length + ")"));
       details.appendChild(neighbourList(around));
     }
   }
@@ -292,11 +371,10 @@
   function showCluster(j) {
     var c = clusters[j];
     details.replaceChildren();
-    details.appendChild(swatch(DATA.cluster.color)).textContent = "Group";
+    details.appendChild(swatch(DATA.cluster.color)).textContent = W.group;
     details.appendChild(el("h2", c.label));
-    details.appendChild(el("p", "This group holds " + c.n + " nodes, drawn as one to keep a " +
-      "large graph quick. Open it to see them; search finds nodes inside closed groups too."));
-    var b = el("button", "Open this group", "kv-action");
+    details.appendChild(el("p", say("group_holds", { n: c.n })));
+    var b = el("button", W.open_group, "kv-action");
     b.type = "button";
     b.addEventListener("click", function () { openCluster(j); });
     details.appendChild(b);
@@ -309,7 +387,7 @@
     details.appendChild(swatch(kindStyle[e.kind].color)).textContent = kindStyle[e.kind].label;
     details.appendChild(el("h2", nodes[e.from].label + " – " + nodes[e.to].label));
     details.appendChild(facts(e.facts));
-    details.appendChild(quotes(e.quotes, "In the words of the plan"));
+    details.appendChild(quotes(e.quotes, W.quotes));
   }
 
   function select(id) {
@@ -340,6 +418,7 @@
     }
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     select(id);
+    relabel();
   }
 
   network.on("click", function (p) {
@@ -375,7 +454,7 @@
   function showResults() {
     var hits = find(search.value);
     results.replaceChildren();
-    count.textContent = search.value.trim() ? hits.length + " found" : "";
+    count.textContent = search.value.trim() ? say("found", { n: hits.length }) : "";
     hits.slice(0, 25).forEach(function (i) {
       var li = el("li");
       var b = el("button", null, "kv-hit");
@@ -473,11 +552,29 @@
   function applyFilters() {
     nodeSet.update(nodeItems(highlighted));
     edgeSet.update(edgeItems(highlighted));
+    relabel();
   }
 
   DATA.types.forEach(function (t) {
     row(byId("kv-types"), "type", t.id, shapeIcon(t.shape, t.color), t.label, t.count);
   });
+  var focus = nodes.filter(function (n) { return n.focus; })[0];
+  if (focus) {  /* the ring the focus of an ego picture is drawn in */
+    var lab = el("div", null, "kv-focus");
+    var icon = shapeIcon(typeStyle[focus.type].shape, typeStyle[focus.type].color);
+    var ring = document.createElementNS(SVG, "circle");
+    ring.setAttribute("r", "8.2");
+    ring.setAttribute("fill", "none");
+    ring.setAttribute("stroke", DATA.outline);
+    ring.setAttribute("stroke-dasharray", "3 2");
+    icon.setAttribute("viewBox", "-9.5 -9.5 19 19");
+    icon.setAttribute("width", "22");
+    icon.setAttribute("height", "22");
+    icon.appendChild(ring);
+    lab.appendChild(icon);
+    lab.appendChild(el("span", W.focus + ": " + focus.label, "kv-row-label"));
+    byId("kv-types").appendChild(lab);
+  }
   if (DATA.statuses.length) {
     byId("kv-statuses").hidden = false;
     DATA.statuses.forEach(function (s) {
@@ -495,14 +592,14 @@
     DATA.plans.forEach(function (p) { row(list, "plan", p.id, null, p.label + " (" + p.id + ")"); });
   }
   if (hasClusters) {
-    var note = el("p", clusters.length + " groups of " + nodes.length +
-      " nodes: double-click a group to open it.", "kv-muted");
+    var note = el("p", say("groups_note", { groups: clusters.length, nodes: nodes.length }),
+      "kv-muted");
     byId("kv-types").appendChild(note);
   }
 
   // --- buttons ------------------------------------------------------------------------------
 
-  byId("kv-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  byId("kv-fit").addEventListener("click", fitAll);
   byId("kv-collapse").addEventListener("click", function () {
     open.clear();
     highlighted = null;
@@ -514,7 +611,7 @@
 
   /* The details panel before anything is clicked: what the picture shows, in full. */
   function showAbout() {
-    details.replaceChildren(el("h2", "What you see"));
+    details.replaceChildren(el("h2", W.about));
     var box = el("div", null, "kv-about");
     DATA.explanation.forEach(function (line) { box.appendChild(el("p", line)); });
     details.appendChild(box);
@@ -528,10 +625,10 @@
     window.kvReadyAt = performance.now();
     document.documentElement.dataset.kvReady = "1";
   });
-  network.fit({ animation: false });
+  fitAll();
   /* For png.js (the PNG export) and the browser tests. */
   window.kv = {
     network: network, nodes: nodeSet, edges: edgeSet, data: DATA, goTo: goTo, fold: fold,
-    options: OPTIONS, filters: on, shapes: SHAPES, uncarriedDashes: (kindStyle.crosslink || {}).uncarried
+    options: OPTIONS, filters: on, labelItems: labelItems, relabel: relabel, drawFocus: drawFocus, shapes: SHAPES, uncarriedDashes: (kindStyle.crosslink || {}).uncarried
   };
 })();

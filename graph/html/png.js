@@ -5,7 +5,8 @@
  * canvas text and shapes. The network is drawn by a second, hidden vis-network instance holding
  * the nodes and edges as shown now (filters, highlight, dragged positions), sized to hold all of
  * them: the network on screen keeps its view. The last export's geometry (in image pixels) is
- * left in window.kvExport, so a test can check where the nodes, title and legend went. */
+ * left in window.kvExport, so a test can check where the nodes, title and legend went. Which
+ * labels are drawn is decided again for the image, as labels.js does on screen. */
 (function () {
   "use strict";
 
@@ -18,7 +19,7 @@
   var MIN_WIDTH = 720;        // so that a small picture's title is not wrapped word by word
   var INK = "#1a1a1a", MUTED = "#444444";
   var FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
-  var UNCARRIED = "of these: no partner works on both themes";
+  var W = DATA.words;  /* the page's words in its language (graph.html.words) */
 
   function shown(set) { return set.get({ filter: function (item) { return !item.hidden; } }); }
 
@@ -59,8 +60,9 @@
 
   /* The nodes and edges shown, drawn by a hidden vis-network of their copies. Labels are
    * measured again at the export's scale (the screen's boxes can be a line short), and the
-   * canvas grows until all of them fit. Calls use(canvas, box, scale, zero), `zero` being
-   * where the network's (0, 0) is on that canvas, and returns what it returns (the network
+   * canvas grows until all of them fit. Calls use(canvas, box, scale, zero, labels), `zero`
+   * being where the network's (0, 0) is on that canvas and `labels` how many labels it drew,
+   * and returns what it returns (the network
    * is gone after: a big canvas is not kept twice in memory). */
   function drawNetwork(dpr, use) {
     var at = kv.network.getPositions();
@@ -69,6 +71,10 @@
     });
     var ids = nodes.map(function (n) { return n.id; });
     var box = extent(kv.network, ids);
+    var focus = DATA.nodes.filter(function (n) { return n.focus; })[0];
+    var air = focus ? focus.size + 16 : 8;  // a thick border, or the focus's ring, stays in
+    box = { left: box.left - air, top: box.top - air, right: box.right + air,
+            bottom: box.bottom + air };
     var holder = document.createElement("div");
     var st = holder.style;
     st.position = "fixed"; st.left = "0"; st.top = "0";
@@ -82,9 +88,11 @@
         scaling: { label: { enabled: false, maxVisible: 1000, drawThreshold: 1 } }
       })
     });
-    var net = new vis.Network(holder, {
-      nodes: new vis.DataSet(nodes), edges: new vis.DataSet(shown(kv.edges))
-    }, options);
+    var set = new vis.DataSet(nodes);
+    var net = new vis.Network(holder, { nodes: set, edges: new vis.DataSet(shown(kv.edges)) },
+      options);
+    net.on("beforeDrawing", function (ctx) { kv.drawFocus(net, ctx); });
+    var labelled = [];
     try {
       var scale;
       for (var pass = 0; ; pass++) {
@@ -97,13 +105,17 @@
           position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
           scale: scale / dpr, animation: false
         });
+        /* the labels chosen again at the image's scale (labels.js): at twice the screen
+         * more of them fit than in the view on screen, and they keep the network's size */
+        labelled = kvLabels.place(net, set, kv.labelItems(), kv.data.fontSize || 14, null, null);
         net.redraw();
         var drawn = extent(net, ids);
         if (contains(box, drawn) || pass === 2) break;
         box = union(box, drawn);
       }
       var zero = net.canvasToDOM({ x: 0, y: 0 });
-      return use(holder.querySelector("canvas"), box, scale, { x: zero.x * dpr, y: zero.y * dpr });
+      return use(holder.querySelector("canvas"), box, scale, { x: zero.x * dpr, y: zero.y * dpr },
+        labelled.length);
     } finally {
       net.destroy();
       holder.remove();
@@ -122,12 +134,19 @@
     });
     if (groups) {
       types.push({ group: "type", id: "group", shape: "dot", color: DATA.cluster.color,
-                   label: "Group of nodes", count: groups });
+                   label: W.group_of_nodes, count: groups });
     }
-    sections.push({ heading: "Node types", rows: types });
+    DATA.nodes.forEach(function (n) {
+      if (n.focus && on.type.has(n.type)) {
+        var st = DATA.types.filter(function (t) { return t.id === n.type; })[0];
+        types.push({ group: "focus", id: "focus", shape: st.shape, color: st.color,
+                     label: W.focus + ": " + n.label, border: 3 });
+      }
+    });
+    sections.push({ heading: W.node_types, rows: types });
     if (DATA.statuses.length && on.type.has("theme")) {
       var theme = DATA.types.filter(function (t) { return t.id === "theme"; })[0];
-      sections.push({ heading: "Theme status", rows: DATA.statuses.filter(function (s) {
+      sections.push({ heading: W.theme_status, rows: DATA.statuses.filter(function (s) {
         return on.status.has(s.id);
       }).map(function (s) {
         return { group: "status", id: s.id, shape: "dot", color: theme.color, label: s.label,
@@ -140,14 +159,14 @@
     var uncarried = DATA.edges.filter(function (e) { return e.uncarried; }).length;
     if (uncarried && on.kind.has("crosslink")) {
       var cl = DATA.edgeKinds.filter(function (k) { return k.id === "crosslink"; })[0];
-      kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: UNCARRIED,
+      kinds.push({ group: "kind", id: "uncarried", color: cl.color, label: W.uncarried,
                    count: uncarried, line: { width: cl.width, dashes: kv.uncarriedDashes } });
     }
     if (groups) {
       kinds.push({ group: "kind", id: "group", color: DATA.groupEdge.color,
                    label: DATA.groupEdge.label, line: DATA.groupEdge });
     }
-    sections.push({ heading: "Edge kinds", rows: kinds });
+    sections.push({ heading: W.edge_kinds, rows: kinds });
     return sections.filter(function (s) { return s.rows.length; });
   }
 
@@ -187,7 +206,7 @@
   function legendSize(ctx, sections, u) {
     var width = 0, height = HEAD * u;
     font(ctx, 15 * u, true);
-    width = ctx.measureText("Legend").width;
+    width = ctx.measureText(W.legend).width;
     sections.forEach(function (s) {
       font(ctx, 13 * u, true);
       width = Math.max(width, ctx.measureText(s.heading).width);
@@ -210,7 +229,7 @@
     ctx.textBaseline = "middle";
     ctx.fillStyle = INK;
     font(ctx, 15 * u, true);
-    ctx.fillText("Legend", x, y + HEAD * u / 2);
+    ctx.fillText(W.legend, x, y + HEAD * u / 2);
     y += HEAD * u;
     sections.forEach(function (s) {
       ctx.fillStyle = INK;
@@ -294,7 +313,7 @@
     var pad = PAD * u;
     var groups = shown(kv.nodes).filter(function (n) { return typeof n.id === "string"; });
     var sections = legendSections(groups.length);
-    return drawNetwork(dpr, function (drawing, box, scale, zero) {
+    return drawNetwork(dpr, function (drawing, box, scale, zero, labels) {
       var dw = drawing.width, dh = drawing.height;
       var out = document.createElement("canvas");
       var ctx = out.getContext("2d");
@@ -314,7 +333,7 @@
       var swatches = drawLegend(ctx, sections, lx, top, legend.width, u);
 
       window.kvExport = {
-        width: out.width, height: out.height, dpr: dpr, scale: scale, box: box,
+        width: out.width, height: out.height, dpr: dpr, scale: scale, box: box, labels: labels,
         origin: { x: pad + zero.x, y: top + zero.y },
         drawing: { x: pad, y: top, width: dw, height: dh },
         title: Object.assign({ text: DATA.title, lines: lines.title.length }, title),

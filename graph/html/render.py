@@ -2,8 +2,8 @@
 
 pyvis's own template loads Bootstrap and Tom Select from a CDN, even with
 cdn_resources='in_line', and its tooltips put data into the page as HTML. So this module uses
-its own template (page.html, page.css, page.js and png.js beside it) and inlines vis-network's
-script and style from the copy pyvis installs (read at run time: the project keeps no
+its own template (page.html, page.css, labels.js, page.js and png.js beside it) and inlines
+vis-network's script and style from the copy pyvis installs (read at run time: the project keeps no
 third-party code).
 
 The data goes in as JSON inside <script type="application/json">, with <, > and & written as
@@ -76,6 +76,30 @@ def csp_hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
+def carried(page: dict[str, Any]) -> dict[str, Any]:
+    """The page data with its nodes, edges and options handed through a pyvis Network.
+
+    The project draws its networks with pyvis: its Network holds what the page draws (each
+    node with the shape and colour of its type, each edge, vis-network's options), and our
+    template, not pyvis's, puts them on the page. Node ids are the nodes' places in the list,
+    which is how the page script refers to them. `directed`: pyvis then does not search all
+    earlier edges for a duplicate on every edge it adds (quadratic on a national graph; ours
+    are unique already); each edge says its own arrows ("" for none).
+    """
+    from pyvis.network import Network
+
+    styles = {t["id"]: t for t in page["types"]}
+    net = Network(directed=True)
+    for i, node in enumerate(page["nodes"]):
+        style = styles[node["type"]]
+        net.add_node(i, shape=style["shape"], color=style["color"], **node)
+    for edge in page["edges"]:
+        rest = {k: v for k, v in edge.items() if k not in ("from", "to")}
+        net.add_edge(edge["from"], edge["to"], **{"arrows": "", **rest})
+    net.options = page["options"]
+    return {**page, "nodes": net.nodes, "edges": net.edges, "options": net.options}
+
+
 def render(page: dict[str, Any]) -> str:
     """The whole HTML document for the page data of graph.html.prepare.
 
@@ -87,15 +111,19 @@ def render(page: dict[str, Any]) -> str:
     vis_js, vis_css = vis_network()
     scripts = {
         "vis_js": _inline_script(vis_js),
+        "labels_js": _inline_script(_asset("labels.js")),
         "page_js": _inline_script(_asset("page.js")),
         "png_js": _inline_script(_asset("png.js")),
     }
     styles = {"vis_css": _inline_style(vis_css), "page_css": _inline_style(_asset("page.css"))}
+    words = {f"w_{key}": html.escape(text) for key, text in page["words"].items()}
     return Template(_asset("page.html")).substitute(
+        lang=page["lang"],
         title=html.escape(page["title"]),
+        **words,
         script_hashes=" ".join(csp_hash(code) for code in scripts.values()),
         style_hashes=" ".join(csp_hash(code) for code in styles.values()),
-        data=script_json(page),
+        data=script_json(carried(page)),
         **scripts,
         **styles,
     )

@@ -2,7 +2,8 @@
 
 Okabe and Ito's eight colours stay distinct for the common forms of colour blindness; every
 node type also has its own shape and every edge kind its own dash pattern, so nothing is told
-by colour alone (and a greyscale print still reads).
+by colour alone (and a greyscale print still reads). What the legend calls them, in Dutch and
+English, is graph.html.words's.
 """
 
 from __future__ import annotations
@@ -23,54 +24,48 @@ MID_GREY = "#AAAAAA"
 OUTLINE = OKABE_ITO["black"]  # the border of the focus of an ego picture and of priority themes
 
 NODE_STYLE: dict[str, dict[str, str]] = {
-    "plan": {"label": "Plan", "color": OKABE_ITO["black"], "shape": "star"},
-    "theme": {"label": "Theme", "color": OKABE_ITO["blue"], "shape": "dot"},
-    "pillar": {"label": "Pillar", "color": OKABE_ITO["bluish green"], "shape": "square"},
-    "partner": {"label": "Partner", "color": OKABE_ITO["orange"], "shape": "diamond"},
+    "plan": {"color": OKABE_ITO["black"], "shape": "star"},
+    "theme": {"color": OKABE_ITO["blue"], "shape": "dot"},
+    "pillar": {"color": OKABE_ITO["bluish green"], "shape": "square"},
+    "partner": {"color": OKABE_ITO["orange"], "shape": "diamond"},
     "core": {
-        "label": "VNG core theme",
         "color": OKABE_ITO["reddish purple"],
         "shape": "hexagon",
     },
-    "domain": {"label": "Domain", "color": OKABE_ITO["yellow"], "shape": "triangle"},
+    "domain": {"color": OKABE_ITO["yellow"], "shape": "triangle"},
 }
-CLUSTER_STYLE = {"label": "Group (double-click to open)", "color": GREY, "shape": "dot"}
+CLUSTER_STYLE = {"color": GREY, "shape": "dot"}
 
 # dashes: false = solid, or a vis-network dash pattern [dash, gap]
 EDGE_STYLE: dict[str, dict] = {
-    "plan": {"label": "plan has theme", "color": LIGHT_GREY, "dashes": False, "width": 1},
+    "plan": {"color": LIGHT_GREY, "dashes": False, "width": 1},
     "pillar": {
-        "label": "pillar of",
         "color": OKABE_ITO["bluish green"],
         "dashes": False,
         "width": 2,
     },
-    "involvement": {"label": "partner involved", "color": GREY, "dashes": False, "width": 1},
+    "involvement": {"color": GREY, "dashes": False, "width": 1},
     "crosslink": {
-        "label": "kruisverband (stated)",
         "color": OKABE_ITO["vermillion"],
         "dashes": False,
         "width": 3,
         "uncarried": [8, 5],  # the dashes of a stated link that no partner works on both ends of
     },
     "implicit": {
-        "label": "implicit cross-link (analysis)",
         "color": OKABE_ITO["sky blue"],
         "dashes": [12, 6],
         "width": 4,
     },
-    "shared": {"label": "shares partners", "color": MID_GREY, "dashes": [2, 5], "width": 1},
+    "shared": {"color": MID_GREY, "dashes": [2, 5], "width": 1},
     "core": {
-        "label": "maps onto VNG core theme",
         "color": OKABE_ITO["reddish purple"],
         "dashes": [6, 4],
         "width": 1.5,
     },
-    "group": {"label": "links between groups", "color": GREY, "dashes": False, "width": 1},
+    "group": {"color": GREY, "dashes": False, "width": 1},
 }
-STATUS_LABEL = {"priority": "priority theme", "core": "going concern (kerntaak)"}
 
-# what the page's sentences call them (graph.html.text): a colour by its Okabe-Ito name
+# the keys of graph.html.words's COLOURS and SHAPES: a colour by its Okabe-Ito name
 COLOUR_NAME = {
     **{code: name for name, code in OKABE_ITO.items()},
     GREY: "grey",
