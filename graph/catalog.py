@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from graph.config import Settings
 from graph.store import prefixes, select, sparql_string
 
-STATUSES = ("priority", "core")
+STATUSES = ("priority", "core", "elsewhere")
 
 
 class NotFound(LookupError):
