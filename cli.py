@@ -315,7 +315,11 @@ def stats(ctx: click.Context, plan: str | None, listing: output.Listing) -> None
 
 @main.command()
 @click.option("--plan", help="Only this plan (e.g. nijmegen-2022).")
-@click.option("--status", type=click.Choice(STATUSES), help="priority, core (going concern), or elsewhere (placed elsewhere).")
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    help="priority, core (going concern), or elsewhere (placed elsewhere).",
+)
 @listing_options()
 @click.pass_context
 @handled
