@@ -166,7 +166,7 @@ WHERE {{
   OPTIONAL {{ ?t ivp:number ?number }}
   OPTIONAL {{ ?t ivp:inSection/dcterms:title ?section }}{counts}
 }}
-ORDER BY ?plan ?number ?id"""
+ORDER BY ?plan (!BOUND(?number)) ?number ?id"""
         )
 
     def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
