@@ -225,13 +225,14 @@ NIJMEGEN = [
         "Verkeersveiligheid, een thema dat ... komt als thema terug in andere beleidsstukken.",
     ),
     Question(
-        "nij-budget-2022-adds-up",
-        "What do the budget lines for themes and for all themes add up to in 2022?",
-        f"""SELECT (SUM(?a) AS ?total) WHERE {{ ?b a ivp:BudgetLine ; ivp:inPlan <{NIJ}> .
-  FILTER(EXISTS {{ ?b ivp:funds ?t }} || EXISTS {{ ?b ivp:fundsAllThemes true }})
-  ?o ivp:budgetLine ?b ; ivp:year "2022"^^xsd:gYear ; ivp:amountEUR ?a }}""",
-        16706000,
-        "848 + 14.736 + 143 - 71 + 325 + 217 + 262 + 5 + 241 (bedragen x 1000 €)",
+        "nij-budget-veilige-wijken-own-lines",
+        "Which budget lines name Veilige wijken one by one, and what do they hold in 2024?",
+        f"""SELECT ?line ?amount WHERE {{ ?b ivp:funds <{NIJ_T}veilige-wijken> ;
+  dcterms:identifier ?line . ?o ivp:budgetLine ?b ; ivp:year "2024"^^xsd:gYear ;
+  ivp:amountEUR ?amount }}""",
+        {("veilige-wijken", 584000)},
+        "9. Veilige wijken 241 582 584 585 585 ... (Thema 2 – Veilige wijken); Intelligence says "
+        "(Alle thema's) and names no theme",
     ),
     Question(
         "nij-intelligence-once",
@@ -383,12 +384,20 @@ PIJNACKER_NOOTDORP = [
         "Subjectieve veiligheid ... heeft dus raakvlakken met de verschillende thema's.",
     ),
     Question(
-        "pn-vng-digital-crime",
-        "Onto which VNG theme does 'Weerbaarheid tegen digitale criminaliteit' map?",
-        mapping(PN_T + "digitale-criminaliteit"),
-        {("1.3", "broadMatch", "stated")},
+        "pn-vng-digital-crime-one-rule",
+        "Do both plans' digital-crime priorities map onto VNG 1.3 by the same rule?",
+        f"""SELECT ?theme ?match ?basis WHERE {{
+  VALUES ?t {{ <{PN_T}digitale-criminaliteit> <{NIJ_T}digitale-criminaliteit> }}
+  ?m ivp:mappedTheme ?t ; ivp:coreTheme/skos:notation "1.3" ; ivp:matchProperty ?p ;
+     ivp:mappingBasis/skos:notation ?basis . ?t ivp:inPlan/dcterms:identifier ?theme .
+  BIND(STRAFTER(STR(?p), "#") AS ?match) }}""",
+        {
+            ("pijnacker-nootdorp-2023", "broadMatch", "stated"),
+            ("nijmegen-2022", "broadMatch", "curated"),
+        },
         "Daarom kan de prioriteit 'Weerbaarheid tegen digitale criminaliteit' worden geschaard "
-        "onder thema 1.3 Objectieve veiligheid, veelvoorkomende criminaliteit en HIC's",
+        "onder thema 1.3 Objectieve veiligheid, veelvoorkomende criminaliteit en HIC's (stated); "
+        "Nijmegen names no VNG theme (curated, same rule)",
     ),
     Question(
         "pn-chapter-4-stated",
