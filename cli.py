@@ -343,7 +343,7 @@ def themes(
 @click.pass_context
 @handled
 def theme(ctx: click.Context, theme_id: str, plan: str | None, fmt: str) -> None:
-    """Everything about one theme: pillars, ambitions, partners, cross-links, budget, quotes.
+    """Everything about one theme: pillars, topics, partners, links, budget, documents, quotes.
 
     THEME_ID is a theme id, optionally with its plan: nijmegen-2022/ondermijning.
 
