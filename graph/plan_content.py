@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, SKOS, Literal, URIRef
+from rdflib import RDF, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.entries import Entry
@@ -108,7 +108,7 @@ def _document(loader: PlanLoader, item: Any) -> None:
     year = item.get("year")
     if year is not None:
         if isinstance(year, int):
-            g.add((node, DCTERMS.date, Literal(str(year), datatype=URIRef(_GYEAR))))
+            g.add((node, DCTERMS.date, Literal(str(year), datatype=XSD.gYear)))
         else:
             e.fail("'year' must be a year like 2022", key="year")
     kind = e.vocab("documentsoort", item.get("kind"), "kind", required=True)
@@ -126,9 +126,6 @@ def _document(loader: PlanLoader, item: Any) -> None:
             g.add((ref, DCTERMS.references, node))
 
 
-_GYEAR = "http://www.w3.org/2001/XMLSchema#gYear"
-
-
 def _set_link(loader: PlanLoader, item: Any) -> None:
     """One sentence about a set of themes: a ThemeSetLink with every member, never pairs."""
     head = loader._identified(item, "set link", SET_LINK_KEYS, "set link")
@@ -143,7 +140,7 @@ def _set_link(loader: PlanLoader, item: Any) -> None:
     if themes == "all":
         members = [t for t in loader.themes.values() if t != source]
         g.add((node, ivp.coversAllThemes, Literal(True)))
-    elif isinstance(themes, list) and len(themes) >= 2 - (source is not None):
+    elif isinstance(themes, list) and themes:
         for value, line in e.items("themes"):
             ref = loader.theme_ref(e, value, "themes", line)
             if ref is not None:
