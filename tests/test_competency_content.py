@@ -302,6 +302,20 @@ PIJNACKER_NOOTDORP = [
         "veilig uitgaan, veilige evenementen en veilig toerisme.",
     ),
     Question(
+        "pn-topics-radicalisering",
+        "Which radical currents does Polarisatie en radicalisering give as examples?",
+        topics(PN_T + "polarisatie-en-radicalisering"),
+        {
+            ("Rechts-extremisme",),
+            ("Islamisme/jihadisme",),
+            ("Dierenrechtenradicalisme",),
+            ("Asielrechtenradicalisme",),
+            ("Links-extremisme",),
+        },
+        "Voorbeelden van radicale stromingen zijn: rechts-extremisme, islamisme/jihadisme, "
+        "dierenrechtenradicalisme, asielrechtenradicalisme, links-extremisme",
+    ),
+    Question(
         "pn-legal-basis-only-38b",
         "What does the raadsbesluit rest on?",
         legal_bases(PN),
