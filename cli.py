@@ -346,7 +346,11 @@ def stats(ctx: click.Context, plan: str | None, listing: output.Listing) -> None
 
 @main.command()
 @click.option("--plan", help="Only this plan (e.g. nijmegen-2022).")
-@click.option("--status", type=click.Choice(STATUSES), help="priority, or core (going concern).")
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    help="priority, core (going concern), or elsewhere (placed elsewhere).",
+)
 @listing_options()
 @click.pass_context
 @handled
@@ -370,7 +374,7 @@ def themes(
 @click.pass_context
 @handled
 def theme(ctx: click.Context, theme_id: str, plan: str | None, fmt: str) -> None:
-    """Everything about one theme: pillars, ambitions, partners, cross-links, budget, quotes.
+    """Everything about one theme: pillars, topics, partners, links, budget, documents, quotes.
 
     THEME_ID is a theme id, optionally with its plan: nijmegen-2022/ondermijning, or the
     theme's label (any case): "Jonge aanwas in de criminaliteit".

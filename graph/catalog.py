@@ -13,10 +13,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.catalog_content import plan_content_detail
 from graph.config import Settings
 from graph.store import prefixes, select, sparql_string
 
-STATUSES = ("priority", "core")
+STATUSES = ("priority", "core", "elsewhere")
 
 
 class NotFound(LookupError):
@@ -177,7 +178,7 @@ WHERE {{
   OPTIONAL {{ ?t ivp:number ?number }}
   OPTIONAL {{ ?t ivp:inSection/dcterms:title ?section }}{counts}
 }}
-ORDER BY ?plan ?number ?id"""
+ORDER BY ?plan (!BOUND(?number)) ?number ?id"""
         )
 
     def resolve_theme(self, ref: str, plan: str | None = None) -> tuple[str, str]:
@@ -267,20 +268,23 @@ SELECT ?notation ?core_theme ?match ?basis (GROUP_CONCAT(?q; separator=" | ") AS
         detail["budget"] = self._rows(f"""
 SELECT ?line ?year ?amount_eur ?funds WHERE {{
   ?b a ivp:BudgetLine ; skos:prefLabel ?line . {_nl("line")}
-  {{ ?b ivp:funds <{theme}> BIND("this theme" AS ?funds) }}
+  {{ ?b ivp:funds <{theme}> BIND("this theme" AS ?funds)
+     FILTER NOT EXISTS {{ ?b ivp:fundsAllThemes true }} }}
   UNION {{ ?b ivp:fundsAllThemes true ; ivp:inPlan ?plan . <{theme}> ivp:inPlan ?plan
+          FILTER NOT EXISTS {{ <{theme}> ivp:status <{self._status_iri("elsewhere")}> }}
           BIND("all themes" AS ?funds) }}
   ?o ivp:budgetLine ?b ; ivp:year ?y ; ivp:amountEUR ?amount_eur .
   BIND(STR(?y) AS ?year)
 }} ORDER BY ?line ?year""")
         for key, prop in (
-            ("target_groups", "ivp:targetGroup"),
             ("instruments", "ivp:instrument"),
             ("legal_bases", "ivp:legalBasis"),
+            ("laws_used", "ivp:usesLaw"),
         ):
             detail[key] = self._rows(f"""
 SELECT ?id ?label WHERE {{ <{theme}> {prop} ?x . ?x dcterms:identifier ?id ; skos:prefLabel ?label .
   {_nl("label")} }} ORDER BY ?label""")
+        detail.update(plan_content_detail(self._rows, theme))
         detail["notes"] = self._rows(f"""
 SELECT ?id ?kind ?text WHERE {{ ?n ivp:about <{theme}> ; dcterms:identifier ?id ;
   ivp:noteKind/skos:notation ?kind ; rdfs:comment ?text }} ORDER BY ?id""")

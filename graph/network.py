@@ -306,7 +306,8 @@ SELECT ?t ?plan ?id ?label ?status ?number WHERE {{
   {_nl("label")}
   OPTIONAL {{ ?t ivp:number ?number }}
 }}"""):
-        if r["plan"] in plan_of and r["status"] in notation:
+        # a theme the plan places elsewhere (status 'elsewhere') is not one it works on
+        if r["plan"] in plan_of and notation.get(r["status"]) not in (None, "elsewhere"):
             data.themes[r["t"]] = Theme(
                 iri=r["t"],
                 plan=plan_of[r["plan"]],

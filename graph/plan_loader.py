@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from graph import compositions, yamlfile
+from graph import compositions, plan_content, yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
 from graph.involvements import passage_key
 from graph.problems import relative, shown
@@ -24,17 +24,17 @@ PLAN_KEYS = {
     "id", "title", "title_en", "subtitle", "municipality", "period", "source", "sections",
     "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
     "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
-    "indicators", "notes",
+    "indicators", "notes", "laws_used",
     "memberships", "places",  # graph/compositions.py (issue 11 A)
-}
+} | plan_content.PLAN_KEYS
 CITED = {"section", "quote"}
 THEME_KEYS = {
     "id", "number", "label", "label_en", "source_label", "status", "definition", "body_missing",
     "pillars", "ambitions", "attention_points", "actions", "partners", "target_groups",
-    "instruments", "legal_bases", "core_themes", "principles",
-} | CITED
+    "instruments", "legal_bases", "laws_used", "core_themes", "principles",
+} | CITED | plan_content.THEME_KEYS
 ELEMENT_KEYS = {"id", "number", "label", "label_en", "definition"} | CITED
-ACTION_KEYS = ELEMENT_KEYS | {"partners", "instruments", "target_groups", "legal_bases"}
+ACTION_KEYS = ELEMENT_KEYS | {"partners", "instruments", "target_groups", "laws_used"}
 INVOLVEMENT_KEYS = {"partner", "roles", "named_as"} | CITED
 CROSSLINK_KEYS = {"from", "to", "to_domain", "kind", "directed"} | CITED
 MAPPING_KEYS = {"concept", "match", "basis"} | CITED
@@ -294,9 +294,10 @@ class PlanLoader:
             compositions.membership(self, item)
         for item in e.mappings("places", "place"):
             compositions.place(self, item)
-        for key in ("target_groups", "instruments"):
+        for key in ("target_groups", "instruments", "laws_used"):
             for item in e.mappings(key):
                 self._mention(g, self.plan, item, key, None)
+        plan_content.plan_content(self, e)
         if doc.get("budget") is not None:
             self._budget(doc["budget"], e.at("budget"))
         for item in e.mappings("financial_decisions", "financial decision"):
@@ -431,22 +432,32 @@ class PlanLoader:
         return node
 
     def _mention(self, g: Graph, subject: URIRef, item: Any, key: str, section: str | None) -> None:
-        """A target group, instrument or legal basis named by the plan, a theme or an action."""
+        """A target group, instrument or law named by the plan, a theme or an action.
+
+        `legal_bases` (plan only) is what the plan says it rests on; `laws_used` are laws the
+        plan applies as instruments (Wet Bibob, Opiumwet 13b). A target group may carry the
+        passage's `qualifier` ("belangrijkste doelgroepen", "extra kwetsbaar").
+        """
         registry, field_, prop = {
             "target_groups": ("target-groups", "group", self.ivp.targetGroup),
             "instruments": ("instruments", "instrument", self.ivp.instrument),
             "legal_bases": ("legal-bases", "law", self.ivp.legalBasis),
+            "laws_used": ("legal-bases", "law", self.ivp.usesLaw),
         }[key]
         e = self.entry(item, key)
         if e is None:
             return
         e.name = str(item.get(field_, key))
-        e.check_keys({field_} | CITED)
+        qualified = key == "target_groups"
+        e.check_keys({field_} | CITED | ({"qualifier"} if qualified else set()))
         target = e.ref(registry, item.get(field_), field_)
         if target is None:
             return
         g.add((subject, prop, target))
-        self.cite(g, self._statement(subject, prop, target, key), e, section)
+        statement = self._statement(subject, prop, target, key)
+        if qualified and e.text("qualifier"):
+            g.add((statement, self.ivp.qualifier, Literal(str(item["qualifier"]), lang="nl")))
+        self.cite(g, statement, e, section)
 
     # -- themes and what hangs under them --
 
@@ -514,11 +525,12 @@ class PlanLoader:
             self._action(sub, node, ident, section, n)
         for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, node, ident, section)
-        for key in ("target_groups", "instruments", "legal_bases"):
+        for key in ("target_groups", "instruments", "legal_bases", "laws_used"):
             for sub in e.mappings(key):
                 self._mention(g, node, sub, key, section)
         for sub in e.mappings("core_themes", "core theme mapping"):
             self._mapping(sub, node, ident, section)
+        plan_content.theme_content(self, e, node, ident, section)
 
     def _part(
         self,
@@ -559,7 +571,7 @@ class PlanLoader:
         node, sec, ident = made
         for sub in e.mappings("partners", "partner involvement"):
             self._involvement(sub, theme, scope, sec, action=(node, ident))
-        for key in ("target_groups", "instruments", "legal_bases"):
+        for key in ("target_groups", "instruments", "laws_used"):
             for sub in e.mappings(key):
                 self._mention(self.g, node, sub, key, sec)
 
@@ -735,8 +747,7 @@ class PlanLoader:
             g.add((obs, ivp.amountEUR, Literal(printed * multiplier)))
             for quote in g.objects(node, PROV.wasDerivedFrom):
                 g.add((obs, PROV.wasDerivedFrom, quote))
-        if item.get("all_themes"):
-            g.add((node, ivp.fundsAllThemes, Literal(True)))
+        plan_content.all_themes(self, e, node, sec)
         for sub in e.mappings("themes", "funded theme"):
             se = self.entry(sub, "funded theme")
             if se is None:

@@ -79,7 +79,7 @@ REGISTRY_KEYS = {
     },
     "target-groups": {"id", "label", "label_en", "definition"},
     "instruments": {"id", "label", "label_en", "definition", "legal_basis"},
-    "legal-bases": {"id", "label", "label_en", "bwb", "article", "uri"},
+    "legal-bases": {"id", "label", "label_en", "bwb", "article", "paragraph", "part_of", "uri"},
 }
 # fmt: on
 
@@ -145,7 +145,9 @@ def load_registries(ctx: Context) -> None:
                     entry.fail(f"bwb must look like BWBR0031788, not {bwb!r}", "schema", key="bwb")
                 if bwb:
                     reg.add((node, ivp.bwbId, Literal(str(bwb))))
+                    paragraph = item.get("paragraph")  # lid: only within an article
                     jci = JURICONNECT + str(bwb) + (f"&artikel={article}" if article else "")
+                    jci += f"&lid={paragraph}" if article and paragraph else ""
                     wrong = iri_problem(jci)
                     if wrong:
                         entry.fail(
@@ -156,6 +158,14 @@ def load_registries(ctx: Context) -> None:
                         reg.add((node, ivp.juriconnect, URIRef(jci)))
                 if article:
                     reg.add((node, ivp.article, Literal(str(article))))
+                if item.get("paragraph") is not None:
+                    if not article:
+                        entry.fail("'paragraph' (lid) needs an 'article'", key="paragraph")
+                    reg.add((node, ivp.paragraph, Literal(str(item["paragraph"]))))
+                if item.get("part_of"):
+                    whole = entry.ref("legal-bases", item["part_of"], "part_of")
+                    if whole is not None:
+                        reg.add((node, DCTERMS.isPartOf, whole))
                 see_also = entry.iri("uri")
                 if see_also is not None:
                     reg.add((node, RDFS.seeAlso, see_also))

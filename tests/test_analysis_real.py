@@ -30,9 +30,14 @@ def plan_yaml(plan: str) -> dict:
 
 
 def theme_partners(doc: dict) -> dict[str, set[str]]:
-    """Theme id -> partner ids named under the theme or under one of its actions."""
+    """Theme id -> partner ids named under the theme or under one of its actions.
+
+    A theme the plan places elsewhere (status 'elsewhere') is not one the analyses count.
+    """
     out = {}
     for theme in doc.get("themes") or []:
+        if theme.get("status") == "elsewhere":
+            continue
         ids = {p["partner"] for p in theme.get("partners") or []}
         for action in theme.get("actions") or []:
             ids |= {p["partner"] for p in action.get("partners") or []}

@@ -158,7 +158,10 @@ def test_listings_in_every_format_carry_the_same_rows(run_cli, fmt: str) -> None
 
 def test_theme_filter_by_plan_and_status(run_cli) -> None:
     rows = json.loads(run_cli("themes", "--plan", "nijmegen-2022", "--format", "json").output)
-    assert len(rows) == 11
+    # thema's 1 t/m 11, and verkeersveiligheid: "komt als thema terug in andere beleidsstukken"
+    assert len(rows) == 12
+    assert [r["id"] for r in rows if r["status"] == "elsewhere"] == ["verkeersveiligheid"]
+    assert rows[-1]["id"] == "verkeersveiligheid"  # unnumbered themes after the numbered ones
     priority = json.loads(
         run_cli(
             "themes", "--plan", "nijmegen-2022", "--status", "priority", "--format", "json"

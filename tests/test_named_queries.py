@@ -88,16 +88,31 @@ def test_vng_core_themes_per_priority(answer) -> None:
 
 def test_budget_for_veilige_wijken_in_2024(answer) -> None:
     rows = [
-        r
-        for r in answer("begroting-per-thema")
-        if r["plan"] == NIJMEGEN and r["theme"] == "Veilige wijken" and r["year"] == "2024"
+        r for r in answer("begroting-per-thema") if r["plan"] == NIJMEGEN and r["year"] == "2024"
     ]
-    by_line = {r["line"]: r["amount_eur"] for r in rows}
+    by_themes = {(r["themes"], r["line"]): r["amount_eur"] for r in rows}
     # "9. Veilige wijken 241 582 584 585 585" (bedragen x 1000 €)
-    assert by_line["Veilige wijken"] == 584000
-    # "3. Intelligence 143 129 129 30 30" serves "(Alle thema's)", so Veilige wijken too
-    assert by_line["Intelligence"] == 129000
-    assert set(by_line) == {"Veilige wijken", "Intelligence"}
+    assert by_themes[("Veilige wijken", "Veilige wijken")] == 584000
+    # "3. Intelligence 143 129 129 30 30" serves "(Alle thema's)": counted once, as all themes
+    assert by_themes[("(alle thema's)", "Intelligence")] == 129000
+    assert [t for t, line in by_themes if line == "Intelligence"] == ["(alle thema's)"]
+
+
+def test_budget_rows_add_up_to_the_printed_lines(answer) -> None:
+    """Per-theme rows plus all-theme rows equal the nine printed lines, every year."""
+    # the table as printed (bedragen x 1000 €), lines 1-9, read off the source text
+    printed = {
+        2022: [848, 14736, 143, -71, 325, 217, 262, 5, 241],
+        2023: [570, 15407, 129, -71, 58, 100, 276, 5, 582],
+        2024: [570, 15407, 129, -71, 63, 100, 276, 5, 584],
+        2025: [374, 15407, 30, -71, 166, 100, 276, 5, 585],
+        2026: [374, 15407, 30, -71, 166, 100, 276, 5, 585],
+    }
+    rows = [r for r in answer("begroting-per-thema") if r["plan"] == NIJMEGEN]
+    for year, amounts in printed.items():
+        total = sum(r["amount_eur"] for r in rows if r["year"] == str(year))
+        assert total == 1000 * sum(amounts), year
+    assert sum(printed[2022]) == 16706  # issue 11: the rows summed to 18,128 before
 
 
 def test_nijmegen_budget_does_not_add_up(answer) -> None:

@@ -107,7 +107,7 @@ def test_a_yaml_syntax_error_is_reported_where_it_is(
 ) -> None:
     plan = project_copy.data_dir / NIJMEGEN
     line = break_line(plan, THEME, r"^ *label: Aanpak van discriminatie$", replacement)
-    assert line == 374
+    assert line > 1  # the line break_line changed, wherever curation has moved it
     problems = problems_of(project_copy)
     assert [(p.line, p.check) for p in problems] == [(line, "syntax")], problems
     assert words in problems[0].message

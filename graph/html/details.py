@@ -1,4 +1,4 @@
-"""What the details panel shows beside the network: descriptions, pillars, and source quotes.
+"""What the details panel shows beside the network: descriptions, pillars, topics and quotes.
 
 graph.network holds the records the analyses need and nothing that is only read by people:
 pillars, descriptions and the quotes with their sections. graph.catalog has those per theme or
@@ -13,7 +13,7 @@ come from all of them; a page draws only some plans, and `quotes_of` hands it on
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -54,6 +54,8 @@ class Details:
     # English labels where the data has them (the VNG scheme does), keyed by IRI and, for a
     # VNG concept, also by the key the pages give it ("vng:1.2")
     english: dict[str, str] = field(default_factory=dict)
+    # theme IRI -> the facts a reader wants beside its quotes: its topics, where it is placed
+    theme_facts: dict[str, list[list[str]]] = field(default_factory=lambda: defaultdict(list))
 
     def quotes_of(self, iri: str, plans: Collection[str]) -> list[Quote]:
         """The quotes of `iri` cut from one of `plans`: a page quotes only the plans it shows."""
@@ -129,4 +131,18 @@ SELECT ?x ?plan ?owner ?id ?label ?number WHERE {
         details.pillars.append(
             Pillar(r["x"], r["plan"], r["owner"], r["id"], r["label"], r["number"])
         )
+    _theme_facts(rows, details)
     return details
+
+
+def _theme_facts(rows: Callable[[str], list[dict]], details: Details) -> None:
+    """A theme's topics and where the plan places it: plain text, one fact each."""
+    topics: dict[str, list[str]] = defaultdict(list)
+    for r in rows("""
+SELECT ?t ?label WHERE { ?t ivp:hasTopic/skos:prefLabel ?label FILTER(LANG(?label) = "nl") }
+ORDER BY ?t ?label"""):
+        topics[r["t"]].append(r["label"])
+    for theme, labels in topics.items():
+        details.theme_facts[theme].append([f"topics ({len(labels)})", "; ".join(labels)])
+    for r in rows("SELECT ?t ?with WHERE { ?t ivp:placedWith ?with } ORDER BY ?t ?with"):
+        details.theme_facts[r["t"]].append(["placed with", r["with"]])

@@ -330,7 +330,10 @@ def prepare(
         else:
             node["description"] = details.descriptions.get(n, "")
             node["quotes"] = _quotes(details.quotes_of(n, scope))
-            node["facts"] = _node_facts(n, d, g, data, centrality, partner_rank, language)
+            facts = _node_facts(n, d, g, data, centrality, partner_rank, language)
+            if d["type"] == "theme":
+                facts[1:1] = details.theme_facts.get(n, [])  # after the status
+            node["facts"] = facts
         nodes.append(node)
 
     edges = []
