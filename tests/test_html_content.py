@@ -45,9 +45,25 @@ def facts_of(path: Path, iri: str) -> dict[str, str]:
 
 
 def test_theme_facts_name_its_topics_and_placement(page_file: Path) -> None:
-    assert facts_of(page_file, ZORG)["topics (6)"] == SIX
+    assert facts_of(page_file, ZORG)["onderwerpen (6)"] == SIX
     # 4.5: "Het thema verkeersveiligheid is belegd bij de afdelingen Beleid en Wijkzaken."
-    assert facts_of(page_file, VERKEER)["placed with"] == "de afdelingen Beleid en Wijkzaken"
+    placed = facts_of(page_file, VERKEER)["elders belegd bij"]
+    assert placed == "de afdelingen Beleid en Wijkzaken"
+
+
+def test_theme_facts_are_worded_in_the_pages_language(built: Settings, tmp_path: Path) -> None:
+    store = open_store(built)
+    text = html.page(
+        "plan",
+        network.load(store, built),
+        html_details.load(store, built),
+        ["pijnacker-nootdorp-2023"],
+        lang="en",
+    )
+    path = tmp_path / "plan-pn-en.html"
+    path.write_text(text, encoding="utf-8")
+    assert facts_of(path, ZORG)["topics (6)"] == SIX
+    assert "placed with" in facts_of(path, VERKEER)
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +82,6 @@ def test_clicking_the_theme_shows_its_topics(
         page.locator("#kv-results button", has_text="Zorg en veiligheid").first.click()
         assert page.text_content("#kv-details h2") == "Zorg en veiligheid"
         details = page.text_content("#kv-details") or ""
-        assert "topics (6)" in details and "Woonoverlast" in details
+        assert "onderwerpen (6)" in details and "Woonoverlast" in details
         page.screenshot(path=str(tmp_path / "topics.png"))
         assert not log.foreign and not log.console_errors and not log.page_errors, log

@@ -54,8 +54,11 @@ class Details:
     # English labels where the data has them (the VNG scheme does), keyed by IRI and, for a
     # VNG concept, also by the key the pages give it ("vng:1.2")
     english: dict[str, str] = field(default_factory=dict)
-    # theme IRI -> the facts a reader wants beside its quotes: its topics, where it is placed
-    theme_facts: dict[str, list[list[str]]] = field(default_factory=lambda: defaultdict(list))
+    # theme IRI -> the facts a reader wants beside its quotes: its topics, where it is placed;
+    # as (key in graph.html.words.FACTS, value, count) so the page words them in its language
+    theme_facts: dict[str, list[tuple[str, str, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def quotes_of(self, iri: str, plans: Collection[str]) -> list[Quote]:
         """The quotes of `iri` cut from one of `plans`: a page quotes only the plans it shows."""
@@ -143,6 +146,6 @@ SELECT ?t ?label WHERE { ?t ivp:hasTopic/skos:prefLabel ?label FILTER(LANG(?labe
 ORDER BY ?t ?label"""):
         topics[r["t"]].append(r["label"])
     for theme, labels in topics.items():
-        details.theme_facts[theme].append([f"topics ({len(labels)})", "; ".join(labels)])
+        details.theme_facts[theme].append(("topics", "; ".join(labels), len(labels)))
     for r in rows("SELECT ?t ?with WHERE { ?t ivp:placedWith ?with } ORDER BY ?t ?with"):
-        details.theme_facts[r["t"]].append(["placed with", r["with"]])
+        details.theme_facts[r["t"]].append(("placed_with", r["with"], 1))

@@ -332,7 +332,10 @@ def prepare(
             node["quotes"] = _quotes(details.quotes_of(n, scope))
             facts = _node_facts(n, d, g, data, centrality, partner_rank, language)
             if d["type"] == "theme":
-                facts[1:1] = details.theme_facts.get(n, [])  # after the status
+                facts[1:1] = [  # after the status
+                    [FACTS(key, language, n=count), value]
+                    for key, value, count in details.theme_facts.get(n, [])
+                ]
             node["facts"] = facts
         nodes.append(node)
 

@@ -154,6 +154,8 @@ FACTS = Texts(
         "partners": {"nl": "betrokken partners", "en": "partners involved"},
         "kind": {"nl": "soort", "en": "kind"},
         "partner_type": {"nl": "type", "en": "type"},
+        "topics": {"nl": "onderwerpen ({n})", "en": "topics ({n})"},
+        "placed_with": {"nl": "elders belegd bij", "en": "placed with"},
         "domains": {"nl": "domeinen", "en": "domains"},
         "centrality": {
             "nl": "centraliteit (ivp analyze central)",
