@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexicon import Lexicon
+from graph.extract.lexicon import Lexicon, fold
 from graph.extract.sections import Document
 from graph.extract.themes import Theme, has_cue, named_in, theme_of
 
@@ -30,9 +30,15 @@ class Link:
 
 def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Link]:
     links: dict[tuple[str, str, str], Link] = {}
+    firsts = {
+        w[0] for k in KINDS for c in lexicon.cue(f"kruisverbandsoort/{k}")
+        if (w := re.findall(r"\w+", fold(c)))
+    } | {"§"}  # fmt: skip
     for sentence in doc.sentences():
         if len(sentence.text) > 1500:
             continue
+        if not firsts & set(re.findall(r"\w+", sentence.folded)) and "§" not in sentence.text:
+            continue  # no cue word: skip the slow tests
         kind = next(
             (k for k in KINDS if has_cue(sentence.text, lexicon.cue(f"kruisverbandsoort/{k}"))),
             None,

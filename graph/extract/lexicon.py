@@ -13,6 +13,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,14 @@ from graph.quotes import normalise
 
 REFERENCE_KEYS = ("partner", "by", "measured_by", "municipality", "law", "instrument", "group")
 IVP = "https://w3id.org/kruisverband/def/ivp#"
+LOCAL_KINDS = {"organisatieonderdeel", "bestuursorgaan", "functie", "groep"}
 BEGRIP = "https://w3id.org/kruisverband/id/begrip/"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, one space, no emphasis: the form names are compared in."""
+    """Lower case, one space, no emphasis: the form names are compared in (cached: the same
+    registry names are folded again and again)."""
     return normalise(text).lower()
 
 
@@ -76,6 +80,20 @@ class Lexicon:
     cues: dict[str, list[str]]  # concept or class local name -> cue words
     plans: dict[str, Path]  # curated plan id -> its file
     left_out: str | None = None
+
+    def region_index(self) -> dict[str, list[str]]:
+        """Region and municipality names by their first word, longest first."""
+        if not hasattr(self, "_region_index"):
+            index: dict[str, list[str]] = {}
+            for names in self.regions.values():
+                for name in names:
+                    first = re.match(r"[\w'’]+", name)
+                    if first:
+                        index.setdefault(first.group(), []).append(name)
+            for names in index.values():
+                names.sort(key=len, reverse=True)
+            self._region_index = index
+        return self._region_index
 
     def cue(self, name: str) -> list[str]:
         return self.cues.get(name, [])
@@ -223,8 +241,8 @@ def _bound_to(pid: str, raw: dict[str, Any], gemeenten: dict[str, Any]) -> str |
         if not parent:
             break
         current = str(parent)
-    if pid in gemeenten:
-        return None
+    if pid in gemeenten or raw[pid].get("kind") not in LOCAL_KINDS:
+        return None  # a regional organisation named after a city is not that city's own
     for gid in gemeenten:
         place = gid.removeprefix("gemeente-")
         if pid.endswith("-" + place):

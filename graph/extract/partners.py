@@ -46,6 +46,9 @@ class Resolver:
     index: dict[tuple[str, ...], list[tuple[PartnerEntry, str]]] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
     new: dict[str, Partner] = field(default_factory=dict)
+    resolved: dict[tuple[str, str, str | None], tuple[Partner, float] | None] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         for entry in self.lexicon.partners.values():
@@ -94,7 +97,14 @@ class Resolver:
     # -- resolving --
 
     def resolve(self, entry: PartnerEntry, name: str, after: str) -> tuple[Partner, float] | None:
-        """The partner a name of `entry` stands for in this plan, with a confidence."""
+        """The partner a name of `entry` stands for in this plan, with a confidence (the same
+        name followed by the same region resolves once)."""
+        key = (entry.id, name, _region_after(after, self.lexicon) if entry.region else None)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(entry, name, after)
+        return self.resolved[key]
+
+    def _resolve(self, entry: PartnerEntry, name: str, after: str) -> tuple[Partner, float] | None:
         exact = fold(name) == fold(entry.label)
         if entry.kind == "gemeente":
             if entry.id == self.municipality_id:
@@ -127,7 +137,9 @@ class Resolver:
                 "veiligheidsregio": self.municipality.veiligheidsregio,
                 "riec": self.municipality.riec,
                 "politie": self.municipality.police_unit,
-                "gemeente": self.municipality.name,
+                # a regional organisation named after its central city: elsewhere, the
+                # safety region is the best guess of its area
+                "gemeente": self.municipality.veiligheidsregio,
             }[column]
         for other in self.lexicon.partners.values():
             if (
@@ -228,14 +240,14 @@ def _region_after(text: str, lexicon: Lexicon) -> str | None:
     """A region or municipality named right after a type name: "RIEC *Midden-Nederland*"."""
     head = text.lstrip(" (")[:60]
     head = re.sub(r"^(?:regio|van|voor|de)\s+", "", head, flags=re.I)
-    best = None
-    for names in lexicon.regions.values():
-        for name in names:
-            if head.startswith(name) and (best is None or len(name) > len(best)):
-                rest = head[len(name) : len(name) + 1]
-                if not rest or not rest.isalnum():
-                    best = name
-    return best
+    first = re.match(r"[\w'’]+", head)
+    if first is None:
+        return None
+    for name in lexicon.region_index().get(first.group(), ()):  # longest first
+        rest = head[len(name) : len(name) + 1]
+        if head.startswith(name) and (not rest or not rest.isalnum()):
+            return name
+    return None
 
 
 def mentions(doc: Document, resolver: Resolver) -> list[Mention]:

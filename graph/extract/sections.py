@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 ROOT = "begin"
 ROOT_TITLE = "Begin van de tekst (voor de eerste kop)"
@@ -78,6 +79,13 @@ class Sentence:
     section: str
     list_item: bool  # the line is an item of a list ("- ...", "1. ...", "a) ...")
 
+    @cached_property
+    def folded(self) -> str:
+        """The sentence as names are compared (graph.extract.lexicon.fold), made once."""
+        from graph.extract.lexicon import fold
+
+        return fold(self.text)
+
 
 class Document:
     """A normalised text, its lines, section tree and sentences."""
@@ -90,6 +98,7 @@ class Document:
         }
         self.line_section: list[str] = []
         self.headings: set[int] = set()
+        self._all: list[Sentence] | None = None
         self.top_dot: bool | None = None  # "1. Titel" or "1 Titel": the style chapters use
         self._parse()
 
@@ -228,9 +237,16 @@ class Document:
             if sec in wanted and index not in self.headings:
                 yield index
 
-    def sentences(self, lines: Iterator[int] | None = None) -> Iterator[Sentence]:
-        """Every sentence of the text (or of `lines`), with its line and section."""
-        indices = lines if lines is not None else range(len(self.lines))
+    def sentences(self, lines: Iterator[int] | None = None) -> Iterator[Sentence] | list[Sentence]:
+        """Every sentence of the text (or of `lines`), with its line and section; the whole
+        text's are split once, as every extractor reads them."""
+        if lines is None:
+            if self._all is None:
+                self._all = list(self._sentences(range(len(self.lines))))
+            return self._all
+        return self._sentences(lines)
+
+    def _sentences(self, indices: Iterator[int] | range) -> Iterator[Sentence]:
         for index in indices:
             if index in self.headings:
                 continue

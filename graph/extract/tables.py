@@ -92,7 +92,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Table]:
         head = [c for c in cells[1:] if c]
         if len(head) >= 2 and all(_YEAR.match(c) for c in head):
             years = head
-            context = " ".join(doc.lines[max(0, index - 3) : index + 1])
+            context = " ".join(doc.lines[max(0, index - 2) : index + 1])
             section = doc.section_of(index)
             title = doc.sections[section].title
             budget = bool(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.extract.lexicon import Lexicon, fold
 from graph.extract.sections import _LIST_ITEM, Document, Section, slug
@@ -34,8 +35,13 @@ class Theme:
 
 
 def has_cue(text: str, cues: list[str]) -> bool:
-    folded = fold(text)
-    return any(re.search(rf"(?<!\w){re.escape(fold(c))}(?!\w)", folded) for c in cues)
+    return bool(cues) and _cue_pattern(tuple(cues)).search(fold(text)) is not None
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(fold(c)) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def status_of(text: str, lexicon: Lexicon) -> str | None:

@@ -37,7 +37,7 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Mappin
     for sentence in doc.sentences():
         if len(sentence.text) > 1000 or "\t" in doc.lines[sentence.line]:
             continue
-        folded = fold(sentence.text)
+        folded = sentence.folded
         named_vng = [
             n for n, label in labels
             if len(label) > 5 and fold(label) in folded
