@@ -282,7 +282,10 @@ def _name_variants(label: str) -> list[str]:
     parenthesised name; "Algemene Plaatselijke Verordening (APV)" -> both parts."""
     names = [label]
     inner = re.findall(r"\(([^)]+)\)", label)
-    names += [i.strip() for i in inner if len(i.strip()) > 2]
+    names += [  # "(Wet Damocles)", "(APV)"; not "(bestuurlijke)", a word inside a name
+        i.strip() for i in inner
+        if len(i.split()) >= 2 or (i.strip().isupper() and len(i.strip()) > 2)
+    ]  # fmt: skip
     outer = re.sub(r"\s*\([^)]*\)", "", label).strip()
     names.append(outer)
     names.append(re.sub(r"-(toets|toetsing|instrument|maatregel)$", "", outer))

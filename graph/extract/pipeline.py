@@ -11,7 +11,7 @@ from typing import Any
 from graph.extract import crosslinks, decision, elements, legal, partners, tables, themes, vng
 from graph.extract.lexicon import Lexicon, Municipality, fold
 from graph.extract.read import Origin
-from graph.extract.sections import ROOT, Document, slug
+from graph.extract.sections import ROOT, Document, clean, slug
 
 UNREVIEWED = "unreviewed"
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|t/m|tot en met)\s*((?:19|20)\d\d)\b")
@@ -64,11 +64,10 @@ def find_period(doc: Document) -> tuple[int, int] | None:
 
 
 def title_of(doc: Document) -> str:
-    for section in list(doc.sections.values())[1:2]:
-        return section.title
-    for line in doc.lines:
-        if line.strip() and len(line.strip()) <= 120:
-            return line.strip()
+    """The first line of the text, where it is short enough to be the title."""
+    first = next((clean(line) for line in doc.lines if clean(line)), "")
+    if 0 < len(first) <= 120:
+        return first
     return "Integraal veiligheidsplan"
 
 

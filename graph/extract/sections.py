@@ -182,8 +182,8 @@ class Document:
                     return None
                 if self.top_dot is not None and self.top_dot != bool(m.group(2)):
                     return None  # "2. Item" in a text whose chapters read "2 Titel"
-                item = re.match(r"^\s*(\d{1,2})[.)]\s", previous)
-                if item and int(item.group(1)) == n - 1:
+                item = re.match(r"^\s*(\d{1,2})([.)]?)\s", previous)
+                if item and int(item.group(1)) == n - 1 and bool(item.group(2)) == bool(m.group(2)):
                     return None  # the next item of a numbered list
             elif ".".join(parts[:-1]) not in {s.number for s in stack if s.number}:
                 known = {s.number for s in self.sections.values()}

@@ -95,10 +95,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Table]:
             context = " ".join(doc.lines[max(0, index - 2) : index + 1])
             section = doc.section_of(index)
             title = doc.sections[section].title
+            above = doc.lines[index - 1].strip() if index else ""
             budget = bool(
                 "€" in context
                 or re.search(r"\bbedragen\b|\beuro\b", context, re.IGNORECASE)
-                or has_cue(title, lexicon.cue("BudgetTable"))
+                or has_cue(above, lexicon.cue("BudgetTable"))
+                or (not above and has_cue(title, lexicon.cue("BudgetTable")))
             )
             previous = current
             current = Table(budget, cells[0] or title, section, index, _multiplier(context))
