@@ -114,10 +114,11 @@ def read_pdf(data: bytes, path: Path) -> str:
 
 _BLOCK = {
     "p", "div", "li", "tr", "br", "table", "section", "article", "ul", "ol", "dd", "dt",
-    "al", "lid", "artikel", "regeling-tekst", "hoofdstuk", "paragraaf", "lijst", "li-nr",
+    "al", "lid", "regeling-tekst", "lijst", "li-nr",
     "tekst", "body", "blockquote", "pre", "header", "footer",
 }  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "kop": 2, "titel": 1}
+_STRUCTURE = {"hoofdstuk", "afdeling", "paragraaf", "artikel", "sub-paragraaf"}
 _SKIP = {"script", "style", "head", "noscript", "template", "svg", "meta"}
 _CELL = {"td", "th"}
 
@@ -135,6 +136,8 @@ class _TextParser(HTMLParser):
         self.current: list[str] = []
         self.skip = 0
         self.heading: int | None = None
+        self.heading_tag: str | None = None
+        self.depth = 0  # open CVDR structures (hoofdstuk, artikel): a kop's level
 
     def flush(self) -> None:
         line = re.sub(r"[ \t\r\f\v]*\t[ \t]*", "\t", " ".join("".join(self.current).split(" ")))
@@ -150,9 +153,13 @@ class _TextParser(HTMLParser):
             self.skip += 1
         elif self.skip:
             return
+        elif tag in _STRUCTURE:
+            self.flush()
+            self.depth += 1
         elif tag in _HEADINGS and self.heading is None:
             self.flush()
-            self.heading = _HEADINGS[tag]
+            self.heading = max(1, self.depth) if tag == "kop" else _HEADINGS[tag]
+            self.heading_tag = tag
         elif tag in _CELL:
             if self.current:
                 self.current.append("\t")
@@ -164,9 +171,13 @@ class _TextParser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif self.skip:
             return
-        elif tag in _HEADINGS and self.heading == _HEADINGS[tag]:
+        elif tag in _STRUCTURE:
+            self.flush()
+            self.depth = max(0, self.depth - 1)
+        elif tag in _HEADINGS and tag == self.heading_tag:
             self.flush()
             self.heading = None
+            self.heading_tag = None
         elif tag in _BLOCK and self.heading is None:
             self.flush()
         elif tag in ("nr", "label") and self.heading is not None:

@@ -24,7 +24,8 @@ _EMPHASIS = re.compile(r"</?b>|\*+")
 _BULLET = re.compile(r"^[▪➤•●■◦·\-–—]\s*")
 _PARAGRAPH = re.compile(r"^§\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _CHAPTER = re.compile(
-    r"^(?:hoofdstuk|deel|paragraaf)\s+(\d+|[ivxlc]+)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE
+    r"^(?:hoofdstuk|deel|paragraaf|artikel|afdeling)\s+(\d+(?:\.\d+)*|[ivxlc]+)\b\s*[:.\-–]?\s*(.*)$",
+    re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,5})\.\s+(\S.*)$")
@@ -259,16 +260,13 @@ class Document:
 
 
 def _split_number(text: str) -> tuple[str | None, str]:
-    for pattern in (_PARAGRAPH, _NUMBERED):
+    for pattern in (_PARAGRAPH, _NUMBERED, _CHAPTER):
         m = pattern.match(text)
         if m:
-            return m.group(1), m.group(m.lastindex or 2)
+            return m.group(1).lower(), m.group(m.lastindex or 2) or text
     m = _ROMAN.match(text)
     if m:
         return m.group(1).lower(), m.group(2)
-    m = _CHAPTER.match(text)
-    if m:
-        return m.group(1), m.group(2) or text
     return None, text
 
 
