@@ -133,23 +133,27 @@ class Resolver:
         if region is None:
             if self.municipality is None or column is None:
                 return None
-            region = {
-                "veiligheidsregio": self.municipality.veiligheidsregio,
-                "riec": self.municipality.riec,
-                "politie": self.municipality.police_unit,
-                # a regional organisation named after its central city: elsewhere, the
-                # safety region is the best guess of its area
-                "gemeente": self.municipality.veiligheidsregio,
+            m = self.municipality
+            # a regional organisation named after its central city: this municipality's own,
+            # else the safety region is the best guess of its area
+            regions = {
+                "veiligheidsregio": [m.veiligheidsregio],
+                "riec": [m.riec],
+                "politie": [m.police_unit],
+                "gemeente": [m.name, m.veiligheidsregio],
             }[column]
-        for other in self.lexicon.partners.values():
-            if (
-                other.type_label
-                and fold(other.type_label) == fold(entry.type_label or "")
-                and other.region
-                and fold(other.region) == fold(region)
-            ):
-                return Partner(other.id, other.label), 0.7
-        return self._propose(entry, region), 0.5
+        else:
+            regions = [region]
+        for place in regions:
+            for other in self.lexicon.partners.values():
+                if (
+                    other.type_label
+                    and fold(other.type_label) == fold(entry.type_label or "")
+                    and other.region
+                    and fold(other.region) == fold(place)
+                ):
+                    return Partner(other.id, other.label), 0.7
+        return self._propose(entry, regions[-1]), 0.5
 
     def _own(self, entry: PartnerEntry) -> tuple[Partner, float] | None:
         """This municipality's own body of the type `entry` is another municipality's of."""

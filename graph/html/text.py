@@ -65,7 +65,8 @@ def _sentence(clauses: list[str]) -> str:
 def _plans_label(data: PlanData, plans: list[str]) -> str:
     if len(plans) == 1:
         p = data.plans[plans[0]]
-        return f"{p.municipality or p.id}: {p.title} ({p.id})"
+        draft = ", concept: not yet checked by a curator" if p.draft else ""
+        return f"{p.municipality or p.id}: {p.title} ({p.id}{draft})"
     if len(plans) <= 4:
         return f"{len(plans)} plans ({', '.join(plans)})"
     return f"{len(plans)} plans ({', '.join(plans[:3])}, …)"
