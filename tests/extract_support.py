@@ -14,6 +14,7 @@ from graph.extract import pipeline
 from graph.quotes import normalise
 
 TEXTS = Path(__file__).parent / "extract_texts"
+PAGES_HEADER = "Gemeente Zeist - Veiligheidsplan 2026-2029"
 
 
 @cache
