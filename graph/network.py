@@ -288,10 +288,9 @@ SELECT ?plan ?id ?title ?municipality ?replaces ?status WHERE {{
   OPTIONAL {{ ?plan dcterms:replaces ?replaces }}
   OPTIONAL {{ ?plan ivp:planStatus/skos:notation ?status }}
 }}"""):
-        data.plans[r["id"]] = Plan(
-            r["id"], r["plan"], r["title"] or r["id"], r["municipality"] or "", r["replaces"],
-            draft=r["status"] == "draft",
-        )
+        title, municipality = r["title"] or r["id"], r["municipality"] or ""
+        draft = r["status"] == "draft"
+        data.plans[r["id"]] = Plan(r["id"], r["plan"], title, municipality, r["replaces"], draft)
     plan_of = {p.iri: p.id for p in data.plans.values()}
 
     counts = {
