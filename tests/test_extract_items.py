@@ -216,5 +216,10 @@ def test_second_style_plain_numbering_tabs_and_lettered_items() -> None:
         ("drugs-en-ondermijning", "cybercrime")
     ]
     assert all_quotes_in(plan, source) == []
+    # run-in titles over a paragraph under "Wat gaan we doen?"; the footnote "3)" is no item
+    actions = plan["themes"][1]["actions"]
+    assert [(a["label"], a["quote"][:25]) for a in actions] == [
+        ("Voorlichting", "We informeren ondernemers"), ("Controles", "Samen met de politie cont"),
+    ]  # fmt: skip
     observations = plan["indicators"][0]["observations"]
     assert {"period": "2021", "missing": "n.b."} in observations

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import Lexicon
-from graph.extract.sections import _LIST_ITEM, Document
+from graph.extract.sections import _LIST_ITEM, Document, split_sentences
 from graph.extract.themes import ELEMENT_CLASSES, Theme, _item_text, has_cue, list_label
 
 KEYS = {
@@ -61,10 +61,13 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Elemen
                 for n, (line, text) in enumerate(items, start=1):
                     number = _number(doc.lines[line]) or n
                     found.append(Element(kind, theme.id, short_label(text), sid, text, number, 0.7))
-            else:
+            elif doc.sections[sid].children:
                 for n, child in enumerate(doc.sections[sid].children, start=1):
                     sub = doc.sections[child]
                     found.append(Element(kind, theme.id, sub.title, child, sub.heading, n, 0.5))
+            else:
+                for n, (label, sentence) in enumerate(_run_in_headings(doc, sid), start=1):
+                    found.append(Element(kind, theme.id, label, sid, sentence, n, 0.45))
         found += _introduced(doc, theme, lexicon, {e.quote for e in found})
     return found
 
@@ -79,7 +82,35 @@ def _list_items(doc: Document, sid: str) -> list[tuple[int, str]]:
             text = _item_text(line)
             if text:
                 items.append((index, text))
+    numbers = [n for i, _ in items if (n := _number(doc.lines[i])) is not None]
+    if numbers and numbers[0] != 1:  # "4) De Wet Bibob ...": footnotes, not a list
+        items = [(i, t) for i, t in items if _number(doc.lines[i]) is None]
     return items
+
+
+def _run_in_headings(doc: Document, sid: str) -> list[tuple[str, str]]:
+    """Short title lines of a section, each over a paragraph ("Informatiepositie" followed
+    by what the plan does about it): (title, the paragraph's first sentence)."""
+    lines = [i for i, owner in enumerate(doc.line_section) if owner == sid]
+    content = [i for i in lines if doc.lines[i].strip() and i not in doc.headings]
+    found = []
+    for pos, index in enumerate(content[:-1]):
+        line = doc.lines[index].strip()
+        following = doc.lines[content[pos + 1]].strip()
+        words = line.split()
+        if (
+            1 <= len(words) <= MAX_LABEL_WORDS
+            and len(line) <= 80
+            and line[0].isupper()
+            and line[-1] not in ".;,:"
+            and not _LIST_ITEM.match(line)
+            and not re.match(r"^\d", line)
+            and len(following) > 2 * len(line)
+        ):
+            sentences = split_sentences(following)
+            if sentences:
+                found.append((line, sentences[0]))
+    return found
 
 
 def _number(line: str) -> int | None:
