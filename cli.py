@@ -281,6 +281,10 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
     if fmt == "json":
         click.echo("[]")
     click.echo("Valid: no problems found.", err=True)
+    from graph.extract.cli import unreviewed_lines
+
+    for line in unreviewed_lines(ctx.obj):  # drafts (issue 12): what a curator has left
+        click.echo(line, err=True)
 
 
 @main.command()
@@ -1117,6 +1121,30 @@ def extract(
         raise click.UsageError("give a FILE to extract, or --evaluate")
     for line in run_extract(ctx.obj, file, municipality, period, out, force):
         click.echo(line, err=line.startswith("warning"))
+
+
+@main.command()
+@click.argument("plan_id")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="The page (default: dist/review/PLAN.html).")  # fmt: skip
+@click.option("--apply", "decisions", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Apply this decisions file (written by the page) to the draft.")  # fmt: skip
+@click.pass_context
+@handled
+def review(ctx: click.Context, plan_id: str, out: Path | None, decisions: Path | None) -> None:
+    """Review a draft: an offline page with the source text and every drafted item marked.
+
+    The page groups the items by type, lowest confidence first, and writes a decisions file
+    (accepted, corrected, rejected); --apply applies it to data/plans/PLAN.yaml.
+
+    \b
+    Example:
+      ivp review amersfoort-2025
+      ivp review amersfoort-2025 --apply decisions.yaml
+    """
+    from graph.extract.cli import run_review
+
+    click.echo(run_review(ctx.obj, plan_id, out, decisions))
 
 
 if __name__ == "__main__":

@@ -67,6 +67,31 @@ def run_extract(
     return lines
 
 
+def run_review(settings: Settings, plan_id: str, out: Path | None, decisions: Path | None) -> str:
+    from graph.extract import review
+
+    try:
+        if decisions is not None:
+            done = review.apply(settings, plan_id, decisions)
+            counts = ", ".join(f"{n} {d}" for d, n in sorted(done.items())) or "nothing"
+            return f"Applied to data/plans/{plan_id}.yaml: {counts}."
+        return f"Wrote {review.write_page(settings, plan_id, out)}"
+    except ExtractError as err:
+        raise InvalidData([Problem(plan_id, None, None, str(err), "input")]) from err
+
+
+def unreviewed_lines(settings: Settings) -> list[str]:
+    """ "draft X: 12 items unreviewed (3 themes, ...)" for each draft with items left."""
+    from graph.extract.review import unreviewed
+
+    lines = []
+    for plan, counts in unreviewed(settings).items():
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+        total = output.plural(sum(counts.values()), "item")
+        lines.append(f"draft {plan}: {total} still unreviewed ({kinds})")
+    return lines
+
+
 def run_evaluate(settings: Settings, fmt: str) -> str:
     from graph.extract.evaluate import evaluate
 
