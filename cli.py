@@ -1127,7 +1127,7 @@ def extract(
 @click.argument("plan_id")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="The page (default: dist/review/PLAN.html).")  # fmt: skip
-@click.option("--apply", "decisions", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+@click.option("--apply", "decisions", type=click.Path(path_type=Path, dir_okay=False),
               help="Apply this decisions file (written by the page) to the draft.")  # fmt: skip
 @click.pass_context
 @handled

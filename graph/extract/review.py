@@ -249,6 +249,8 @@ def apply(settings: Settings, plan_id: str, decisions_file: Path) -> Counter[str
     _, draft = _is_draft(path)
     if not draft:
         raise ExtractError(f"{path}: not a draft: nothing to apply")
+    if not decisions_file.is_file():
+        raise ExtractError(f"{decisions_file}: no such decisions file")
     try:
         decisions = yaml.safe_load(decisions_file.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as err:
