@@ -119,3 +119,17 @@ def test_evaluate_leave_one_plan_out(run_cli) -> None:
     assert all(s < 10 for s in report["seconds"].values())
     table = run_cli("extract", "--evaluate")
     assert "leave-one-plan-out" in table.output and "budget cells" in table.output
+
+
+def test_drafts_of_both_seed_plans_build(project_copy: Settings) -> None:
+    s = project_copy
+    for curated in (s.data_dir / "plans").glob("*.yaml"):
+        curated.unlink()  # drafted from scratch, as if nobody had curated them
+    for source in ("nijmegen-ivp-2022-2026.txt", "pijnacker-nootdorp-ivp-2023-2026.txt"):
+        result = invoke(s, "extract", str(s.data_dir / "sources" / source))
+        assert result.exit_code == 0, result.output
+    report = build(s)
+    assert set(report.plans) == {"nijmegen-2022", "pijnacker-nootdorp-2023"}
+    rows = {r["id"]: r for r in Catalog(open_store(s), s).plans()}
+    assert {r["status"] for r in rows.values()} == {"draft"}
+    assert (rows["nijmegen-2022"]["themes"], rows["pijnacker-nootdorp-2023"]["themes"]) == (11, 17)

@@ -150,6 +150,12 @@ def test_budget_with_unit_total_and_missing_cell_not_zero(plan: dict) -> None:
     assert lines["Woninginbraak"] == {2025: 120, 2026: 1250, 2027: 130}
     assert lines["Georganiseerde criminaliteit"] == {2025: 300, 2026: 310}  # "n.b.": no amount
     assert budget["total"]["amounts"] == {2025: 420, 2026: 1560, 2027: 130}
+    # a line funds the theme its label names ("Woninginbraak": Woninginbraak en overvallen)
+    funded = {line["label"]: [t["theme"] for t in line["themes"]] for line in budget["lines"]}
+    assert funded == {
+        "Woninginbraak": ["woninginbraak-en-overvallen"],
+        "Georganiseerde criminaliteit": ["georganiseerde-criminaliteit"],
+    }
 
 
 def test_indicators_keep_missing_values_missing(plan: dict) -> None:
@@ -223,3 +229,24 @@ def test_second_style_plain_numbering_tabs_and_lettered_items() -> None:
     ]  # fmt: skip
     observations = plan["indicators"][0]["observations"]
     assert {"period": "2021", "missing": "n.b."} in observations
+
+
+@pytest.mark.parametrize(
+    ("municipality", "expected"),
+    [
+        ("Nijmegen", {"zorg-en-veiligheidshuis-nijmegen", "omgevingsdienst-regio-nijmegen"}),
+        ("Pijnacker-Nootdorp",
+         {"zorg-en-veiligheidshuis-haaglanden", "omgevingsdienst-haaglanden"}),
+        ("Delft", {"zorg-en-veiligheidshuis-haaglanden", "omgevingsdienst-haaglanden"}),
+    ],
+)  # fmt: skip
+def test_a_bare_type_name_is_the_entry_of_this_municipalitys_region(
+    municipality: str, expected: set[str]
+) -> None:
+    # the registry names one ZVH after a city (Nijmegen), another after a region (Haaglanden)
+    plan = draft(
+        f"De gemeente {municipality} werkt samen met het Zorg- en Veiligheidshuis en de "
+        "Omgevingsdienst.\n",
+        municipality=municipality,
+    ).plan
+    assert {p["partner"] for p in plan["partners"]} >= expected

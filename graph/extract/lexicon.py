@@ -224,6 +224,8 @@ def _partners(
         if region and entry.kind != "gemeente":
             entry.region = str(region)
             rest = re.sub(rf"\(?\b{re.escape(str(region))}\b\)?", "", label, flags=re.I)
+            rest = re.sub(r"\([^)]*\)", " ", rest).strip()
+            rest = re.sub(r"\s+regio$", "", rest, flags=re.I)
             entry.type_label = str(item.get("type") or " ".join(rest.split()).strip(" -,"))
         entries[pid] = entry
     return entries

@@ -17,6 +17,7 @@ from graph.extract.sections import Document, slug
 
 _TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
 MAX_NAME_TOKENS = 10
+ORDER = ("gemeente", "veiligheidsregio", "riec", "politie")  # the regions a type may follow
 
 
 @dataclass
@@ -129,31 +130,33 @@ class Resolver:
 
     def _regional(self, entry: PartnerEntry, region: str | None) -> tuple[Partner, float] | None:
         """The entry of `entry`'s type for `region` (default: this municipality's region)."""
-        column = _column_of(entry.region or "", self.lexicon)
+        siblings = [
+            other for other in self.lexicon.partners.values()
+            if other.type_label and other.region
+            and fold(other.type_label) == fold(entry.type_label or "")
+        ]  # fmt: skip
         if region is None:
-            if self.municipality is None or column is None:
-                return None
             m = self.municipality
-            # a regional organisation named after its central city: this municipality's own,
-            # else the safety region is the best guess of its area
-            regions = {
-                "veiligheidsregio": [m.veiligheidsregio],
-                "riec": [m.riec],
-                "politie": [m.police_unit],
-                "gemeente": [m.name, m.veiligheidsregio],
-            }[column]
+            column = _column_of(entry.region or "", self.lexicon)
+            if m is None or column is None:
+                return None
+            value = {
+                "gemeente": m.name, "veiligheidsregio": m.veiligheidsregio, "riec": m.riec,
+                "politie": m.police_unit,
+            }  # fmt: skip
+            # the type's entries may be named after a city or a region: this municipality's
+            # own first, then its regions; a new one is named after the region the entry
+            # was (a city's name elsewhere: the safety region is the best guess of its area)
+            columns = {_column_of(o.region or "", self.lexicon) for o in siblings}
+            regions = [value[c] for c in ORDER if c in columns]
+            proposed = value["veiligheidsregio" if column == "gemeente" else column]
         else:
-            regions = [region]
+            regions, proposed = [region], region
         for place in regions:
-            for other in self.lexicon.partners.values():
-                if (
-                    other.type_label
-                    and fold(other.type_label) == fold(entry.type_label or "")
-                    and other.region
-                    and fold(other.region) == fold(place)
-                ):
+            for other in siblings:
+                if fold(other.region or "") == fold(place):
                     return Partner(other.id, other.label), 0.7
-        return self._propose(entry, regions[-1]), 0.5
+        return self._propose(entry, proposed), 0.5
 
     def _own(self, entry: PartnerEntry) -> tuple[Partner, float] | None:
         """This municipality's own body of the type `entry` is another municipality's of."""

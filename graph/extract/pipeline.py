@@ -12,8 +12,10 @@ from graph.extract import crosslinks, decision, elements, legal, partners, table
 from graph.extract.lexicon import Lexicon, Municipality, fold
 from graph.extract.read import Origin
 from graph.extract.sections import ROOT, Document, clean, slug
+from graph.extract.similarity import similarity
 
 UNREVIEWED = "unreviewed"
+FUNDS_THEME = 0.5  # how alike a budget line's label and a theme's name must be
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|t/m|tot en met)\s*((?:19|20)\d\d)\b")
 
 
@@ -186,6 +188,7 @@ def extract(
     if plan_level["instruments"]:
         plan["instruments"] = plan_level["instruments"]
     plan |= _tables(tables.extract(doc, lexicon))
+    _fund_themes(plan.get("budget"), found_themes)
     new = list(resolver.new.values())
     proposed = [p.new for p in new if p.new] + ([new_municipality] if new_municipality else [])
     for p in new:
@@ -308,6 +311,20 @@ def _tables(found: list[tables.Table]) -> dict[str, Any]:
     if indicators:
         out["indicators"] = indicators
     return out
+
+
+def _fund_themes(budget: dict[str, Any] | None, found: list[themes.Theme]) -> None:
+    """A budget line named like a theme ("Woninginbraak" for "Woninginbraak en overvallen")
+    funds that theme: linked by its name, never by the number printed beside it."""
+    if not budget:
+        return
+    for line in budget["lines"]:
+        scores = [max(similarity(line["label"], n) for n in [t.label, *t.names]) for t in found]
+        best = max(range(len(found)), key=lambda i: scores[i], default=None)
+        if best is not None and scores[best] >= FUNDS_THEME:
+            line["themes"] = [
+                {"theme": found[best].id, "quote": line["quote"], **marks(0.5 * scores[best])}
+            ]
 
 
 def _num(value: float) -> int | float:
