@@ -51,7 +51,10 @@ def _walk(node: Any, path: str, kind: str) -> Iterator[Item]:
             yield Item(path.strip("/"), kind, _label(node), node.get("confidence"),
                        str(node["review"]), tuple(_quotes(node)))  # fmt: skip
         for key, value in node.items():
-            yield from _walk(value, f"{path}/{key}", key if isinstance(value, list) else kind)
+            inner = key if isinstance(value, list) else kind
+            if inner == "themes" and "/budget/" in f"{path}/":
+                inner = "funded themes"  # a budget line's themes, not the plan's
+            yield from _walk(value, f"{path}/{key}", inner)
     elif isinstance(node, list):
         for n, value in enumerate(node):
             yield from _walk(value, f"{path}/{n}", kind)
