@@ -312,6 +312,10 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
     if fmt == "json":
         click.echo("[]")
     click.echo(say("valid"), err=True)
+    from graph.extract.cli import unreviewed_lines
+
+    for line in unreviewed_lines(ctx.obj):  # drafts (issue 12): what a curator has left
+        click.echo(line, err=True)
 
 
 @main.command()
@@ -1130,6 +1134,79 @@ def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
             output=report.output,
         )
     )
+
+
+# --- extract (issue 12) ---------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--municipality", help="The municipality (name or CBS code), else read from the text."
+)
+@click.option("--period", help="The plan's period, e.g. 2025-2028, else read from the text.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="The draft file (default: data/plans/<id>.yaml).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Overwrite an existing plan or source file.")
+@click.option("--evaluate", is_flag=True, help="Score drafts of the curated plans instead.")
+@format_option(("table", "json"))
+@click.pass_context
+@handled
+def extract(
+    ctx: click.Context,
+    file: Path | None,
+    municipality: str | None,
+    period: str | None,
+    out: Path | None,
+    force: bool,
+    evaluate: bool,
+    fmt: str,
+) -> None:
+    """Draft a plan file from a plan's PDF, HTML, CVDR XML or text, for a curator to correct.
+
+    The draft is marked `status: draft`; every item has a confidence and `review:
+    unreviewed`. The normalised text goes to data/sources/, new partners to the registry.
+    With --evaluate, each curated plan is drafted leave-one-plan-out and compared with the
+    curated file: precision and recall per item type.
+
+    \b
+    Example:
+      ivp extract plan.pdf --municipality Utrecht --period 2025-2028
+      ivp extract --evaluate --format json
+    """
+    from graph.extract.cli import run_evaluate, run_extract
+
+    if evaluate:
+        click.echo(run_evaluate(ctx.obj, fmt))
+        return
+    if file is None:
+        raise click.UsageError("give a FILE to extract, or --evaluate")
+    for line in run_extract(ctx.obj, file, municipality, period, out, force):
+        click.echo(line, err=line.startswith("warning"))
+
+
+@main.command()
+@click.argument("plan_id")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="The page (default: dist/review/PLAN.html).")  # fmt: skip
+@click.option("--apply", "decisions", type=click.Path(path_type=Path, dir_okay=False),
+              help="Apply this decisions file (written by the page) to the draft.")  # fmt: skip
+@click.pass_context
+@handled
+def review(ctx: click.Context, plan_id: str, out: Path | None, decisions: Path | None) -> None:
+    """Review a draft: an offline page with the source text and every drafted item marked.
+
+    The page groups the items by type, lowest confidence first, and writes a decisions file
+    (accepted, corrected, rejected); --apply applies it to data/plans/PLAN.yaml.
+
+    \b
+    Example:
+      ivp review amersfoort-2025
+      ivp review amersfoort-2025 --apply decisions.yaml
+    """
+    from graph.extract.cli import run_review
+
+    click.echo(run_review(ctx.obj, plan_id, out, decisions))
 
 
 if __name__ == "__main__":

@@ -60,21 +60,23 @@ class Catalog:
 
     def plans(self) -> list[dict[str, Any]]:
         return self._rows(f"""
-SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted
+SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status
        (COUNT(DISTINCT ?theme) AS ?themes) (COUNT(DISTINCT ?priority) AS ?priorities)
        (COUNT(DISTINCT ?partner) AS ?partners)
 WHERE {{
   ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
-        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end ;
-        ivp:municipality ?m .
+        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end .
   {_nl("title")}
-  ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")}
+  OPTIONAL {{ ?plan ivp:municipality ?m .  # a draft may not know it yet (issue 12)
+             ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")} }}
+  OPTIONAL {{ ?plan ivp:planStatus/skos:notation ?planStatus }}
+  BIND(COALESCE(STR(?planStatus), "curated") AS ?status)
   OPTIONAL {{ ?plan dcterms:dateAccepted ?adopted }}
   OPTIONAL {{ ?plan ivp:hasTheme ?priority .
              ?priority ivp:status <{self._status_iri("priority")}> }}
   OPTIONAL {{ ?plan ivp:namesPartner ?partner }}
 }}
-GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
+GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status
 ORDER BY ?id""")
 
     def class_counts(self, plan: str | None = None) -> list[dict[str, Any]]:

@@ -53,6 +53,7 @@ class Plan:
     title: str
     municipality: str
     replaces: str | None = None  # IRI of the plan it replaces (dcterms:replaces)
+    draft: bool = False  # written by `ivp extract`, not yet checked by a curator (issue 12)
 
 
 @dataclass(frozen=True)
@@ -281,16 +282,17 @@ def load(store: ox.Store, settings: Settings, plans: Iterable[str] | None = None
     notation = {r["c"]: r["n"] for r in read.rows("SELECT ?c ?n WHERE { ?c skos:notation ?n }")}
 
     for r in read.rows(f"""
-SELECT ?plan ?id ?title ?municipality ?replaces WHERE {{
+SELECT ?plan ?id ?title ?municipality ?replaces ?status WHERE {{
   {{ SELECT DISTINCT ?plan WHERE {{ ?plan ivp:hasTheme [] }} }}
   ?plan dcterms:identifier ?id .
   OPTIONAL {{ ?plan dcterms:title ?title {_nl("title")} }}
   OPTIONAL {{ ?plan ivp:municipality/skos:prefLabel ?municipality {_nl("municipality")} }}
   OPTIONAL {{ ?plan dcterms:replaces ?replaces }}
+  OPTIONAL {{ ?plan ivp:planStatus/skos:notation ?status }}
 }}"""):
-        data.plans[r["id"]] = Plan(
-            r["id"], r["plan"], r["title"] or r["id"], r["municipality"] or "", r["replaces"]
-        )
+        title, municipality = r["title"] or r["id"], r["municipality"] or ""
+        draft = r["status"] == "draft"
+        data.plans[r["id"]] = Plan(r["id"], r["plan"], title, municipality, r["replaces"], draft)
     plan_of = {p.iri: p.id for p in data.plans.values()}
 
     counts = {

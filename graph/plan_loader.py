@@ -24,10 +24,11 @@ PLAN_KEYS = {
     "id", "title", "title_en", "subtitle", "municipality", "period", "source", "sections",
     "adoption", "proposal", "legal_bases", "predecessor", "mission", "principles", "themes",
     "crosslinks", "partners", "target_groups", "instruments", "budget", "financial_decisions",
-    "indicators", "notes", "laws_used",
+    "indicators", "notes", "laws_used", "status",
     "memberships", "places",  # graph/compositions.py (issue 11 A)
 } | plan_content.PLAN_KEYS
-CITED = {"section", "quote"}
+REVIEW_KEYS = {"confidence", "review"}  # drafts (issue 12): on every item `ivp extract` writes
+CITED = {"section", "quote"} | REVIEW_KEYS
 THEME_KEYS = {
     "id", "number", "label", "label_en", "source_label", "status", "definition", "body_missing",
     "pillars", "ambitions", "attention_points", "actions", "partners", "target_groups",
@@ -63,6 +64,7 @@ class PlanLoader:
         self.sections: dict[str, URIRef] = {}
         self.themes: dict[str, URIRef] = {}
         self.ids: dict[tuple[str, str], int | None] = {}
+        self.draft = False
 
     # -- helpers --
 
@@ -167,7 +169,21 @@ class PlanLoader:
             self.ctx.result.locations.setdefault(quote, Location(self.file, line, e.name))
         if section in self.sections:
             g.add((node, self.ivp.inSection, self.sections[section]))
+        self._review_marks(g, node, e)
         return section
+
+    def _review_marks(self, g: Graph, node: URIRef, e: Entry) -> None:
+        """A draft item's confidence (0..1) and review mark (issue 12), when it has them."""
+        confidence = e.item.get("confidence")
+        if confidence is not None:
+            if isinstance(confidence, int | float) and 0 <= confidence <= 1:
+                g.add((node, self.ivp.confidence, Literal(Decimal(str(confidence)))))
+            else:
+                e.fail("'confidence' must be a number from 0 to 1", key="confidence")
+        if e.item.get("review") is not None:
+            mark = e.vocab("beoordeling", e.item["review"], "review")
+            if mark is not None:
+                g.add((node, self.ivp.reviewStatus, mark))
 
     def element(
         self,
@@ -216,6 +232,11 @@ class PlanLoader:
         ivp = self.ivp
         g.add((self.plan, RDF.type, ivp.SafetyPlan))
         g.add((self.plan, DCTERMS.identifier, Literal(self.plan_id)))
+        if doc.get("status") is not None:  # drafts (issue 12): draft | curated
+            status = e.vocab("planstatus", doc["status"], "status")
+            if status is not None:
+                g.add((self.plan, ivp.planStatus, status))
+                self.draft = doc["status"] == "draft"
         title = e.text("title", required=True)
         if title:
             for prop in (DCTERMS.title, RDFS.label, SKOS.prefLabel):
@@ -225,7 +246,7 @@ class PlanLoader:
                 g.add((self.plan, prop, Literal(doc["title_en"], lang="en")))
         if e.text("subtitle"):
             g.add((self.plan, DCTERMS.alternative, Literal(doc["subtitle"], lang="nl")))
-        municipality = e.text("municipality", required=True)
+        municipality = e.text("municipality", required=not self.draft)
         if municipality:
             node = e.ref("partners", municipality, "municipality")
             if node is not None:
@@ -375,7 +396,7 @@ class PlanLoader:
         ):
             item = doc.get(key)
             if item is None:
-                if key == "adoption":
+                if key == "adoption" and not self.draft:
                     self.ctx.problem(
                         self.file, None, self.plan_id, "'adoption' is required", "schema"
                     )

@@ -62,6 +62,10 @@ T = Texts(
         "dotted": {"nl": "gestippelde", "en": "dotted"},
         "dashed": {"nl": "gestreepte", "en": "dashed"},
         "one_plan": {"nl": "{name}: {title} ({id})", "en": "{name}: {title} ({id})"},
+        "draft": {
+            "nl": ", concept: nog niet door een curator gecontroleerd",
+            "en": ", draft: not yet checked by a curator",
+        },
         "some_plans": {"nl": "{n} plannen ({ids})", "en": "{n} plans ({ids})"},
         "title_plan": {
             "nl": "Graaf van het veiligheidsplan: {where}",
@@ -221,7 +225,9 @@ def _steps(n: int, language: Language) -> str:
 def _plans_label(data: PlanData, plans: list[str], language: Language) -> str:
     if len(plans) == 1:
         p = data.plans[plans[0]]
-        return T("one_plan", language, name=p.municipality or p.id, title=p.title, id=p.id)
+        draft = T("draft", language) if p.draft else ""
+        name = p.municipality or p.id
+        return T("one_plan", language, name=name, title=p.title, id=p.id + draft)
     ids = ", ".join(plans) if len(plans) <= 4 else f"{', '.join(plans[:3])}, …"
     return T("some_plans", language, n=len(plans), ids=ids)
 

@@ -1,0 +1,95 @@
+"""Legal bases and instruments, by the names their registries give them.
+
+A law is matched by its name ("Politiewet", "Opiumwet", "Wet Bibob"); an article by "artikel
+38b", "art. 13b" or "13b" next to the law's name in the same sentence. The registry decides
+which (law, article) pairs exist: an article the registry does not know falls back to the
+whole law where the registry has that, and is left out otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.extract.lexicon import Lexicon, Provision, fold
+from graph.extract.sections import Document
+
+_WORD = re.compile(r"\w+")
+_ARTICLE = re.compile(r"\b(?:artikel|art\.?)\s*(\d+[a-z]?)\b|\b(\d+[a-z])\b", re.IGNORECASE)
+
+
+@dataclass
+class Cited:
+    kind: str  # legal_bases | instruments
+    id: str
+    line: int
+    section: str
+    quote: str
+    confidence: float
+
+
+@lru_cache(maxsize=4096)
+def _firsts(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[0] for n in names if (w := _WORD.findall(fold(n))))
+
+
+@lru_cache(maxsize=4096)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all names of a law or instrument, compiled once."""
+    alternatives = "|".join(re.escape(fold(n)) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _occurs(names: tuple[str, ...], folded: str) -> bool:
+    return bool(names) and _pattern(names).search(folded) is not None
+
+
+def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
+    by_law: dict[str, list[Provision]] = {}
+    for provision in lexicon.provisions:
+        by_law.setdefault(fold(provision.law), []).append(provision)
+    names = [n for p in lexicon.provisions for n in p.names] + [
+        n for _label, ns, _law in lexicon.instruments.values() for n in ns
+    ]
+    firsts = {w[0] for n in names if (w := _WORD.findall(fold(n)))}
+    found: list[Cited] = []
+    law_firsts = {
+        law: frozenset(w for p in provisions for w in _firsts(p.names))
+        for law, provisions in by_law.items()
+    }
+    instruments = [
+        (ident, long_names, _firsts(long_names))
+        for ident, (_label, names, _law) in lexicon.instruments.items()
+        if (long_names := tuple(n for n in names if len(n) > 3))
+    ]
+    for sentence in doc.sentences():
+        folded = sentence.folded
+        if len(folded) > 2000:
+            continue
+        words = set(_WORD.findall(folded))
+        if not firsts & words:
+            continue  # no name of a law or instrument starts here: skip the slow tests
+        articles = {(m.group(1) or m.group(2)).lower() for m in _ARTICLE.finditer(sentence.text)}
+        for law, provisions in by_law.items():
+            if not words & law_firsts[law]:
+                continue
+            named = [p for p in provisions if _occurs(p.names, folded)]
+            if not named:
+                continue
+            exact = [p for p in provisions if p.article and p.article.lower() in articles]
+            whole = [p for p in named if p.article is None]
+            chosen = exact or whole or ([named[0]] if len(provisions) == 1 else [])
+            for p in chosen:
+                confidence = 0.85 if p in exact else 0.65
+                found.append(
+                    Cited("legal_bases", p.id, sentence.line, sentence.section,
+                          sentence.text, confidence)
+                )  # fmt: skip
+        for ident, long_names, starts in instruments:
+            if words & starts and _occurs(long_names, folded):
+                found.append(
+                    Cited("instruments", ident, sentence.line, sentence.section,
+                          sentence.text, 0.7)
+                )  # fmt: skip
+    return found

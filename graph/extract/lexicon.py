@@ -1,0 +1,339 @@
+"""What the extractors look for, read from the data, never listed in code.
+
+Partner names come from the registry (labels and aliases), municipalities and regions from
+data/reference/, laws and instruments from their registries, VNG labels and the cue words of
+each kind of statement from ontology/, theme names from the curated plans. `leave_out` drops
+everything only one plan taught us (its partners, its aliases, its theme labels), so that the
+evaluation scores a plan as if nobody had curated it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, SKOS, Graph, URIRef
+
+from graph import yamlfile
+from graph.config import Settings
+from graph.extract.sections import slug
+from graph.quotes import normalise
+
+REFERENCE_KEYS = ("partner", "by", "measured_by", "municipality", "law", "instrument", "group")
+IVP = "https://w3id.org/kruisverband/def/ivp#"
+LOCAL_KINDS = {"organisatieonderdeel", "bestuursorgaan", "functie", "groep"}
+BEGRIP = "https://w3id.org/kruisverband/id/begrip/"
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, one space, no emphasis: the form names are compared in (cached: the same
+    registry names are folded again and again)."""
+    return normalise(text).lower()
+
+
+@dataclass
+class PartnerEntry:
+    id: str
+    label: str
+    kind: str
+    domains: list[str]
+    names: list[str]
+    region: str | None = None  # the region or municipality in its name ("Den Haag")
+    bound_to: str | None = None  # the gemeente id it belongs to (part_of chain)
+    type_label: str | None = None  # its name without the region: "Veiligheidsregio"
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    cbs_code: str
+    name: str
+    veiligheidsregio: str
+    riec: str
+    police_unit: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    label: str
+    law: str  # the law's name as matched: "Politiewet", "Opiumwet", "Wet Bibob"
+    article: str | None
+    names: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    partners: dict[str, PartnerEntry]
+    municipalities: dict[str, Municipality]  # folded name -> municipality
+    regions: dict[str, set[str]]  # reference column -> region names
+    instruments: dict[str, tuple[str, tuple[str, ...], str | None]]  # id -> label, names, law
+    provisions: list[Provision]
+    vng: dict[str, list[str]]  # notation -> labels
+    theme_names: list[tuple[str, str, list[str]]]  # label, status, VNG notations it maps to
+    cues: dict[str, list[str]]  # concept or class local name -> cue words
+    plans: dict[str, Path]  # curated plan id -> its file
+    left_out: str | None = None
+
+    def region_index(self) -> dict[str, list[str]]:
+        """Region and municipality names by their first word, longest first."""
+        if not hasattr(self, "_region_index"):
+            index: dict[str, list[str]] = {}
+            for names in self.regions.values():
+                for name in names:
+                    first = re.match(r"[\w'’]+", name)
+                    if first:
+                        index.setdefault(first.group(), []).append(name)
+            for names in index.values():
+                names.sort(key=len, reverse=True)
+            self._region_index = index
+        return self._region_index
+
+    def cue(self, name: str) -> list[str]:
+        return self.cues.get(name, [])
+
+    def municipality(self, name: str) -> Municipality | None:
+        return self.municipalities.get(fold(name).removeprefix("gemeente ").strip())
+
+
+def load(settings: Settings, leave_out: str | None = None) -> Lexicon:
+    data = settings.data_dir
+    plans = {p.stem: p for p in sorted((data / "plans").glob("*.yaml")) if not _is_draft(p)}
+    refs = {pid: set(_references(yamlfile.load(path))) for pid, path in plans.items()}
+    others = set().union(*(r for pid, r in refs.items() if pid != leave_out)) if refs else set()
+    only_left_out = (refs.get(leave_out, set()) - others) if leave_out else set()
+    texts_other, text_left_out = _source_texts(data, plans, leave_out)
+    municipalities, regions = _reference(data / "reference" / "gemeenten-regio.csv")
+    partners = _partners(data, only_left_out, text_left_out, texts_other, regions)
+    instruments, provisions = _legal(data, only_left_out)
+    model = Graph()
+    for name in ("ivp.ttl", "vng-kernbeleid-veiligheid.ttl"):
+        path = settings.ontology_dir / name
+        if path.is_file():
+            model.parse(path, format="turtle")
+    vng = _vng(model)
+    cues = _cues(model)
+    theme_names = [t for pid, path in plans.items() if pid != leave_out for t in _themes(path)]
+    return Lexicon(
+        partners, municipalities, regions, instruments, provisions, vng, theme_names, cues,
+        plans, leave_out,
+    )  # fmt: skip
+
+
+def _is_draft(path: Path) -> bool:
+    """A draft's guesses are no lexicon: only curated plans teach the extractor."""
+    with path.open(encoding="utf-8") as f:
+        head = f.read(4000)
+    return bool(re.search(r"^status:\s*draft\s*$", head, re.MULTILINE))
+
+
+def _references(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in REFERENCE_KEYS and isinstance(value, str):
+                yield value
+            else:
+                yield from _references(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _references(item)
+
+
+def _source_texts(data: Path, plans: dict[str, Path], leave_out: str | None) -> tuple[str, str]:
+    other, left = [], ""
+    for pid, path in plans.items():
+        doc = yamlfile.load(path)
+        file = (doc.get("source") or {}).get("file") if isinstance(doc, dict) else None
+        source = data / "sources" / str(file)
+        if not file or not source.is_file():
+            continue
+        text = fold(source.read_text(encoding="utf-8"))
+        if pid == leave_out:
+            left = text
+        else:
+            other.append(text)
+    return "\n".join(other), left
+
+
+def _reference(path: Path) -> tuple[dict[str, Municipality], dict[str, set[str]]]:
+    municipalities: dict[str, Municipality] = {}
+    regions: dict[str, set[str]] = {"veiligheidsregio": set(), "riec": set(), "politie": set()}
+    if not path.is_file():
+        return municipalities, regions
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            m = Municipality(
+                row["cbs_code"],
+                row["gemeente"],
+                row["veiligheidsregio"],
+                row["riec_afgeleid"].removeprefix("RIEC ").strip(),
+                row["politie_eenheid_afgeleid"],
+            )
+            municipalities[fold(m.name)] = m
+            dashboard = row.get("gemeente_naam_dashboard") or ""
+            if dashboard:
+                municipalities.setdefault(fold(dashboard), m)
+            regions["veiligheidsregio"].add(m.veiligheidsregio)
+            if row["riec_afgeleid"].startswith("RIEC "):
+                regions["riec"].add(m.riec)
+            regions["politie"].add(m.police_unit)
+    regions["gemeente"] = {m.name for m in municipalities.values()}
+    return municipalities, regions
+
+
+def _partners(
+    data: Path,
+    drop: set[str],
+    text_left_out: str,
+    texts_other: str,
+    regions: dict[str, set[str]],
+) -> dict[str, PartnerEntry]:
+    doc = yamlfile.load(data / "registry" / "partners.yaml")
+    raw = {str(i["id"]): i for i in doc if isinstance(i, dict) and "id" in i}
+    gemeenten = {pid: i for pid, i in raw.items() if i.get("kind") == "gemeente"}
+    places = sorted({r for names in regions.values() for r in names}, key=len, reverse=True)
+    entries: dict[str, PartnerEntry] = {}
+    for pid, item in raw.items():
+        if pid in drop:
+            continue
+        label = str(item.get("label", pid))
+        names = [label] + [str(a) for a in item.get("aliases") or []]
+        if text_left_out:  # an alias only the left-out plan's text uses was learned from it
+            names = [
+                n
+                for n in names
+                if n == label or fold(n) not in text_left_out or fold(n) in texts_other
+            ]
+        entry = PartnerEntry(
+            pid, label, str(item.get("kind", "organisatie")),
+            [str(d) for d in item.get("domains") or ["veiligheid"]], names, raw=dict(item),
+        )  # fmt: skip
+        entry.bound_to = _bound_to(pid, raw, gemeenten)
+        region = item.get("region")  # issue 11 may add it; else read it from the name
+        if not region:
+            region = next(
+                (p for p in places if re.search(rf"\b{re.escape(fold(p))}\b", fold(label))),
+                None,
+            )
+        if region and entry.kind != "gemeente":
+            entry.region = str(region)
+            rest = re.sub(rf"\(?\b{re.escape(str(region))}\b\)?", "", label, flags=re.I)
+            rest = re.sub(r"\([^)]*\)", " ", rest).strip()
+            rest = re.sub(r"\s+regio$", "", rest, flags=re.I)
+            entry.type_label = str(item.get("type") or " ".join(rest.split()).strip(" -,"))
+        entries[pid] = entry
+    return entries
+
+
+def _bound_to(pid: str, raw: dict[str, Any], gemeenten: dict[str, Any]) -> str | None:
+    """The gemeente a partner is part of (its part_of chain, or its id's suffix)."""
+    seen = set()
+    current = pid
+    while current in raw and current not in seen:
+        seen.add(current)
+        if current in gemeenten and current != pid:
+            return current
+        parent = raw[current].get("part_of")
+        if not parent:
+            break
+        current = str(parent)
+    if pid in gemeenten or raw[pid].get("kind") not in LOCAL_KINDS:
+        return None  # a regional organisation named after a city is not that city's own
+    for gid in gemeenten:
+        place = gid.removeprefix("gemeente-")
+        if pid.endswith("-" + place):
+            return gid
+    return None
+
+
+def _legal(
+    data: Path, drop: set[str]
+) -> tuple[dict[str, tuple[str, tuple[str, ...], str | None]], list[Provision]]:
+    instruments: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+    for item in yamlfile.load(data / "registry" / "instruments.yaml") or []:
+        if not isinstance(item, dict) or item.get("id") in drop:
+            continue
+        label = str(item.get("label", item["id"]))
+        names = _name_variants(label)
+        instruments[str(item["id"])] = (label, tuple(names), item.get("legal_basis"))
+    provisions = []
+    for item in yamlfile.load(data / "registry" / "legal-bases.yaml") or []:
+        if not isinstance(item, dict) or item.get("id") in drop:
+            continue
+        label = str(item.get("label", item["id"]))
+        law = re.split(r",|\(", label)[0].strip()
+        names = [law, re.sub(r"\s+\d{4}$", "", law)] + [
+            n for n in _name_variants(label) if n != label
+        ]
+        article = str(item["article"]) if item.get("article") else None
+        if article is None:
+            names.append(label)
+        unique = tuple(dict.fromkeys(n for n in names if len(n) > 2))
+        provisions.append(Provision(str(item["id"]), label, law, article, unique))
+    return instruments, provisions
+
+
+def _name_variants(label: str) -> list[str]:
+    """ "Wet Bibob-toets" -> also "Wet Bibob"; "Opiumwet, artikel 13b (Wet Damocles)" -> the
+    parenthesised name; "Algemene Plaatselijke Verordening (APV)" -> both parts."""
+    names = [label]
+    inner = re.findall(r"\(([^)]+)\)", label)
+    names += [  # "(Wet Damocles)", "(APV)"; not "(bestuurlijke)", a word inside a name
+        i.strip() for i in inner
+        if len(i.split()) >= 2 or (i.strip().isupper() and len(i.strip()) > 2)
+    ]  # fmt: skip
+    outer = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    names.append(outer)
+    names.append(re.sub(r"-(toets|toetsing|instrument|maatregel)$", "", outer))
+    names += [p.strip() for p in re.split(r"\bop grond van\b|\bvan de\b", outer) if len(p) > 6]
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _vng(model: Graph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for concept in model.subjects(RDF.type, SKOS.Concept):
+        if "/vng-kernbeleid-veiligheid/" not in str(concept):
+            continue
+        notation = model.value(concept, SKOS.notation)
+        labels = [
+            str(label)
+            for prop in (SKOS.prefLabel, SKOS.altLabel)
+            for label in model.objects(concept, prop)
+            if getattr(label, "language", None) == "nl"
+        ]
+        if notation is not None:
+            found[str(notation)] = labels
+    return found
+
+
+def _cues(model: Graph) -> dict[str, list[str]]:
+    cues: dict[str, list[str]] = {}
+    for subject, cue in model.subject_objects(URIRef(IVP + "extractionCue")):
+        name = str(subject).removeprefix(IVP).removeprefix(BEGRIP)
+        cues.setdefault(name, []).append(str(cue))
+    for words in cues.values():
+        words.sort(key=len, reverse=True)
+    return cues
+
+
+def _themes(path: Path) -> list[tuple[str, str, list[str]]]:
+    doc = yamlfile.load(path)
+    found = []
+    for theme in doc.get("themes") or [] if isinstance(doc, dict) else []:
+        if not isinstance(theme, dict):
+            continue
+        concepts = [str(c.get("concept")) for c in theme.get("core_themes") or []]
+        for key in ("label", "source_label"):
+            if theme.get(key):
+                found.append((str(theme[key]), str(theme.get("status", "core")), concepts))
+    return found
+
+
+def municipality_slug(name: str) -> str:
+    return slug(name)

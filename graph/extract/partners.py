@@ -1,0 +1,275 @@
+"""Partners named in the text, resolved against the registry by name, type and region.
+
+A name resolves to a registry entry only where it names *that* entry: "RIEC Den Haag" is
+riec-den-haag, but a bare "RIEC" in a plan of a municipality in another RIEC region is that
+region's RIEC, a new partner of the known type, never the registry's entry for another region.
+The same holds for the bodies of one municipality (its college, its wijkteams): in another
+municipality's plan they are that municipality's own, proposed as new partners for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, fold
+from graph.extract.sections import Document, slug
+
+_TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
+MAX_NAME_TOKENS = 10
+ORDER = ("gemeente", "veiligheidsregio", "riec", "politie")  # the regions a type may follow
+
+
+@dataclass
+class Partner:
+    """A partner of the draft: a registry id, or a new entry proposed for the registry."""
+
+    id: str
+    label: str
+    new: dict[str, object] | None = None  # the registry entry to add, for a new partner
+
+
+@dataclass
+class Mention:
+    partner: Partner
+    named_as: str
+    line: int
+    quote: str
+    section: str
+    confidence: float
+
+
+@dataclass
+class Resolver:
+    lexicon: Lexicon
+    municipality: Municipality | None
+    municipality_id: str | None
+    index: dict[tuple[str, ...], list[tuple[PartnerEntry, str]]] = field(default_factory=dict)
+    firsts: set[str] = field(default_factory=set)
+    new: dict[str, Partner] = field(default_factory=dict)
+    resolved: dict[tuple[str, str, str | None], tuple[Partner, float] | None] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        for entry in self.lexicon.partners.values():
+            names = list(entry.names)
+            if entry.type_label:
+                names.append(entry.type_label)
+            for name in names:
+                key = key_of(name)
+                if not key or len(key) > MAX_NAME_TOKENS or len(name) < 3:
+                    continue
+                self.index.setdefault(key, []).append((entry, name))
+                self.firsts.add(key[0])
+
+    # -- finding names --
+
+    def find(self, text: str) -> list[tuple[int, int, PartnerEntry, str]]:
+        """(start, end, entry, name) of each longest registry name in `text`."""
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        lowered = [t[0].lower() for t in tokens]
+        found = []
+        i = 0
+        while i < len(tokens):
+            if lowered[i] not in self.firsts:
+                i += 1
+                continue
+            best = None
+            for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                key = tuple(lowered[i : i + n])
+                if key not in self.index:
+                    continue
+                printed = text[tokens[i][1] : tokens[i + n - 1][2]]
+                for entry, name in self.index[key]:
+                    if _acronym(name) and printed != name:
+                        continue  # "OM" is not "om"
+                    best = (tokens[i][1], tokens[i + n - 1][2], entry, name)
+                    break
+                if best:
+                    break
+            if best:
+                found.append(best)
+                i += len(key_of(text[best[0] : best[1]]))
+            else:
+                i += 1
+        return found
+
+    # -- resolving --
+
+    def resolve(self, entry: PartnerEntry, name: str, after: str) -> tuple[Partner, float] | None:
+        """The partner a name of `entry` stands for in this plan, with a confidence (the same
+        name followed by the same region resolves once)."""
+        key = (entry.id, name, _region_after(after, self.lexicon) if entry.region else None)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(entry, name, after)
+        return self.resolved[key]
+
+    def _resolve(self, entry: PartnerEntry, name: str, after: str) -> tuple[Partner, float] | None:
+        exact = fold(name) == fold(entry.label)
+        if entry.kind == "gemeente":
+            if entry.id == self.municipality_id:
+                return Partner(entry.id, entry.label), 0.9
+            if exact or (entry.raw.get("cbs_code") and _names_place(name, entry)):
+                return Partner(entry.id, entry.label), 0.7
+            return None  # "gemeente" in another municipality's registry entry
+        if entry.bound_to:
+            if entry.bound_to == self.municipality_id or _names_place(name, entry):
+                return Partner(entry.id, entry.label), 0.85 if exact else 0.7
+            if not _names_type(name, entry):
+                return None  # "economie", an alias of another municipality's department
+            return self._own(entry)
+        if entry.region:
+            region = _region_after(after, self.lexicon)
+            if region and fold(region) != fold(entry.region):
+                return self._regional(entry, region)
+            if fold(entry.region) in fold(name) or not _is_type_name(name, entry, self.lexicon):
+                return Partner(entry.id, entry.label), 0.85 if exact else 0.75
+            return self._regional(entry, None)
+        return Partner(entry.id, entry.label), 0.9 if exact else 0.75
+
+    def _regional(self, entry: PartnerEntry, region: str | None) -> tuple[Partner, float] | None:
+        """The entry of `entry`'s type for `region` (default: this municipality's region)."""
+        siblings = [
+            other for other in self.lexicon.partners.values()
+            if other.type_label and other.region
+            and fold(other.type_label) == fold(entry.type_label or "")
+        ]  # fmt: skip
+        if region is None:
+            m = self.municipality
+            column = _column_of(entry.region or "", self.lexicon)
+            if m is None or column is None:
+                return None
+            value = {
+                "gemeente": m.name, "veiligheidsregio": m.veiligheidsregio, "riec": m.riec,
+                "politie": m.police_unit,
+            }  # fmt: skip
+            # the type's entries may be named after a city or a region: this municipality's
+            # own first, then its regions; a new one is named after the region the entry
+            # was (a city's name elsewhere: the safety region is the best guess of its area)
+            columns = {_column_of(o.region or "", self.lexicon) for o in siblings}
+            regions = [value[c] for c in ORDER if c in columns]
+            proposed = value["veiligheidsregio" if column == "gemeente" else column]
+        else:
+            regions, proposed = [region], region
+        for place in regions:
+            for other in siblings:
+                if fold(other.region or "") == fold(place):
+                    return Partner(other.id, other.label), 0.7
+        return self._propose(entry, proposed), 0.5
+
+    def _own(self, entry: PartnerEntry) -> tuple[Partner, float] | None:
+        """This municipality's own body of the type `entry` is another municipality's of."""
+        if self.municipality is None or not entry.type_label:
+            return None
+        for other in self.lexicon.partners.values():
+            if (
+                other.bound_to == self.municipality_id
+                and other.type_label
+                and fold(other.type_label) == fold(entry.type_label)
+            ):
+                return Partner(other.id, other.label), 0.7
+        return self._propose(entry, self.municipality.name), 0.5
+
+    def _propose(self, entry: PartnerEntry, region: str) -> Partner:
+        place = slug(entry.region or "")
+        stem = entry.id[: -len(place) - 1] if place and entry.id.endswith("-" + place) else None
+        ident = f"{stem}-{slug(region)}" if stem else slug(f"{entry.type_label} {region}", 64)
+        label = f"{(entry.type_label or entry.label).strip()} {region}"
+        if ident in self.lexicon.partners:
+            return Partner(ident, self.lexicon.partners[ident].label)
+        if ident not in self.new:
+            record: dict[str, object] = {
+                "id": ident,
+                "label": label,
+                "kind": entry.kind,
+                "domains": list(entry.domains),
+                "description": f"Voorgesteld door ivp extract, naar het voorbeeld van {entry.id}: "
+                "nog te controleren.",
+            }
+            if entry.bound_to and self.municipality_id:
+                record["part_of"] = self.municipality_id
+            for key in ("type", "scope"):  # issue 11's partner type and scope, where present
+                if entry.raw.get(key):
+                    record[key] = entry.raw[key]
+            self.new[ident] = Partner(ident, label, record)
+        return self.new[ident]
+
+
+def key_of(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(name))
+
+
+def _acronym(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return bool(letters) and letters.isupper() and len(letters) <= 6
+
+
+def _names_place(name: str, entry: PartnerEntry) -> bool:
+    place = entry.region or entry.label.removeprefix("Gemeente ").strip()
+    return bool(place) and fold(place) in fold(name)
+
+
+def _is_type_name(name: str, entry: PartnerEntry, lexicon: Lexicon) -> bool:
+    """Does `name` name the type ("RIEC", "Veiligheidsregio") rather than this one entry?"""
+    folded = fold(name)
+    type_label = fold(re.sub(r"\([^)]*\)", "", entry.type_label or ""))
+    if folded in type_label or type_label in folded:
+        return True
+    siblings = [
+        p for p in lexicon.partners.values()
+        if p.id != entry.id and p.type_label and entry.type_label
+        and fold(p.type_label) == fold(entry.type_label)
+    ]  # fmt: skip
+    return any(folded in (fold(n) for n in p.names) for p in siblings)
+
+
+def _names_type(name: str, entry: PartnerEntry) -> bool:
+    """Does `name` say most of the entry's type ("Zorg- en Veiligheidshuis"), not one word of
+    a department's name ("economie")?"""
+    if not entry.type_label or "," in entry.type_label:
+        return False  # "Gemeente Nijmegen, economie": a department, not a type
+    type_label = " ".join(fold(re.sub(r"\([^)]*\)", " ", entry.type_label)).split())
+    folded = fold(name)
+    return (folded in type_label or type_label in folded) and (
+        len(folded) >= 12 or len(folded.split()) >= 2
+    )
+
+
+def _column_of(region: str, lexicon: Lexicon) -> str | None:
+    for column in ("riec", "veiligheidsregio", "politie", "gemeente"):
+        if fold(region) in {fold(r) for r in lexicon.regions.get(column, ())}:
+            return column
+    return None
+
+
+def _region_after(text: str, lexicon: Lexicon) -> str | None:
+    """A region or municipality named right after a type name: "RIEC *Midden-Nederland*"."""
+    head = text.lstrip(" (")[:60]
+    head = re.sub(r"^(?:regio|van|voor|de)\s+", "", head, flags=re.I)
+    first = re.match(r"[\w'’]+", head)
+    if first is None:
+        return None
+    for name in lexicon.region_index().get(first.group(), ()):  # longest first
+        rest = head[len(name) : len(name) + 1]
+        if head.startswith(name) and (not rest or not rest.isalnum()):
+            return name
+    return None
+
+
+def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
+    """Every resolved partner name, with its sentence as the quote."""
+    found = []
+    for sentence in doc.sentences():
+        for start, end, entry, name in resolver.find(sentence.text):
+            resolved = resolver.resolve(entry, name, sentence.text[end:])
+            if resolved is None:
+                continue
+            partner, confidence = resolved
+            found.append(
+                Mention(
+                    partner, sentence.text[start:end], sentence.line, sentence.text,
+                    sentence.section, confidence,
+                )
+            )  # fmt: skip
+    return found
