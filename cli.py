@@ -221,15 +221,21 @@ JOBS_OPTION = click.option(
 @main.command()
 @JOBS_OPTION
 @click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
+@click.option(
+    "--scratch",
+    is_flag=True,
+    help="Build from scratch: reuse neither dist/cache/ nor the previous store (implies --force).",
+)
 @click.pass_context
 @handled
-def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
+def build(ctx: click.Context, jobs: int | None, force: bool, scratch: bool) -> None:
     """Validate the data and write the graph to dist/.
 
     Writes Turtle, N-Triples, JSON-LD, TriG and N-Quads (one named graph per plan) and an
     Oxigraph store that the other commands open. A failed build leaves dist/ as it was.
     When nothing changed since the last build it does nothing; otherwise plans whose files
-    did not change are reused from dist/cache/.
+    did not change are reused from dist/cache/, and the previous store is kept with only the
+    changed plans' graphs and analyses replaced.
 
     \b
     Example:
@@ -239,7 +245,12 @@ def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
     from graph.build import build as run_build
 
     report = run_build(
-        ctx.obj, progress=progress, tick=CountBar("checking plans"), jobs=jobs, force=force
+        ctx.obj,
+        progress=progress,
+        tick=CountBar("checking plans"),
+        jobs=jobs,
+        force=force or scratch,
+        scratch=scratch,
     )
     click.echo(
         f"{'Up to date' if report.current else 'Built'}: {report.triples} triples in "

@@ -46,22 +46,30 @@ class Catalog:
     # -- plans --
 
     def plans(self) -> list[dict[str, Any]]:
+        """One row per plan with its counts.
+
+        Each count is its own grouped subquery: counted in one group, the themes, priorities
+        and partners of a plan multiplied into each other (at 82 plans 10 s instead of 0.2).
+        DISTINCT because the union of the graphs is a bag: a plan is described in its own
+        graph and in that of the plan replacing it.
+        """
         return self._rows(f"""
-SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted
-       (COUNT(DISTINCT ?theme) AS ?themes) (COUNT(DISTINCT ?priority) AS ?priorities)
-       (COUNT(DISTINCT ?partner) AS ?partners)
+SELECT DISTINCT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?themes
+       (COALESCE(?prio, 0) AS ?priorities) (COALESCE(?named, 0) AS ?partners)
 WHERE {{
+  {{ SELECT ?plan (COUNT(DISTINCT ?theme) AS ?themes) WHERE {{ ?plan ivp:hasTheme ?theme }}
+     GROUP BY ?plan }}
   ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
-        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end ;
-        ivp:municipality ?m .
+        ivp:startYear ?start ; ivp:endYear ?end ; ivp:municipality ?m .
   {_nl("title")}
   ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")}
   OPTIONAL {{ ?plan dcterms:dateAccepted ?adopted }}
-  OPTIONAL {{ ?plan ivp:hasTheme ?priority .
-             ?priority ivp:status <{self._status_iri("priority")}> }}
-  OPTIONAL {{ ?plan ivp:namesPartner ?partner }}
+  OPTIONAL {{ SELECT ?plan (COUNT(DISTINCT ?priority) AS ?prio) WHERE {{
+      ?plan ivp:hasTheme ?priority . ?priority ivp:status <{self._status_iri("priority")}> }}
+      GROUP BY ?plan }}
+  OPTIONAL {{ SELECT ?plan (COUNT(DISTINCT ?partner) AS ?named) WHERE {{
+      ?plan ivp:namesPartner ?partner }} GROUP BY ?plan }}
 }}
-GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted
 ORDER BY ?id""")
 
     def class_counts(self, plan: str | None = None) -> list[dict[str, Any]]:
@@ -73,12 +81,16 @@ ORDER BY ?id""")
         """
         self.check_plan(plan)
         only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
+        # each plan graph once, not once per theme (`?p ivp:hasTheme []` is a row per theme)
+        graphs = f"""{{ SELECT DISTINCT ?g ?plan WHERE {{
+    {"VALUES ?plan { " + sparql_string(plan) + " }" if plan else ""}
+    GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan }} }} }}"""
         rows = self._rows(
             f"""
 SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
-  GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan . ?x a ?c }}
+  {graphs}
+  GRAPH ?g {{ ?x a ?c }}
   FILTER(STRSTARTS(STR(?c), STR(ivp:)))
-  {only}
   BIND(STRAFTER(STR(?c), "#") AS ?class)
 }} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
         )
