@@ -88,13 +88,18 @@ def reader_store(settings: Settings) -> ox.Store:
     A typo in data/ then costs a warning naming file and line, not the answer; `build` and
     `validate` still exit 1 on it.
     """
+    return reader_build(settings).store
+
+
+def reader_build(settings: Settings) -> Any:
+    """`reader_store`'s build, opened (graph.store.Opened: the store and its folder)."""
     opened = open_build(settings, progress=progress)
     if opened.stale is not None:
         head, *problems = opened.stale.lines()
         click.echo(f"warning: {head}", err=True)
         for line in problems:
             click.echo(line, err=True)
-    return opened.store
+    return opened
 
 
 def catalog(ctx: click.Context) -> Catalog:
@@ -511,6 +516,28 @@ def network_data(ctx: click.Context, *plans: str | None) -> Any:
     return network.load(store, settings, [p for p in plans if p] or None)
 
 
+def built_result(ctx: click.Context, analysis: str, plan: str | None) -> Any:
+    """What the build computed for `analysis` of `plan`, when the command asks just that.
+
+    Only with --plan and every analysis option at its default (the build ran each analysis
+    with its defaults); then no networkx import and no computation. None otherwise.
+    """
+    from click.core import ParameterSource
+
+    from graph.analysis_cache import load
+
+    shaping = {"fmt", "sort", "limit", "no_headers", "plan"}  # output only, and the scope
+    if plan is None or any(
+        ctx.get_parameter_source(name) != ParameterSource.DEFAULT
+        for name in ctx.params
+        if name not in shaping
+    ):
+        return None
+    opened = reader_build(ctx.obj)
+    Catalog(opened.store, ctx.obj).check_plan(plan)
+    return load(opened.path.parent, plan, analysis)
+
+
 def show_result(result: Any, listing: output.Listing, group: str | None = None) -> None:
     """Rows in any list format; in table mode a plain-language reading first.
 
@@ -583,9 +610,11 @@ def analyze_central(
       ivp analyze central --plan nijmegen-2022 --top 10
       ivp analyze central --format json     # across all plans
     """
-    from graph.analysis.central import central
+    if (result := built_result(ctx, "central", plan)) is None:
+        from graph.analysis.central import central
 
-    show_result(central(network_data(ctx, plan), plan, top), listing)
+        result = central(network_data(ctx, plan), plan, top)
+    show_result(result, listing)
 
 
 @analyze.command("overlap")
@@ -621,10 +650,12 @@ def analyze_overlap(
       ivp analyze overlap --plan nijmegen-2022
       ivp analyze overlap --plan nijmegen-2022 --ignore gemeente-nijmegen --min-shared 2
     """
-    from graph.analysis.overlap import overlap
+    if (result := built_result(ctx, "overlap", plan)) is None:
+        from graph.analysis.overlap import overlap
 
-    data = network_data(ctx, plan)
-    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), listing)
+        data = network_data(ctx, plan)
+        result = overlap(data, plan, min_shared, min_jaccard, ignore, flagged)
+    show_result(result, listing)
 
 
 @analyze.command("communities")
@@ -645,9 +676,11 @@ def analyze_communities(
     Example:
       ivp analyze communities --plan pijnacker-nootdorp-2023
     """
-    from graph.analysis.communities import communities
+    if (result := built_result(ctx, "communities", plan)) is None:
+        from graph.analysis.communities import communities
 
-    show_result(communities(network_data(ctx, plan), plan, seed, resolution), listing)
+        result = communities(network_data(ctx, plan), plan, seed, resolution)
+    show_result(result, listing)
 
 
 @analyze.command("brokers")
@@ -666,9 +699,11 @@ def analyze_brokers(ctx: click.Context, plan: str | None, listing: output.Listin
     Example:
       ivp analyze brokers --plan nijmegen-2022
     """
-    from graph.analysis.brokers import brokers
+    if (result := built_result(ctx, "brokers", plan)) is None:
+        from graph.analysis.brokers import brokers
 
-    show_result(brokers(network_data(ctx, plan), plan), listing)
+        result = brokers(network_data(ctx, plan), plan)
+    show_result(result, listing)
 
 
 @analyze.command("gaps")
@@ -684,9 +719,11 @@ def analyze_gaps(ctx: click.Context, plan: str | None, listing: output.Listing) 
     Example:
       ivp analyze gaps --plan pijnacker-nootdorp-2023
     """
-    from graph.analysis.gaps import gaps
+    if (result := built_result(ctx, "gaps", plan)) is None:
+        from graph.analysis.gaps import gaps
 
-    show_result(gaps(network_data(ctx, plan), plan), listing)
+        result = gaps(network_data(ctx, plan), plan)
+    show_result(result, listing)
 
 
 @main.command()

@@ -7,7 +7,8 @@ changed. The analyses across plans (national centrality and communities, the com
 plan pairs) depend on every plan: they are recomputed on every build that changes anything,
 and the build says so (`Analyses.recomputed`). Every piece holds subjects minted for its own
 scope (the plan, `alle-plannen`, or a pair), so the pieces never share a quad and one can be
-replaced without touching the others.
+replaced without touching the others. Each plan's `Result`s are kept too
+(graph.analysis_cache), for `ivp analyze --plan` with the default parameters.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import network, pieces
+from graph import analysis_cache, network, pieces
 from graph.analysis.rdf import (
     ALL,
     analysis_triples,
@@ -32,7 +33,7 @@ from graph.analysis.rdf import (
 from graph.config import Settings
 from graph.store import prefixes
 
-FOLDER = "analyses"  # inside the cache folder
+FOLDER = analysis_cache.FOLDER  # inside the cache folder
 NATIONAL = ALL  # the piece of the analyses across plans
 KEYS = "keys.json"  # plan -> the key its piece was computed for
 
@@ -78,8 +79,9 @@ def compute(
         if key and old.get(plan) == key and _take(previous, plan, out):
             done.reused += 1
         else:
-            triples = analysis_triples(data, settings, plan_results(data, plan))
-            _write(piece, as_quads(triples, name), names)
+            results = plan_results(data, plan)
+            _write(piece, as_quads(analysis_triples(data, settings, results), name), names)
+            analysis_cache.save(analysis_cache.path_of(out, plan), results)
             done.computed.append(plan)
         done.pieces[plan], done.keys[plan] = piece, key
     national = national_results(data)
@@ -103,7 +105,8 @@ def keys_of(cache: Path | None) -> dict[str, str]:
 def _take(previous: Path | None, plan: str, out: Path) -> bool:
     """Hard-link a plan's piece files from the previous build; False if any is missing."""
     assert previous is not None
-    sources = pieces.files(previous / FOLDER / f"{plan}.nq")
+    folder = previous / FOLDER
+    sources = [*pieces.files(folder / f"{plan}.nq"), analysis_cache.path_of(folder, plan)]
     if not all(p.is_file() for p in sources):
         return False
     for source in sources:

@@ -17,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import dist, pieces
+from graph.analysis_cache import CACHE
 from graph.config import Settings
 from graph.iris import Iris
 from graph.pieces import NQUADS, OUTPUTS
@@ -31,7 +32,6 @@ from graph.store import (
 )
 
 NQ = ox.RdfFormat.N_QUADS
-CACHE = "cache"
 
 
 @dataclass
