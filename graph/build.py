@@ -284,7 +284,7 @@ def _remove_graph(store: ox.Store, graph: ox.NamedNode, total: int) -> int:
 
 def _add_graphs(store: ox.Store, piece: Path, graphs: list[ox.NamedNode], total: int) -> int:
     """Load a piece holding whole `graphs`; return `total` plus the triples new to the store."""
-    store.bulk_load(path=str(piece), format=NQ)
+    store.load(path=str(piece), format=NQ)  # a bulk load costs ~0.3 s per call
     return total + sum(_only_in(store, g) for g in graphs)
 
 
@@ -302,7 +302,7 @@ def _remove_piece(store: ox.Store, piece: Path, graph: ox.NamedNode) -> int:
 
 def _add_piece(store: ox.Store, piece: Path) -> int:
     """Load an analysis piece; return its quads (written each once), all new to the store."""
-    store.bulk_load(path=str(piece), format=NQ)
+    store.load(path=str(piece), format=NQ)
     return _lines(piece)
 
 
