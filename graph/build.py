@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,10 +167,8 @@ def _write(
         renewed = [*found.computed, analyses.NATIONAL]
         for plan in sorted(before.keys() - found.pieces.keys()) + renewed:
             old_piece = settings.dist_dir / CACHE / analyses.FOLDER / f"{plan}.nq"
-            if plan in before or plan == analyses.NATIONAL:
-                total -= _remove_piece(store, old_piece, analysis_graph)
-            if plan in found.pieces:
-                total += _add_piece(store, found.pieces[plan])
+            new_piece = found.pieces.get(plan)
+            total += _replace_piece(store, old_piece, new_piece, analysis_graph, out)
         graphs |= _graph_counts(store, [analysis_graph])
         say("writing the dumps from their pieces")
         pieces.assemble([*data.values(), *found.pieces.values()], out)
@@ -288,27 +287,43 @@ def _add_graphs(store: ox.Store, piece: Path, graphs: list[ox.NamedNode], total:
     return total + sum(_only_in(store, g) for g in graphs)
 
 
-def _remove_piece(store: ox.Store, piece: Path, graph: ox.NamedNode) -> int:
-    """Remove an analysis piece's quads from `graph`; return how many there were.
+def _replace_piece(
+    store: ox.Store, old: Path, new: Path | None, graph: ox.NamedNode, out: Path
+) -> int:
+    """Turn an analysis piece's old version in the store into its new one; return the
+    change in quads (all of them distinct triples: the piece's subjects are minted for the
+    analyses, so no other graph states its triples).
 
-    Its subjects are minted for the analyses, so no other graph states its triples.
+    Only the lines that differ are written: the national piece holds millions of quads, most
+    of them the same from one build to the next, and removing and loading it whole would
+    cost more than the rest of an incremental build.
     """
-    if not piece.is_file():
-        return 0
-    triples = piece.with_suffix(".nt").read_text(encoding="utf-8")
-    store.update(f"DELETE DATA {{ GRAPH {graph} {{ {triples} }} }}")
-    return _lines(piece)
+    before, after = _line_hashes(old), _line_hashes(new)
+    gone, come = before - after, after - before
+    if gone:
+        tail = f" {graph} .\n".encode()
+        triples = b"".join(
+            line[: -len(tail)] + b" .\n" for line in _lines(old) if hash(line) in gone
+        )
+        store.update(f"DELETE DATA {{ GRAPH {graph} {{ {triples.decode()} }} }}")
+    if come and new is not None:
+        added = out / "added.nq"
+        added.write_bytes(b"".join(line for line in _lines(new) if hash(line) in come))
+        store.load(path=str(added), format=NQ)
+        added.unlink()
+    return len(come) - len(gone)
 
 
-def _add_piece(store: ox.Store, piece: Path) -> int:
-    """Load an analysis piece; return its quads (written each once), all new to the store."""
-    store.load(path=str(piece), format=NQ)
-    return _lines(piece)
-
-
-def _lines(path: Path) -> int:
+def _lines(path: Path | None) -> Iterator[bytes]:
+    if path is None or not path.is_file():
+        return
     with path.open("rb") as source:
-        return sum(block.count(b"\n") for block in iter(lambda: source.read(1 << 20), b""))
+        yield from source
+
+
+def _line_hashes(path: Path | None) -> set[int]:
+    """The hashes of a piece's lines (each line one quad, each quad once)."""
+    return {hash(line) for line in _lines(path)}
 
 
 def _graph_counts(store: ox.Store, graphs: list[ox.NamedNode]) -> dict[str, int]:
