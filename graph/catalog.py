@@ -330,6 +330,25 @@ SELECT ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote WHERE {{
                 for r in self._involvements(f"?i ivp:theme <{iri}> .")
             ]  # the same rows as `ivp theme`, without the quotes
         only = sparql_string(plan) if plan else None
+        if plan:
+            # the plan's partners first, then each (partner, plan) pair once and the themes of
+            # this plan counted apart: joined together, a partner named by every plan
+            # multiplied its plans by its themes and domains (11.6 s nationally)
+            return self._rows(f"""
+SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
+       (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
+       (COALESCE(SAMPLE(?n), 0) AS ?themes)
+WHERE {{
+  {{ SELECT DISTINCT ?p WHERE {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }} }}
+  ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
+     ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
+  {{ SELECT DISTINCT ?p ?planId WHERE {{
+      ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId }} }}
+  OPTIONAL {{ SELECT ?p (COUNT(DISTINCT ?theme) AS ?n) WHERE {{
+      ?plan dcterms:identifier {only} . ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
+      GROUP BY ?p }}
+}} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label""")
         return self._rows(
             f"""
 SELECT ?id ?label ?kind (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
@@ -340,11 +359,9 @@ WHERE {{
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
-  {f"FILTER EXISTS {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }}" if plan else ""}
-  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan .
-             {f"FILTER(?planId = {only})" if plan else ""} }}
+  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
 }} GROUP BY ?id ?label ?kind ORDER BY DESC(?themes) ?label"""
-        )  # ?plans lists every plan naming the partner; with --plan, ?themes counts its themes
+        )  # ?plans lists every plan naming the partner
 
     def partner(self, ref: str) -> dict[str, Any]:
         known = self._rows("""
