@@ -102,13 +102,18 @@ def reader_store(settings: Settings) -> ox.Store:
     A typo in data/ then costs a warning naming file and line, not the answer; `build` and
     `validate` still exit 1 on it.
     """
+    return reader_build(settings).store
+
+
+def reader_build(settings: Settings) -> Any:
+    """`reader_store`'s build, opened (graph.store.Opened: the store and its folder)."""
     opened = open_build(settings, progress=progress)
     if opened.stale is not None:
         head, *problems = opened.stale.lines()
         click.echo(say("warning", text=head), err=True)
         for line in problems:
             click.echo(line, err=True)
-    return opened.store
+    return opened
 
 
 def catalog(ctx: click.Context) -> Catalog:
@@ -247,15 +252,21 @@ JOBS_OPTION = click.option(
 @main.command()
 @JOBS_OPTION
 @click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
+@click.option(
+    "--scratch",
+    is_flag=True,
+    help="Build from scratch: reuse neither dist/cache/ nor the previous store (implies --force).",
+)
 @click.pass_context
 @handled
-def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
+def build(ctx: click.Context, jobs: int | None, force: bool, scratch: bool) -> None:
     """Validate the data and write the graph to dist/.
 
     Writes Turtle, N-Triples, JSON-LD, TriG and N-Quads (one named graph per plan) and an
     Oxigraph store that the other commands open. A failed build leaves dist/ as it was.
     When nothing changed since the last build it does nothing; otherwise plans whose files
-    did not change are reused from dist/cache/.
+    did not change are reused from dist/cache/, and the previous store is kept with only the
+    changed plans' graphs and analyses replaced.
 
     \b
     Example:
@@ -265,7 +276,12 @@ def build(ctx: click.Context, jobs: int | None, force: bool) -> None:
     from graph.build import build as run_build
 
     report = run_build(
-        ctx.obj, progress=progress, tick=CountBar(say("checking")), jobs=jobs, force=force
+        ctx.obj,
+        progress=progress,
+        tick=CountBar(say("checking")),
+        jobs=jobs,
+        force=force or scratch,
+        scratch=scratch,
     )
     click.echo(
         say(
@@ -544,6 +560,28 @@ def network_data(ctx: click.Context, *plans: str | None) -> Any:
     return network.load(store, settings, [p for p in plans if p] or None)
 
 
+def built_result(ctx: click.Context, analysis: str, plan: str | None) -> Any:
+    """What the build computed for `analysis` of `plan`, when the command asks just that.
+
+    Only with --plan and every analysis option at its default (the build ran each analysis
+    with its defaults); then no networkx import and no computation. None otherwise.
+    """
+    from click.core import ParameterSource
+
+    from graph.analysis_cache import load
+
+    shaping = {"fmt", "sort", "limit", "no_headers", "plan"}  # output only, and the scope
+    if plan is None or any(
+        ctx.get_parameter_source(name) != ParameterSource.DEFAULT
+        for name in ctx.params
+        if name not in shaping
+    ):
+        return None
+    opened = reader_build(ctx.obj)
+    Catalog(opened.store, ctx.obj).check_plan(plan)
+    return load(opened.path.parent, plan, analysis)
+
+
 def show_result(result: Any, listing: output.Listing, group: str | None = None) -> None:
     """Rows in any list format; in table mode a plain-language reading first.
 
@@ -616,9 +654,11 @@ def analyze_central(
       ivp analyze central --plan nijmegen-2022 --top 10
       ivp analyze central --format json     # across all plans
     """
-    from graph.analysis.central import central
+    if (result := built_result(ctx, "central", plan)) is None:
+        from graph.analysis.central import central
 
-    show_result(central(network_data(ctx, plan), plan, top), listing)
+        result = central(network_data(ctx, plan), plan, top)
+    show_result(result, listing)
 
 
 @analyze.command("overlap")
@@ -654,10 +694,12 @@ def analyze_overlap(
       ivp analyze overlap --plan nijmegen-2022
       ivp analyze overlap --plan nijmegen-2022 --ignore gemeente-nijmegen --min-shared 2
     """
-    from graph.analysis.overlap import overlap
+    if (result := built_result(ctx, "overlap", plan)) is None:
+        from graph.analysis.overlap import overlap
 
-    data = network_data(ctx, plan)
-    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), listing)
+        data = network_data(ctx, plan)
+        result = overlap(data, plan, min_shared, min_jaccard, ignore, flagged)
+    show_result(result, listing)
 
 
 @analyze.command("communities")
@@ -678,9 +720,11 @@ def analyze_communities(
     Example:
       ivp analyze communities --plan pijnacker-nootdorp-2023
     """
-    from graph.analysis.communities import communities
+    if (result := built_result(ctx, "communities", plan)) is None:
+        from graph.analysis.communities import communities
 
-    show_result(communities(network_data(ctx, plan), plan, seed, resolution), listing)
+        result = communities(network_data(ctx, plan), plan, seed, resolution)
+    show_result(result, listing)
 
 
 @analyze.command("brokers")
@@ -699,9 +743,11 @@ def analyze_brokers(ctx: click.Context, plan: str | None, listing: output.Listin
     Example:
       ivp analyze brokers --plan nijmegen-2022
     """
-    from graph.analysis.brokers import brokers
+    if (result := built_result(ctx, "brokers", plan)) is None:
+        from graph.analysis.brokers import brokers
 
-    show_result(brokers(network_data(ctx, plan), plan), listing)
+        result = brokers(network_data(ctx, plan), plan)
+    show_result(result, listing)
 
 
 @analyze.command("gaps")
@@ -717,9 +763,11 @@ def analyze_gaps(ctx: click.Context, plan: str | None, listing: output.Listing) 
     Example:
       ivp analyze gaps --plan pijnacker-nootdorp-2023
     """
-    from graph.analysis.gaps import gaps
+    if (result := built_result(ctx, "gaps", plan)) is None:
+        from graph.analysis.gaps import gaps
 
-    show_result(gaps(network_data(ctx, plan), plan), listing)
+        result = gaps(network_data(ctx, plan), plan)
+    show_result(result, listing)
 
 
 @main.command()

@@ -10,30 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from graph import dist
+from graph import dist, pieces
+from graph.analysis_cache import CACHE
 from graph.config import Settings
-from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
+from graph.iris import Iris
+from graph.pieces import NQUADS, OUTPUTS
+from graph.pipeline import PLANS, SHARED, SHARED_GRAPHS, Compiled, PlanUnit, Say, Tick, check_data
 from graph.store import (
     MANIFEST,
     fingerprint,
     input_stats,
     is_current,
-    prefixes,
     read_manifest,
     rows_of,
 )
 
-CACHE = "cache"
-# the union of all graphs in the triple formats; every graph in TriG and N-Quads
-OUTPUTS = ["ivp.ttl", "ivp.nt", "ivp.jsonld", "ivp.trig", "ivp.nq"]
-UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+NQ = ox.RdfFormat.N_QUADS
 
 
 @dataclass
@@ -45,6 +44,9 @@ class BuildReport:
     checked: int = 0  # plans loaded and checked in this build
     reused: int = 0  # plans taken unchanged from the previous build
     current: bool = False  # nothing had changed: dist/ was left as it was
+    incremental: bool = False  # the previous build's store was kept and only changes applied
+    analysed: int = 0  # plans whose analyses were computed in this build (the rest reused)
+    recomputed: list[str] = field(default_factory=list)  # analyses across plans, run again
 
 
 def check(
@@ -68,12 +70,14 @@ def build(
     tick: Tick | None = None,
     jobs: int | None = None,
     force: bool = False,
+    scratch: bool = False,
 ) -> BuildReport:
     """Check the data and write dist/ whole, or not at all.
 
     When no input changed since the last build, dist/ is left as it is (unless `force`).
     Otherwise plans whose inputs did not change are taken from dist/cache/ instead of being
-    loaded and checked again.
+    loaded and checked again, and the previous build's store is copied (hard links) and
+    changed only where a plan changed; `scratch` uses neither the cache nor the store.
     """
     say = progress or (lambda _msg: None)
     for name in dist.prune(settings.dist_dir):
@@ -87,11 +91,10 @@ def build(
         )
     # taken before reading anything: a file edited during the build makes the store stale
     stamp = {"fingerprint": fingerprint(settings), "inputs": input_stats(settings)}
+    previous = None if scratch else settings.dist_dir / CACHE
     with dist.scratch(settings.dist_dir) as tmp:
-        compiled = check_data(
-            settings, tmp / CACHE, settings.dist_dir / CACHE, say=say, tick=tick, jobs=jobs
-        )
-        report = _write(compiled, settings, tmp, say, stamp)
+        compiled = check_data(settings, tmp / CACHE, previous, say=say, tick=tick, jobs=jobs)
+        report = _write(compiled, settings, tmp, say, stamp, None if scratch else manifest)
         dist.land(tmp, settings.dist_dir)
     report.dist_dir = settings.dist_dir
     say(f"built {report.triples} triples in {len(report.graphs)} graphs into {settings.dist_dir}")
@@ -99,81 +102,237 @@ def build(
 
 
 def _write(
-    compiled: Compiled, settings: Settings, out: Path, say: Say, stamp: dict[str, Any]
+    compiled: Compiled,
+    settings: Settings,
+    out: Path,
+    say: Say,
+    stamp: dict[str, Any],
+    manifest: dict[str, Any] | None,
 ) -> BuildReport:
-    """Stream the checked N-Quads into the store, add the analyses, dump every format.
+    """Fill the store, add the analyses, write the dumps from their pieces, and the manifest.
 
-    Nothing holds the whole graph in Python: the plans' N-Quads are concatenated into
-    ivp.nq, the store bulk-loads that file, and the other formats are written by Oxigraph
-    straight from the store.
+    Nothing holds the whole graph in Python. From scratch, the pieces' N-Quads are
+    concatenated into ivp.nq and bulk-loaded. Incrementally (a previous build for the same
+    base whose store nobody wrote to), its store is copied by hard links and only the pieces
+    whose digest changed are replaced (see graph.analyses for the analysis graph).
     """
-    nquads = out / "ivp.nq"
-    say("writing ivp.nq")
-    with nquads.open("wb") as target:
-        for part in compiled.nquads():
-            with part.open("rb") as source:
-                shutil.copyfileobj(source, target, 1 << 20)
-    say("loading the store")
-    store = ox.Store(str(out / "store"))
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    from graph.analysis.rdf import add_analysis_graph  # networkx: only when building
+    iris = Iris(settings.base)
+    data = {SHARED: compiled.shared} | {
+        u.plan_id: compiled.folder / PLANS / u.nquads for u in compiled.units if u.nquads
+    }
+    digests = {SHARED: pieces.digest(compiled.shared)} | {
+        u.plan_id: u.nquads_sha256 for u in compiled.units if u.nquads
+    }
+
+    def graphs_of(piece: str) -> list[ox.NamedNode]:
+        names = SHARED_GRAPHS if piece == SHARED else (piece,)
+        return [ox.NamedNode(str(iris.graph(n))) for n in names]
+
+    previous = _previous(settings, manifest, compiled.key, digests)
+    store: ox.Store | None = None
+    if previous is not None:
+        store = _copy_store(previous, out / "store")
+    if store is not None and manifest is not None:
+        say("copying the previous build's store; replacing the plans that changed")
+        old: dict[str, str] = manifest["pieces"]
+        total, graphs = int(manifest["triples"]), dict(manifest["graphs"])
+        changed = sorted(n for n in data if old.get(n) != digests[n])
+        for name in sorted(old.keys() - data.keys()) + changed:
+            for graph in graphs_of(name) if name in old else []:
+                total = _remove_graph(store, graph, total)
+                graphs.pop(graph.value.rsplit("/", 1)[-1], None)
+            if name in data:
+                total = _add_graphs(store, data[name], graphs_of(name), total)
+                graphs |= _graph_counts(store, graphs_of(name))
+    else:
+        changed = sorted(data)
+        say("loading the store")
+        with (out / NQUADS).open("wb") as target:
+            for path in data.values():
+                pieces.append(path, target)
+        store = ox.Store(str(out / "store"))
+        store.bulk_load(path=str(out / NQUADS), format=NQ)
+        total, graphs = 0, {}
+    from graph import analyses  # networkx: only when building
 
     say("computing the network analyses into graph 'analyse'")
-    analysis_graph = add_analysis_graph(store, settings)
-    if analysis_graph is not None:
-        with nquads.open("ab") as target:
-            # not Store.dump(from_graph=...): it writes the graph's triples without its name
-            quads = store.quads_for_pattern(None, None, None, analysis_graph)
-            ox.serialize(quads, target, ox.RdfFormat.N_QUADS)
-    say("writing ivp.trig, ivp.ttl, ivp.nt and ivp.jsonld")
-    _dump(store, out, prefixes(settings))
+    keys = {
+        u.plan_id: analyses.analysis_key(compiled.key, u.nquads_sha256 or "")
+        for u in compiled.units
+    }
+    found = analyses.compute(store, settings, out / CACHE, settings.dist_dir / CACHE, keys)
+    analysis_graph = analyses.graph_name(settings)
+    if previous is not None:
+        before = analyses.keys_of(settings.dist_dir / CACHE)
+        renewed = [*found.computed, analyses.NATIONAL]
+        for plan in sorted(before.keys() - found.pieces.keys()) + renewed:
+            old_piece = settings.dist_dir / CACHE / analyses.FOLDER / f"{plan}.nq"
+            new_piece = found.pieces.get(plan)
+            total += _replace_piece(store, old_piece, new_piece, analysis_graph, out)
+        graphs |= _graph_counts(store, [analysis_graph])
+        say("writing the dumps from their pieces")
+        pieces.assemble([*data.values(), *found.pieces.values()], out)
+    else:
+        with (out / NQUADS).open("ab") as target:
+            for path in found.pieces.values():
+                pieces.append(path, target)
+        with (out / "analyse.nq").open("wb") as target:
+            for path in found.pieces.values():
+                pieces.append(path, target)
+        store.bulk_load(path=str(out / "analyse.nq"), format=NQ)
+        (out / "analyse.nq").unlink()
+        say("writing the dumps from their pieces")
+        pieces.assemble([*data.values(), *found.pieces.values()], out, skip=(NQUADS,))
+        store.flush()
+        store.optimize()
+        graphs, total = _counts(store)
+    if found.pieces and analysis_graph.value.rsplit("/", 1)[-1] not in graphs:
+        graphs |= _graph_counts(store, [analysis_graph])
+    graphs = {g: n for g, n in sorted(graphs.items()) if n}
+    quads = len(store)
     store.flush()
-    store.optimize()
-    graphs, triples = _counts(store)
     del store
     plans = [u.plan_id for u in compiled.units]
     checked = len(compiled.units) - compiled.reused
-    report = BuildReport(out, triples, graphs, plans, checked, compiled.reused)
-    manifest = {
+    report = BuildReport(
+        out,
+        total,
+        graphs,
+        plans,
+        checked,
+        compiled.reused,
+        incremental=previous is not None,
+        analysed=len(found.computed),
+        recomputed=found.recomputed,
+    )
+    if found.recomputed:
+        say(
+            f"analyses of {len(found.computed)} plans computed, {found.reused} reused; "
+            f"recomputed across all plans: {', '.join(found.recomputed)}"
+        )
+    written = {
         **stamp,
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "base": settings.base,
-        "triples": triples,
+        "triples": total,
+        "quads": quads,
         "graphs": graphs,
         "plans": plans,
         "files": sorted(OUTPUTS),
+        "incremental": previous is not None,
+        "changed": changed,
+        "analyses": {
+            "computed": found.computed,
+            "reused": found.reused,
+            "recomputed": found.recomputed,
+        },
+        "key": compiled.key,
+        "pieces": digests,
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
     return report
 
 
-def _dump(store: ox.Store, out: Path, names: dict[str, str]) -> None:
-    """TriG of every graph; Turtle, N-Triples and JSON-LD of their union; at the same time.
+def _previous(
+    settings: Settings, manifest: dict[str, Any] | None, key: str, digests: dict[str, str | None]
+) -> Path | None:
+    """The previous build's store, when this build should start from it; else None.
 
-    Oxigraph writes without holding the GIL, so the four files are written in parallel.
-    Turtle and N-Triples are written graph by graph (a triple stated in two graphs appears
-    twice, which any parser reads as one); JSON-LD, which cannot be concatenated, from a
-    query for the distinct triples of all graphs (whose writer takes no prefixes: full IRIs).
+    Only a build for the same base and shared inputs that recorded its pieces, whose store
+    nobody wrote to since (`ivp serve --writable` leaves WRITTEN), and only when few pieces
+    changed: replacing a graph costs more than loading it, so past a tenth of them a fresh
+    bulk load is faster.
     """
-    graphs = sorted(store.named_graphs(), key=lambda g: g.value)
+    if manifest is None or manifest.get("base") != settings.base or "pieces" not in manifest:
+        return None
+    old = manifest["pieces"]
+    changed = sum(old.get(n) != d for n, d in digests.items()) + len(old.keys() - digests)
+    if manifest.get("key") != key or changed > max(2, len(digests) // 10):
+        return None
+    folder = dist.current(settings.dist_dir)
+    if folder is None or (folder / dist.WRITTEN).exists() or not (folder / "store").is_dir():
+        return None
+    return folder / "store"
 
-    def by_graph(name: str, fmt: ox.RdfFormat) -> None:
-        with (out / name).open("wb") as target:
-            for graph in graphs:
-                store.dump(target, fmt, from_graph=graph, prefixes=names)
 
-    def jsonld() -> None:
-        store.query(UNION).serialize(out / "ivp.jsonld", ox.RdfFormat.JSON_LD)
+def _copy_store(previous: Path, target: Path) -> ox.Store | None:
+    """A writable copy of a finished store: a RocksDB checkpoint, hard links to its files."""
+    try:
+        ox.Store.read_only(str(previous)).backup(str(target))
+        return ox.Store(str(target))
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
 
-    with ThreadPoolExecutor(4) as pool:
-        futures = [
-            pool.submit(store.dump, out / "ivp.trig", ox.RdfFormat.TRIG, prefixes=names),
-            pool.submit(by_graph, "ivp.ttl", ox.RdfFormat.TURTLE),
-            pool.submit(by_graph, "ivp.nt", ox.RdfFormat.N_TRIPLES),
-            pool.submit(jsonld),
-        ]
-        for future in futures:
-            future.result()
+
+def _only_in(store: ox.Store, graph: ox.NamedNode) -> int:
+    """How many of the graph's triples no other graph states."""
+    rows = store.query(
+        f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }}
+              FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"""
+    )
+    return int(next(iter(rows))[0].value)  # type: ignore[index]
+
+
+def _remove_graph(store: ox.Store, graph: ox.NamedNode, total: int) -> int:
+    """Drop a graph; return the distinct triples left of `total`."""
+    total -= _only_in(store, graph)
+    store.remove_graph(graph)
+    return total
+
+
+def _add_graphs(store: ox.Store, piece: Path, graphs: list[ox.NamedNode], total: int) -> int:
+    """Load a piece holding whole `graphs`; return `total` plus the triples new to the store."""
+    store.load(path=str(piece), format=NQ)  # a bulk load costs ~0.3 s per call
+    return total + sum(_only_in(store, g) for g in graphs)
+
+
+def _replace_piece(
+    store: ox.Store, old: Path, new: Path | None, graph: ox.NamedNode, out: Path
+) -> int:
+    """Turn an analysis piece's old version in the store into its new one; return the
+    change in quads (all of them distinct triples: the piece's subjects are minted for the
+    analyses, so no other graph states its triples).
+
+    Only the lines that differ are written: the national piece holds millions of quads, most
+    of them the same from one build to the next, and removing and loading it whole would
+    cost more than the rest of an incremental build.
+    """
+    before, after = _line_hashes(old), _line_hashes(new)
+    gone, come = before - after, after - before
+    if gone:
+        tail = f" {graph} .\n".encode()
+        triples = b"".join(
+            line[: -len(tail)] + b" .\n" for line in _lines(old) if hash(line) in gone
+        )
+        store.update(f"DELETE DATA {{ GRAPH {graph} {{ {triples.decode()} }} }}")
+    if come and new is not None:
+        added = out / "added.nq"
+        added.write_bytes(b"".join(line for line in _lines(new) if hash(line) in come))
+        store.load(path=str(added), format=NQ)
+        added.unlink()
+    return len(come) - len(gone)
+
+
+def _lines(path: Path | None) -> Iterator[bytes]:
+    if path is None or not path.is_file():
+        return
+    with path.open("rb") as source:
+        yield from source
+
+
+def _line_hashes(path: Path | None) -> set[int]:
+    """The hashes of a piece's lines (each line one quad, each quad once)."""
+    return {hash(line) for line in _lines(path)}
+
+
+def _graph_counts(store: ox.Store, graphs: list[ox.NamedNode]) -> dict[str, int]:
+    """Triples in each of `graphs`, by the graph IRI's last segment."""
+    counts = {}
+    for g in graphs:
+        rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        counts[g.value.rsplit("/", 1)[-1]] = int(next(iter(rows))[0].value)  # type: ignore[index]
+    return counts
 
 
 def _counts(store: ox.Store) -> tuple[dict[str, int], int]:

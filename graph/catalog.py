@@ -59,24 +59,33 @@ class Catalog:
     # -- plans --
 
     def plans(self) -> list[dict[str, Any]]:
+        """One row per plan with its counts.
+
+        Each count is its own grouped subquery: counted in one group, the themes, priorities
+        and partners of a plan multiplied into each other (at 82 plans 10 s instead of 0.2).
+        DISTINCT because the union of the graphs is a bag: a plan is described in its own
+        graph and in that of the plan replacing it.
+        """
         return self._rows(f"""
-SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status
-       (COUNT(DISTINCT ?theme) AS ?themes) (COUNT(DISTINCT ?priority) AS ?priorities)
-       (COUNT(DISTINCT ?partner) AS ?partners)
+SELECT DISTINCT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status ?themes
+       (COALESCE(?prio, 0) AS ?priorities) (COALESCE(?named, 0) AS ?partners)
 WHERE {{
+  {{ SELECT ?plan (COUNT(DISTINCT ?theme) AS ?themes) WHERE {{ ?plan ivp:hasTheme ?theme }}
+     GROUP BY ?plan }}
   ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
-        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end .
+        ivp:startYear ?start ; ivp:endYear ?end .
   {_nl("title")}
   OPTIONAL {{ ?plan ivp:municipality ?m .  # a draft may not know it yet (issue 12)
              ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")} }}
   OPTIONAL {{ ?plan ivp:planStatus/skos:notation ?planStatus }}
   BIND(COALESCE(STR(?planStatus), "curated") AS ?status)
   OPTIONAL {{ ?plan dcterms:dateAccepted ?adopted }}
-  OPTIONAL {{ ?plan ivp:hasTheme ?priority .
-             ?priority ivp:status <{self._status_iri("priority")}> }}
-  OPTIONAL {{ ?plan ivp:namesPartner ?partner }}
+  OPTIONAL {{ SELECT ?plan (COUNT(DISTINCT ?priority) AS ?prio) WHERE {{
+      ?plan ivp:hasTheme ?priority . ?priority ivp:status <{self._status_iri("priority")}> }}
+      GROUP BY ?plan }}
+  OPTIONAL {{ SELECT ?plan (COUNT(DISTINCT ?partner) AS ?named) WHERE {{
+      ?plan ivp:namesPartner ?partner }} GROUP BY ?plan }}
 }}
-GROUP BY ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status
 ORDER BY ?id""")
 
     def class_counts(self, plan: str | None = None) -> list[dict[str, Any]]:
@@ -88,12 +97,16 @@ ORDER BY ?id""")
         """
         self.check_plan(plan)
         only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
+        # each plan graph once, not once per theme (`?p ivp:hasTheme []` is a row per theme)
+        graphs = f"""{{ SELECT DISTINCT ?g ?plan WHERE {{
+    {"VALUES ?plan { " + sparql_string(plan) + " }" if plan else ""}
+    GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan }} }} }}"""
         rows = self._rows(
             f"""
 SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
-  GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan . ?x a ?c }}
+  {graphs}
+  GRAPH ?g {{ ?x a ?c }}
   FILTER(STRSTARTS(STR(?c), STR(ivp:)))
-  {only}
   BIND(STRAFTER(STR(?c), "#") AS ?class)
 }} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
         )
@@ -376,6 +389,25 @@ SELECT ?i ?plan ?theme ?action ?partner ?label ?role ?named_as ?quote ?section W
                 for r in self._involvements(f"?i ivp:theme <{iri}> .")
             ]  # the same rows as `ivp theme`, without the quotes
         only = sparql_string(plan) if plan else None
+        if plan:
+            # the plan's partners first, then each (partner, plan) pair once and the themes of
+            # this plan counted apart: joined together, a partner named by every plan
+            # multiplied its plans by its themes and domains (11.6 s nationally)
+            return self._rows(f"""
+SELECT ?id ?label ?kind ?type (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
+       (GROUP_CONCAT(DISTINCT ?planId; separator=", ") AS ?plans)
+       (COALESCE(SAMPLE(?n), 0) AS ?themes)
+WHERE {{
+  {{ SELECT DISTINCT ?p WHERE {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }} }}
+  ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
+     ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
+  {{ SELECT DISTINCT ?p ?planId WHERE {{
+      ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId }} }}
+  OPTIONAL {{ SELECT ?p (COUNT(DISTINCT ?theme) AS ?n) WHERE {{
+      ?plan dcterms:identifier {only} . ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
+      GROUP BY ?p }}
+}} GROUP BY ?id ?label ?kind ?type ORDER BY DESC(?themes) ?label""")
         return self._rows(
             f"""
 SELECT ?id ?label ?kind ?type (GROUP_CONCAT(DISTINCT ?domain; separator=", ") AS ?domains)
@@ -387,11 +419,9 @@ WHERE {{
   OPTIONAL {{ ?p ivp:partnerType/skos:notation ?type }}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId .
-  {f"FILTER EXISTS {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }}" if plan else ""}
-  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan .
-             {f"FILTER(?planId = {only})" if plan else ""} }}
+  OPTIONAL {{ ?theme ivp:involvesPartner ?p ; ivp:inPlan ?plan }}
 }} GROUP BY ?id ?label ?kind ?type ORDER BY DESC(?themes) ?label"""
-        )  # ?plans lists every plan naming the partner; with --plan, ?themes counts its themes
+        )  # ?plans lists every plan naming the partner
 
     def partner(self, ref: str) -> dict[str, Any]:
         known = self._rows("""

@@ -28,7 +28,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-PREVIOUS = "previous"  # a link in the builds folder to the build before the current one
+PREVIOUS = "previous"
+# left in a build folder by `ivp serve --writable` before it opens that build's store for
+# writing: the store may then hold more than the build made, so no build starts from it
+WRITTEN = "store-written"  # a link in the builds folder to the build before the current one
 _LINK_SUFFIX = ".link"
 
 

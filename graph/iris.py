@@ -7,6 +7,7 @@ vocabulary files are written against the default base; `rebase` moves them to an
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -17,8 +18,14 @@ from graph.config import DEFAULT_BASE
 DEFAULT_IVP = Namespace(DEFAULT_BASE + "def/ivp#")
 
 
+@lru_cache(maxsize=1 << 16)
+def _quoted(part: str) -> str:
+    return quote(part, safe=".-_~")
+
+
 def _seg(*parts: str) -> str:
-    return "/".join(quote(str(p), safe=".-_~") for p in parts)
+    # the same plan, theme and partner ids recur by the thousand: quote each once
+    return "/".join(_quoted(str(p)) for p in parts)
 
 
 class Iris:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -27,19 +26,24 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from graph import pieces
 from graph.config import Settings
 from graph.entries import Context
 from graph.plan_loader import PlanLoader
 from graph.problems import CannotRun, InvalidData, Problem, relative
 from graph.registry import load_model, load_registries
-from graph.store import code_files, digest_of
+from graph.store import code_files, digest_of, prefixes
 from graph.validate import check_quotes, check_shapes, check_values, read_shapes
 
 Say = Callable[[str], None]
 Tick = Callable[[int, int], None]  # (plans done, plans in all)
 
 SHARED_GRAPHS = ("model", "register")
-PLANS = "plans"  # inside the cache folder: <plan>.nq and <plan>.json per valid plan
+# inside the cache folder: per valid plan <plan>.json, and <plan>.nq with the same graph in
+# every other dump format beside it (graph.pieces)
+PLANS = "plans"
+SHARED = "shared.nq"  # the shared graphs' piece, in the cache folder
+SHARED_CHECK = "shared.checked"  # the key of the inputs of the last shared check that passed
 # below this many plans to check, worker start-up costs more than it saves
 PARALLEL_FROM = 8
 
@@ -52,6 +56,7 @@ class PlanUnit:
     file: str
     key: str
     nquads: str | None = None  # file name in the cache folder
+    nquads_sha256: str | None = None  # its digest: equal digests, the same quads
     triples: int = 0
     source: str | None = None  # path of the source text it was checked against
     source_sha256: str | None = None
@@ -67,6 +72,7 @@ class Compiled:
     shared: Path
     units: list[PlanUnit]
     reused: int
+    key: str  # of the shared part every plan was checked against (shared_key)
 
     def nquads(self) -> Iterator[Path]:
         yield self.shared
@@ -128,8 +134,13 @@ class Shared:
             unit.source, unit.source_sha256 = str(source), _sha256(source.read_bytes())
         if not problems:
             unit.nquads, unit.triples = f"{plan_id}.nq", written
-            (folder / PLANS / unit.nquads).write_bytes(nquads)
+            unit.nquads_sha256 = _sha256(nquads)
+            target = folder / PLANS / unit.nquads
+            target.unlink(missing_ok=True)  # never write through a link into an older build
+            target.write_bytes(nquads)
+            pieces.write_formats(folder / PLANS / unit.nquads, prefixes(self.settings))
             record = json.dumps(_record(unit))
+            (folder / PLANS / f"{plan_id}.json").unlink(missing_ok=True)
             (folder / PLANS / f"{plan_id}.json").write_text(record, encoding="utf-8")
         return unit
 
@@ -173,22 +184,18 @@ def _reuse(previous: Path | None, folder: Path, path: Path, key: str) -> PlanUni
     try:
         record = json.loads((previous / PLANS / f"{path.stem}.json").read_text(encoding="utf-8"))
         unit = PlanUnit(**record)
-        if unit.key != key or unit.nquads is None or unit.source is None:
+        if unit.key != key or unit.nquads is None or unit.source is None or not unit.nquads_sha256:
             return None
         if _sha256(Path(unit.source).read_bytes()) != unit.source_sha256:
             return None
-        for name in (unit.nquads, f"{path.stem}.json"):
-            _link(previous / PLANS / name, folder / PLANS / name)
+        names = [f"{path.stem}.json", *(p.name for p in pieces.files(Path(unit.nquads)))]
+        if not all((previous / PLANS / name).is_file() for name in names):
+            return None  # written by a version that kept fewer files
+        for name in names:
+            pieces.link(previous / PLANS / name, folder / PLANS / name)
     except (OSError, ValueError, TypeError):
         return None  # no usable cache entry: check the plan again
     return unit
-
-
-def _link(src: Path, dst: Path) -> None:
-    try:
-        os.link(src, dst)  # the old dist/ is replaced after the build: share, don't copy
-    except OSError:
-        shutil.copyfile(src, dst)
 
 
 # --- worker processes ---------------------------------------------------------------------
@@ -259,14 +266,33 @@ def check_data(
             units[path.stem] = shared.check_plan(path, key, folder)
             tick(len(units), len(paths))
     ordered = [units[p.stem] for p in paths]
-    problems = _check_shared(shared, ordered)
+    checked_key = _shared_check_key(shared, ordered)
+    if _read(previous, SHARED_CHECK) == checked_key:
+        problems = []  # the same shared part against the same plan sections passed before
+    else:
+        problems = _check_shared(shared, ordered)
     for unit in ordered:
         problems += unit.problems
     if problems:
         raise InvalidData(problems)
-    shared_nq = folder / "shared.nq"
+    (folder / SHARED_CHECK).write_text(checked_key, encoding="utf-8")
+    shared_nq = folder / SHARED
     shared_nq.write_bytes(b"".join(as_nquads(shared.ctx.graph(name)) for name in SHARED_GRAPHS))
-    return Compiled(folder, shared_nq, ordered, reused)
+    pieces.write_formats(shared_nq, prefixes(settings))
+    return Compiled(folder, shared_nq, ordered, reused, shared.key)
+
+
+def _shared_check_key(shared: Shared, units: list[PlanUnit]) -> str:
+    """What `_check_shared` reads: the shared inputs, and the plans' sections and sources."""
+    cited = [(u.plan_id, u.sections, u.source, u.source_sha256) for u in units]
+    return _sha256(shared.key.encode() + json.dumps(cited).encode())
+
+
+def _read(folder: Path | None, name: str) -> str | None:
+    try:
+        return (folder / name).read_text(encoding="utf-8")  # type: ignore[operator]
+    except (OSError, TypeError):
+        return None
 
 
 def _check_shared(shared: Shared, units: list[PlanUnit]) -> list[Problem]:

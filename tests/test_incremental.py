@@ -59,7 +59,9 @@ def test_a_forced_build_reuses_every_plan_and_gives_the_same_graph(first: Settin
     assert [x for x in after if "_:" not in x] == [x for x in before if "_:" not in x]
     assert len(after) == len(before)
     assert sorted(p.name for p in (first.dist_dir / CACHE / PLANS).iterdir()) == sorted(
-        f"{plan}.{ext}" for plan in (NIJMEGEN, PN) for ext in ("json", "nq")
+        f"{plan}.{ext}"
+        for plan in (NIJMEGEN, PN)
+        for ext in ("json", "nq", "ttl", "nt", "jsonld", "trig")  # a piece in each dump format
     )
 
 

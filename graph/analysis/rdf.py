@@ -1,12 +1,12 @@
 """The analysis results as RDF, for the named graph <{base}id/graaf/analyse>.
 
-`ivp build` calls `add_analysis_graph` on the freshly loaded store, so the results sit in the
-store next to the data they were computed from and a SPARQL user (or the endpoint) can query scores
-without running anything. Why the build and not a command: the store is written only by the
-build (everything else opens it read-only, and the build swaps a complete dist/ into place),
-and scores must never be older than the data they describe; both hold only if the same step
-writes both. For the two curated plans the analyses take well under a second; for a national
-store (~700 plans) `results` takes about half a minute.
+`ivp build` writes these triples (through graph.analyses, per plan) into its store, so the
+results sit in the store next to the data they were computed from and a SPARQL user (or the
+endpoint) can query scores without running anything. Why the build and not a command: the
+store is written only by the build (everything else opens it read-only, and the build swaps a
+complete dist/ into place), and scores must never be older than the data they describe; both
+hold only if the same step writes both. For the two curated plans the analyses take well
+under a second; for a national store (~700 plans) `results` takes about half a minute.
 
 Plans are compared pair by pair while there are at most `COMPARE_ALL_UP_TO`; beyond that, each
 plan only with the plan it replaces (dcterms:replaces), when that plan is in the data: every
@@ -31,7 +31,6 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from graph import network
 from graph.analysis import Result
 from graph.analysis.brokers import brokers
 from graph.analysis.central import central
@@ -56,15 +55,25 @@ def results(data: PlanData) -> list[Result]:
     """Every analysis with its default parameters: per plan, and across all plans; the plans
     compared as `comparisons` pairs them, the pairing recorded as the parameter `pairs`."""
     out: list[Result] = []
-    plans = data.plan_ids()
-    for p in plans:
-        out += [central(data, p), overlap(data, p), communities(data, p), brokers(data, p)]
-        out.append(gaps(data, p))
-    if len(plans) > 1:
+    for p in data.plan_ids():
+        out += plan_results(data, p)
+    return out + national_results(data)
+
+
+def plan_results(data: PlanData, plan: str) -> list[Result]:
+    """The analyses of one plan: they read that plan only, so an unchanged plan's results
+    can be kept between builds (graph.analyses)."""
+    return [f(data, plan) for f in (central, overlap, communities, brokers, gaps)]
+
+
+def national_results(data: PlanData) -> list[Result]:
+    """The analyses across plans (all of them, or pairs): recomputed whenever a plan changes."""
+    out: list[Result] = []
+    if len(data.plan_ids()) > 1:
         out += [central(data), communities(data)]
         pairing = (
             "every pair of plans"
-            if len(plans) <= COMPARE_ALL_UP_TO
+            if len(data.plan_ids()) <= COMPARE_ALL_UP_TO
             else "each plan and the plan it replaces (dcterms:replaces)"
         )
         for p, q in comparisons(data):
@@ -266,12 +275,13 @@ def analysis_graph(
     return g
 
 
-def add_analysis_graph(store: ox.Store, settings: Settings) -> ox.NamedNode | None:
-    """Compute the analyses from the plans in `store` into its named graph 'analyse'."""
-    data = network.load(store, settings)
-    if not data.plans:
-        return None
-    name = ox.NamedNode(str(Iris(settings.base).graph(GRAPH_NAME)))
+def graph_name(settings: Settings) -> ox.NamedNode:
+    """The IRI of the named graph that holds the analyses."""
+    return ox.NamedNode(str(Iris(settings.base).graph(GRAPH_NAME)))
+
+
+def as_quads(triples: Iterable[tuple], name: ox.NamedNode) -> list[ox.Quad]:
+    """rdflib triples as Oxigraph quads in graph `name`, each once, in the order first seen."""
     terms: dict[Any, Any] = {}  # the same IRIs and literals recur: convert each once
 
     def term(t: Any) -> Any:
@@ -285,7 +295,4 @@ def add_analysis_graph(store: ox.Store, settings: Settings) -> ox.NamedNode | No
                 terms[t] = ox.Literal(str(t), datatype=datatype)
         return terms[t]
 
-    store.bulk_extend(
-        ox.Quad(term(s), term(p), term(o), name) for s, p, o in analysis_triples(data, settings)
-    )
-    return name
+    return list(dict.fromkeys(ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples))

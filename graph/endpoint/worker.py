@@ -27,10 +27,12 @@ import sys
 import threading
 import traceback
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph.dist import WRITTEN
 from graph.endpoint.evaluate import execute
 
 STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as needed
@@ -65,6 +67,8 @@ def worker_main(conn: Connection, store_dir: str, writable: bool, offline: bool)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     not_walled = forbid_network() if offline else None
     try:
+        if writable:  # the next build must not start from a store that holds more than it made
+            (Path(store_dir).parent / WRITTEN).touch()
         store = ox.Store(store_dir) if writable else ox.Store.read_only(store_dir)
     except OSError as err:
         conn.send(("error", 500, f"cannot open the store: {err}"))
