@@ -614,7 +614,7 @@ def analyze_central(
     """
     from graph.analysis.central import central
 
-    show_result(central(network_data(ctx, plan), plan, top), listing)
+    show_result(central(network_data(ctx, plan), plan, top, language=language()), listing)
 
 
 @analyze.command("overlap")
@@ -653,7 +653,9 @@ def analyze_overlap(
     from graph.analysis.overlap import overlap
 
     data = network_data(ctx, plan)
-    show_result(overlap(data, plan, min_shared, min_jaccard, ignore, flagged), listing)
+    show_result(
+        overlap(data, plan, min_shared, min_jaccard, ignore, flagged, language=language()), listing
+    )
 
 
 @analyze.command("communities")
@@ -676,7 +678,9 @@ def analyze_communities(
     """
     from graph.analysis.communities import communities
 
-    show_result(communities(network_data(ctx, plan), plan, seed, resolution), listing)
+    show_result(
+        communities(network_data(ctx, plan), plan, seed, resolution, language=language()), listing
+    )
 
 
 @analyze.command("brokers")
@@ -697,7 +701,7 @@ def analyze_brokers(ctx: click.Context, plan: str | None, listing: output.Listin
     """
     from graph.analysis.brokers import brokers
 
-    show_result(brokers(network_data(ctx, plan), plan), listing)
+    show_result(brokers(network_data(ctx, plan), plan, language=language()), listing)
 
 
 @analyze.command("gaps")
@@ -715,7 +719,7 @@ def analyze_gaps(ctx: click.Context, plan: str | None, listing: output.Listing) 
     """
     from graph.analysis.gaps import gaps
 
-    show_result(gaps(network_data(ctx, plan), plan), listing)
+    show_result(gaps(network_data(ctx, plan), plan, language=language()), listing)
 
 
 @main.command()
@@ -740,7 +744,11 @@ def compare(ctx: click.Context, plan_ids: tuple[str, ...], listing: output.Listi
 
     if len(set(plan_ids)) < 2:
         raise click.UsageError("compare needs two or more different plans")
-    show_result(run_compare(network_data(ctx, *plan_ids), list(plan_ids)), listing, group="aspect")
+    show_result(
+        run_compare(network_data(ctx, *plan_ids), list(plan_ids), language=language()),
+        listing,
+        group="aspect",
+    )
 
 
 @main.command()
