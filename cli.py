@@ -488,10 +488,10 @@ def query(
     """
     fmt = listing.format
     if list_named or not sparql:
-        rows = [
-            {"name": "@" + q.name, "title": q.title, "description": q.description}
-            for q in named_queries()
-        ]
+        rows = []
+        for q in named_queries():
+            title, description = q.words(language())
+            rows.append({"name": "@" + q.name, "title": title, "description": description})
         if fmt not in output.LIST_FORMATS:
             listing = replace(listing, format="table")
         show_rows(rows, listing)

@@ -2,8 +2,13 @@
 description in its header comments, runnable as `ivp query @name`.
 
     # title: Prioritaire thema's per plan
-    # description: Which themes each plan prioritises, in the plan's own order.
+    # title_en: Priority themes per plan
+    # description: Welke thema's elk plan prioriteit geeft, in de volgorde van het plan.
+    # description_en: Which themes each plan prioritises, in the plan's own order.
     SELECT ...
+
+The plain keys are Dutch, the language people read by default; `_en` gives the English
+form, and a query without one is shown in Dutch in English too (graph.i18n falls back).
 """
 
 from __future__ import annotations
@@ -12,15 +17,25 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.i18n import DEFAULT, Language
+
 QUERY_DIR = Path(__file__).parent / "queries"
 
 
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
-    title: str
+    title: str  # Dutch, as are `description` and the page and command line by default
     description: str
     text: str
+    title_en: str = ""
+    description_en: str = ""
+
+    def words(self, language: Language) -> tuple[str, str]:
+        """Title and description in `language`, Dutch where the file has no English."""
+        if language == DEFAULT:
+            return self.title, self.description
+        return self.title_en or self.title, self.description_en or self.description
 
 
 class UnknownQuery(KeyError):
@@ -34,6 +49,9 @@ class UnknownQuery(KeyError):
         return self.message
 
 
+HEADER_KEYS = ("title", "description", "title_en", "description_en")
+
+
 def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
@@ -41,10 +59,15 @@ def _parse(path: Path) -> NamedQuery:
         if not line.startswith("#"):
             break
         key, _, value = line.lstrip("# ").partition(":")
-        if value and key.strip() in ("title", "description"):
+        if value and key.strip() in HEADER_KEYS:
             header[key.strip()] = value.strip()
     return NamedQuery(
-        path.stem, header.get("title", path.stem), header.get("description", ""), text
+        path.stem,
+        header.get("title", path.stem),
+        header.get("description", ""),
+        text,
+        title_en=header.get("title_en", ""),
+        description_en=header.get("description_en", ""),
     )
 
 
