@@ -19,7 +19,7 @@ import click
 from graph import output
 from graph.catalog import STATUSES, Catalog, NotFound
 from graph.config import Settings
-from graph.i18n import LANGUAGES, Language, choose
+from graph.i18n import LANGUAGES, Language, choose, speaking
 from graph.messages import MESSAGES, problems_found
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
@@ -233,6 +233,7 @@ def main(ctx: click.Context, data: Path | None, dist: Path | None, lang: str | N
         ctx.meta["ivp.lang"] = choose(lang)
     except ValueError as err:  # a language we lack in IVP_LANG: as if given as --lang
         raise click.BadParameter(str(err), ctx=ctx, param_hint="'IVP_LANG'") from err
+    ctx.with_resource(speaking(ctx.meta["ivp.lang"]))  # the library's messages follow it
     ctx.obj = Settings.from_env(data_dir=data, dist_dir=dist)
 
 

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from graph import dist
 from graph.config import Settings
+from graph.notices import notice
 from graph.pipeline import Compiled, PlanUnit, Say, Tick, check_data
 from graph.store import (
     MANIFEST,
@@ -77,10 +78,10 @@ def build(
     """
     say = progress or (lambda _msg: None)
     for name in dist.prune(settings.dist_dir):
-        say(f"removed {name}, left by an earlier build")
+        say(notice("removed", name=name))
     manifest = read_manifest(settings)
     if not force and manifest is not None and is_current(settings):
-        say(f"{settings.dist_dir} is current: nothing changed since {manifest['built']}")
+        say(notice("current", dist=settings.dist_dir, built=manifest["built"]))
         plans = manifest["plans"]
         return BuildReport(
             settings.dist_dir, manifest["triples"], manifest["graphs"], plans, 0, len(plans), True
@@ -94,7 +95,7 @@ def build(
         report = _write(compiled, settings, tmp, say, stamp)
         dist.land(tmp, settings.dist_dir)
     report.dist_dir = settings.dist_dir
-    say(f"built {report.triples} triples in {len(report.graphs)} graphs into {settings.dist_dir}")
+    say(notice("built", triples=report.triples, graphs=len(report.graphs), dist=settings.dist_dir))
     return report
 
 
@@ -108,24 +109,24 @@ def _write(
     straight from the store.
     """
     nquads = out / "ivp.nq"
-    say("writing ivp.nq")
+    say(notice("writing_nq"))
     with nquads.open("wb") as target:
         for part in compiled.nquads():
             with part.open("rb") as source:
                 shutil.copyfileobj(source, target, 1 << 20)
-    say("loading the store")
+    say(notice("loading_store"))
     store = ox.Store(str(out / "store"))
     store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     from graph.analysis.rdf import add_analysis_graph  # networkx: only when building
 
-    say("computing the network analyses into graph 'analyse'")
+    say(notice("analyses"))
     analysis_graph = add_analysis_graph(store, settings)
     if analysis_graph is not None:
         with nquads.open("ab") as target:
             # not Store.dump(from_graph=...): it writes the graph's triples without its name
             quads = store.quads_for_pattern(None, None, None, analysis_graph)
             ox.serialize(quads, target, ox.RdfFormat.N_QUADS)
-    say("writing ivp.trig, ivp.ttl, ivp.nt and ivp.jsonld")
+    say(notice("writing_formats"))
     _dump(store, out, prefixes(settings))
     store.flush()
     store.optimize()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.i18n import DEFAULT, Language
+from graph.notices import notice
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
@@ -41,8 +42,8 @@ class NamedQuery:
 class UnknownQuery(KeyError):
     def __init__(self, name: str, known: list[str]) -> None:
         close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join('@' + c for c in close)}? " if close else ""
-        super().__init__(f"no named query @{name}; {hint}known: {', '.join(known)}")
+        hint = notice("did_you_mean", close=", ".join("@" + c for c in close)) if close else ""
+        super().__init__(notice("unknown_query", name=name, hint=hint, known=", ".join(known)))
         self.message = self.args[0]
 
     def __str__(self) -> str:

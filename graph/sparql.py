@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from graph import queries
 from graph.config import DEFAULT_BASE, Settings
+from graph.notices import notice
 from graph.sparql_lexer import explain, in_order, select_star_order
 from graph.store import prefixes, rows_of
 
@@ -52,7 +53,7 @@ def query_text(argument: str, settings: Settings) -> str:
         try:
             return path.read_text(encoding="utf-8")
         except OSError as err:
-            raise QueryError(f"cannot read {ref}: {err.strerror}") from err
+            raise QueryError(notice("cannot_read", ref=ref, err=err.strerror)) from err
     return queries.get(ref).text.replace(DEFAULT_BASE, settings.base)
 
 

@@ -117,6 +117,8 @@ def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None
     missing = Settings(tmp_path / "nope", project_copy.ontology_dir, tmp_path / "dist")
     cannot = run_cli("validate", settings=missing)
     assert cannot.exit_code == 2
+    assert "bestaat niet" in cannot.output
+    cannot = run_cli("--lang", "en", "validate", settings=missing)
     assert "does not exist" in cannot.output
 
 
