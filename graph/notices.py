@@ -78,6 +78,80 @@ NOTICES = Texts(
             "en": "no named query @{name}; {hint}known: {known}",
         },
         "did_you_mean": {"nl": "bedoelde u {close}? ", "en": "did you mean {close}? "},
+        # problems in the data (graph/entries.py, yamlfile.py, plan_loader.py, validate.py,
+        # registry.py): the message after "file:line: [entity]"; the check's name stays
+        "suggest": {"nl": "; bedoelde u {close}?", "en": "; did you mean {close}?"},
+        "unknown_key": {
+            "nl": "onbekende sleutel {key!r} in {kind}{hint}",
+            "en": "unknown key {key!r} in {kind}{hint}",
+        },
+        "must_be_list": {"nl": "'{key}' moet een lijst zijn", "en": "'{key}' must be a list"},
+        "must_be_mapping": {
+            "nl": "elke {kind} moet een mapping zijn",
+            "en": "each {kind} must be a mapping",
+        },
+        "required_in": {
+            "nl": "'{key}' is verplicht in {kind}",
+            "en": "'{key}' is required in {kind}",
+        },
+        "must_be_text": {"nl": "'{key}' moet tekst zijn", "en": "'{key}' must be text"},
+        "unknown_id": {
+            "nl": "{key}: onbekende {registry}-id {value!r} (zie {file}){hint}",
+            "en": "{key}: unknown {registry} id {value!r} (see {file}){hint}",
+        },
+        "not_in_vocabulary": {
+            "nl": "{key}: {value!r} staat niet in het vocabulaire '{scheme}' (een van: {known})",
+            "en": "{key}: {value!r} is not in the vocabulary '{scheme}' (one of: {known})",
+        },
+        "unknown_theme": {
+            "nl": "{key}: onbekende thema-id {value!r} in dit plan{hint}",
+            "en": "{key}: unknown theme id {value!r} in this plan{hint}",
+        },
+        "unknown_section": {
+            "nl": "sectie {section!r} staat niet in de secties van het plan{hint}",
+            "en": "section {section!r} is not in the plan's sections{hint}",
+        },
+        "quote_required": {
+            "nl": "'{key}' is verplicht: elke gecureerde uitspraak heeft een letterlijk citaat "
+            "nodig",
+            "en": "'{key}' is required: every curated statement needs a verbatim quote",
+        },
+        "duplicate_id": {
+            "nl": "dubbele id {ident!r} (eerst op regel {line})",
+            "en": "duplicate id {ident!r} (first on line {line})",
+        },
+        "duplicate_registry_id": {
+            "nl": "dubbele {name}-id {ident!r}",
+            "en": "duplicate {name} id {ident!r}",
+        },
+        "duplicate_key": {"nl": "dubbele sleutel {key!r}", "en": "duplicate key {key!r}"},
+        "not_utf8": {"nl": "geen UTF-8-tekst ({reason})", "en": "not UTF-8 text ({reason})"},
+        "unclosed": {
+            "nl": " (de tekst tussen aanhalingstekens vanaf regel {opened} loopt door tot regel "
+            "{line}: niet gesloten?)",
+            "en": " (the quoted text from line {opened} runs on to line {line}: unclosed?)",
+        },
+        "malformed_yaml": {"nl": "onjuiste YAML: {message}", "en": "malformed YAML: {message}"},
+        "quote_section": {
+            "nl": "citaat verwijst naar sectie {section} die geen plan definieert",
+            "en": "quote cites section {section} that no plan defines",
+        },
+        "quote_not_found": {
+            "nl": "citaat niet gevonden in {name}: {text!r}{hint}",
+            "en": "quote not found in {name}: {text!r}{hint}",
+        },
+        "closest": {
+            "nl": "; dichtstbijzijnde passage: {near!r}",
+            "en": "; closest passage: {near!r}",
+        },
+        "value_not_printed": {
+            "nl": "waarde {value} staat niet in zijn citaat {quotes!r}",
+            "en": "value {value} is not printed in its quote {quotes!r}",
+        },
+        "cannot_read_shapes": {
+            "nl": "kan de SHACL-shapes {path} niet lezen: {err}",
+            "en": "cannot read the SHACL shapes {path}: {err}",
+        },
     }
 )
 

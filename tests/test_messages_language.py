@@ -52,3 +52,18 @@ def test_serve_says_where_it_listens_in_the_chosen_language(built: Settings) -> 
     said = "".join(server.log)
     assert f"SPARQL endpoint: {server.url}sparql" in said
     assert f"query page:      {server.url}   (Ctrl-C stops)" in said
+
+
+def test_validation_problems_follow_the_language(run_cli, project_copy: Settings) -> None:
+    plan = project_copy.data_dir / "plans" / "pijnacker-nootdorp-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("partner: politie\n", "partner: politi\n", 1), encoding="utf-8")
+    dutch = run_cli("validate", settings=project_copy)
+    assert dutch.exit_code == 1
+    assert "partner: onbekende partners-id 'politi' (zie " in dutch.stderr
+    assert "; bedoelde u politie? (reference)" in dutch.stderr
+    assert dutch.stderr.rstrip().endswith("1 probleem gevonden.")
+    english = run_cli("--lang", "en", "validate", settings=project_copy)
+    assert "partner: unknown partners id 'politi' (see " in english.stderr
+    assert "; did you mean politie? (reference)" in english.stderr
+    assert english.stderr.rstrip().endswith("1 problem found.")
