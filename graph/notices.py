@@ -152,6 +152,29 @@ NOTICES = Texts(
             "nl": "kan de SHACL-shapes {path} niet lezen: {err}",
             "en": "cannot read the SHACL shapes {path}: {err}",
         },
+        # graph/sparql_lexer.py: a query the engine cannot parse
+        "malformed": {"nl": "Onjuiste SPARQL: {message}", "en": "Malformed SPARQL: {message}"},
+        "unknown_prefix": {
+            "nl": "Onjuiste SPARQL: onbekend prefix {prefix}: op regel {line}, kolom {column} "
+            "(in {pname}); declareer het met PREFIX {prefix}: <...>.",
+            "en": "Malformed SPARQL: unknown prefix {prefix}: at line {line}, column {column} "
+            "(in {pname}); declare it with PREFIX {prefix}: <...>.",
+        },
+        "malformed_at": {
+            "nl": "Onjuiste SPARQL op regel {line}, kolom {column}: {shown}; {wanted}.",
+            "en": "Malformed SPARQL at line {line}, column {column}: {shown}; {wanted}.",
+        },
+        "found": {"nl": "gevonden: {token!r}", "en": "found {token!r}"},
+        "ends": {"nl": "de query eindigt daar", "en": "the query ends there"},
+        "ends_after": {"nl": ", na {token!r}", "en": ", after {token!r}"},
+        "after": {"nl": "na {token!r}", "en": "after {token!r}"},
+        "at_start": {"nl": "aan het begin", "en": "at the start"},
+        "not_valid": {
+            "nl": "dat is daar geen geldige SPARQL",
+            "en": "that is not valid SPARQL there",
+        },
+        "expected": {"nl": "verwacht: {tokens}", "en": "expected {tokens}"},
+        "or_more": {"nl": " of nog {n}", "en": " or {n} more"},
     }
 )
 

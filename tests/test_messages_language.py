@@ -39,6 +39,11 @@ def test_query_errors_follow_the_language(run_cli, tmp_path: Path) -> None:
     assert dutch.exit_code == 1 and f"kan {missing} niet lezen: " in dutch.output
     english = run_cli("--lang", "en", "query", f"@{missing}")
     assert english.exit_code == 1 and f"cannot read {missing}: " in english.output
+    prefix = "SELECT ?x WHERE { ?x a foo:Bar }"
+    dutch = run_cli("query", prefix).output
+    assert "Onjuiste SPARQL: onbekend prefix foo: op regel 1, kolom 24 (in foo:Bar); " in dutch
+    english = run_cli("--lang", "en", "query", prefix).output
+    assert "Malformed SPARQL: unknown prefix foo: at line 1, column 24 (in foo:Bar); " in english
 
 
 def test_serve_says_where_it_listens_in_the_chosen_language(built: Settings) -> None:
