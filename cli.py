@@ -19,7 +19,7 @@ import click
 from graph import output
 from graph.catalog import STATUSES, Catalog, NotFound
 from graph.config import Settings
-from graph.i18n import LANGUAGES, Language, choose
+from graph.i18n import DEFAULT, LANGUAGES, Language, choose, speaking
 from graph.messages import MESSAGES, problems_found
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
@@ -238,6 +238,7 @@ def main(ctx: click.Context, data: Path | None, dist: Path | None, lang: str | N
         ctx.meta["ivp.lang"] = choose(lang)
     except ValueError as err:  # a language we lack in IVP_LANG: as if given as --lang
         raise click.BadParameter(str(err), ctx=ctx, param_hint="'IVP_LANG'") from err
+    ctx.with_resource(speaking(ctx.meta["ivp.lang"]))  # the library's messages follow it
     ctx.obj = Settings.from_env(data_dir=data, dist_dir=dist)
 
 
@@ -508,10 +509,10 @@ def query(
     """
     fmt = listing.format
     if list_named or not sparql:
-        rows = [
-            {"name": "@" + q.name, "title": q.title, "description": q.description}
-            for q in named_queries()
-        ]
+        rows = []
+        for q in named_queries():
+            title, description = q.words(language())
+            rows.append({"name": "@" + q.name, "title": title, "description": description})
         if fmt not in output.LIST_FORMATS:
             listing = replace(listing, format="table")
         show_rows(rows, listing)
@@ -571,10 +572,14 @@ def built_result(ctx: click.Context, analysis: str, plan: str | None) -> Any:
     from graph.analysis_cache import load
 
     shaping = {"fmt", "sort", "limit", "no_headers", "plan"}  # output only, and the scope
-    if plan is None or any(
-        ctx.get_parameter_source(name) != ParameterSource.DEFAULT
-        for name in ctx.params
-        if name not in shaping
+    if (
+        plan is None
+        or language() != DEFAULT
+        or any(  # the build's readings are Dutch
+            ctx.get_parameter_source(name) != ParameterSource.DEFAULT
+            for name in ctx.params
+            if name not in shaping
+        )
     ):
         return None
     opened = reader_build(ctx.obj)
@@ -657,7 +662,7 @@ def analyze_central(
     if (result := built_result(ctx, "central", plan)) is None:
         from graph.analysis.central import central
 
-        result = central(network_data(ctx, plan), plan, top)
+        result = central(network_data(ctx, plan), plan, top, language=language())
     show_result(result, listing)
 
 
@@ -698,7 +703,7 @@ def analyze_overlap(
         from graph.analysis.overlap import overlap
 
         data = network_data(ctx, plan)
-        result = overlap(data, plan, min_shared, min_jaccard, ignore, flagged)
+        result = overlap(data, plan, min_shared, min_jaccard, ignore, flagged, language=language())
     show_result(result, listing)
 
 
@@ -723,7 +728,7 @@ def analyze_communities(
     if (result := built_result(ctx, "communities", plan)) is None:
         from graph.analysis.communities import communities
 
-        result = communities(network_data(ctx, plan), plan, seed, resolution)
+        result = communities(network_data(ctx, plan), plan, seed, resolution, language=language())
     show_result(result, listing)
 
 
@@ -746,7 +751,7 @@ def analyze_brokers(ctx: click.Context, plan: str | None, listing: output.Listin
     if (result := built_result(ctx, "brokers", plan)) is None:
         from graph.analysis.brokers import brokers
 
-        result = brokers(network_data(ctx, plan), plan)
+        result = brokers(network_data(ctx, plan), plan, language=language())
     show_result(result, listing)
 
 
@@ -766,7 +771,7 @@ def analyze_gaps(ctx: click.Context, plan: str | None, listing: output.Listing) 
     if (result := built_result(ctx, "gaps", plan)) is None:
         from graph.analysis.gaps import gaps
 
-        result = gaps(network_data(ctx, plan), plan)
+        result = gaps(network_data(ctx, plan), plan, language=language())
     show_result(result, listing)
 
 
@@ -792,7 +797,11 @@ def compare(ctx: click.Context, plan_ids: tuple[str, ...], listing: output.Listi
 
     if len(set(plan_ids)) < 2:
         raise click.UsageError("compare needs two or more different plans")
-    show_result(run_compare(network_data(ctx, *plan_ids), list(plan_ids)), listing, group="aspect")
+    show_result(
+        run_compare(network_data(ctx, *plan_ids), list(plan_ids), language=language()),
+        listing,
+        group="aspect",
+    )
 
 
 @main.command()

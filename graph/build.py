@@ -21,6 +21,7 @@ from graph import dist, pieces
 from graph.analysis_cache import CACHE
 from graph.config import Settings
 from graph.iris import Iris
+from graph.notices import notice
 from graph.pieces import NQUADS, OUTPUTS
 from graph.pipeline import PLANS, SHARED, SHARED_GRAPHS, Compiled, PlanUnit, Say, Tick, check_data
 from graph.store import (
@@ -81,10 +82,10 @@ def build(
     """
     say = progress or (lambda _msg: None)
     for name in dist.prune(settings.dist_dir):
-        say(f"removed {name}, left by an earlier build")
+        say(notice("removed", name=name))
     manifest = read_manifest(settings)
     if not force and manifest is not None and is_current(settings):
-        say(f"{settings.dist_dir} is current: nothing changed since {manifest['built']}")
+        say(notice("current", dist=settings.dist_dir, built=manifest["built"]))
         plans = manifest["plans"]
         return BuildReport(
             settings.dist_dir, manifest["triples"], manifest["graphs"], plans, 0, len(plans), True
@@ -97,7 +98,7 @@ def build(
         report = _write(compiled, settings, tmp, say, stamp, None if scratch else manifest)
         dist.land(tmp, settings.dist_dir)
     report.dist_dir = settings.dist_dir
-    say(f"built {report.triples} triples in {len(report.graphs)} graphs into {settings.dist_dir}")
+    say(notice("built", triples=report.triples, graphs=len(report.graphs), dist=settings.dist_dir))
     return report
 
 
@@ -133,7 +134,7 @@ def _write(
     if previous is not None:
         store = _copy_store(previous, out / "store")
     if store is not None and manifest is not None:
-        say("copying the previous build's store; replacing the plans that changed")
+        say(notice("copying_store"))
         old: dict[str, str] = manifest["pieces"]
         total, graphs = int(manifest["triples"]), dict(manifest["graphs"])
         changed = sorted(n for n in data if old.get(n) != digests[n])
@@ -146,7 +147,7 @@ def _write(
                 graphs |= _graph_counts(store, graphs_of(name))
     else:
         changed = sorted(data)
-        say("loading the store")
+        say(notice("loading_store"))
         with (out / NQUADS).open("wb") as target:
             for path in data.values():
                 pieces.append(path, target)
@@ -155,7 +156,7 @@ def _write(
         total, graphs = 0, {}
     from graph import analyses  # networkx: only when building
 
-    say("computing the network analyses into graph 'analyse'")
+    say(notice("analyses"))
     keys = {
         u.plan_id: analyses.analysis_key(compiled.key, u.nquads_sha256 or "")
         for u in compiled.units
@@ -170,7 +171,7 @@ def _write(
             new_piece = found.pieces.get(plan)
             total += _replace_piece(store, old_piece, new_piece, analysis_graph, out)
         graphs |= _graph_counts(store, [analysis_graph])
-        say("writing the dumps from their pieces")
+        say(notice("writing_pieces"))
         pieces.assemble([*data.values(), *found.pieces.values()], out)
     else:
         with (out / NQUADS).open("ab") as target:
@@ -181,7 +182,7 @@ def _write(
                 pieces.append(path, target)
         store.bulk_load(path=str(out / "analyse.nq"), format=NQ)
         (out / "analyse.nq").unlink()
-        say("writing the dumps from their pieces")
+        say(notice("writing_pieces"))
         pieces.assemble([*data.values(), *found.pieces.values()], out, skip=(NQUADS,))
         store.flush()
         store.optimize()

@@ -19,6 +19,7 @@ from graph import yamlfile
 from graph.config import Settings
 from graph.iris import Iris
 from graph.links import iri_problem
+from graph.notices import notice
 from graph.problems import Problem, shown
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -69,7 +70,7 @@ class LoadResult:
 
 def suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
-    return f"; did you mean {', '.join(close)}?" if close else ""
+    return notice("suggest", close=", ".join(close)) if close else ""
 
 
 class Context:
@@ -133,14 +134,15 @@ class Entry:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.item:
             if key not in allowed:
-                message = f"unknown key {key!r} in {self.kind}{suggest(key, allowed)}"
+                hint = suggest(key, allowed)
+                message = notice("unknown_key", key=key, kind=self.kind, hint=hint)
                 self.fail(message, "schema", key=key)
 
     def as_list(self, value: Any, key: str) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(f"'{key}' must be a list", key=key)
+            self.fail(notice("must_be_list", key=key), key=key)
             return []
         return value
 
@@ -151,7 +153,7 @@ class Entry:
             if isinstance(item, dict):
                 found.append(item)
             else:
-                self.fail(f"each {kind or key} must be a mapping", line=line)
+                self.fail(notice("must_be_mapping", kind=kind or key), line=line)
         return found
 
     def items(self, key: str) -> list[tuple[Any, int | None]]:
@@ -166,10 +168,10 @@ class Entry:
         value = self.item.get(key)
         if value is None or value == "":
             if required:
-                self.fail(f"'{key}' is required in {self.kind}", key=key)
+                self.fail(notice("required_in", key=key, kind=self.kind), key=key)
             return None
         if not isinstance(value, str | int | float):
-            self.fail(f"'{key}' must be text", key=key)
+            self.fail(notice("must_be_text", key=key), key=key)
             return None
         return str(value)
 
@@ -208,9 +210,14 @@ class Entry:
         if str(value) in known:
             return known[str(value)]
         self.fail(
-            f"{key}: unknown {registry} id {value!r} "
-            f"(see {shown(self.ctx.settings.data_dir / 'registry' / f'{registry}.yaml')})"
-            f"{suggest(str(value), known)}",
+            notice(
+                "unknown_id",
+                key=key,
+                registry=registry,
+                value=value,
+                file=shown(self.ctx.settings.data_dir / "registry" / f"{registry}.yaml"),
+                hint=suggest(str(value), known),
+            ),
             "reference",
             line,
             key,
@@ -228,14 +235,19 @@ class Entry:
         """The concept `value` names in `scheme`, or a problem at `line` (default: field `key`)."""
         if value is None:
             if required:
-                self.fail(f"'{key}' is required in {self.kind}", key=key)
+                self.fail(notice("required_in", key=key, kind=self.kind), key=key)
             return None
         known = self.ctx.vocab.get(scheme, {})
         if str(value) in known:
             return known[str(value)]
         self.fail(
-            f"{key}: {value!r} is not in the vocabulary '{scheme}' "
-            f"(one of: {', '.join(sorted(known))})",
+            notice(
+                "not_in_vocabulary",
+                key=key,
+                value=value,
+                scheme=scheme,
+                known=", ".join(sorted(known)),
+            ),
             "reference",
             line,
             key,

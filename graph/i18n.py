@@ -9,25 +9,49 @@ language we do not have is refused by name.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal, get_args
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT: Language = "nl"
+# the person's choice, made once at the boundary (`ivp --lang`), for library messages that do
+# not take a language of their own (build progress, warnings, errors)
+_CHOSEN: ContextVar[Language | None] = ContextVar("ivp_language", default=None)
 
 
 def choose(requested: str | None = None) -> Language:
-    """The language asked for, else IVP_LANG, else Dutch.
+    """The language asked for, else the one `speaking` set, else IVP_LANG, else Dutch.
 
     >>> choose("EN"), choose(None) in LANGUAGES
     ('en', True)
     """
-    wanted = (requested or os.environ.get("IVP_LANG") or DEFAULT).strip().lower()
+    wanted = (requested or _CHOSEN.get() or os.environ.get("IVP_LANG") or DEFAULT).strip().lower()
     for language in LANGUAGES:
         if wanted == language or wanted.startswith(language + "-"):
             return language
     raise ValueError(f"unknown language {wanted!r}: choose one of {', '.join(LANGUAGES)}")
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Within the block, `choose()` without a request gives `language`.
+
+    The command line enters this once with the person's `--lang`, so a library message that
+    reaches them (a build step, a query error) follows it without every function between
+    taking a language; on leaving, the earlier choice is back (tests invoke many commands).
+
+    >>> with speaking("en"):
+    ...     choose()
+    'en'
+    """
+    token = _CHOSEN.set(language)
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
 
 
 class Texts:

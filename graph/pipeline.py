@@ -29,6 +29,7 @@ from rdflib.namespace import DCTERMS
 from graph import pieces
 from graph.config import Settings
 from graph.entries import Context
+from graph.notices import notice
 from graph.plan_loader import PlanLoader
 from graph.problems import CannotRun, InvalidData, Problem, relative
 from graph.registry import load_model, load_registries
@@ -233,9 +234,9 @@ def check_data(
     say = say or (lambda _msg: None)
     for data_folder in (settings.data_dir, settings.ontology_dir):
         if not data_folder.is_dir():
-            raise CannotRun(f"folder {data_folder} does not exist")
+            raise CannotRun(notice("no_folder", folder=data_folder))
     (folder / PLANS).mkdir(parents=True, exist_ok=True)
-    say("loading ontology and registries")
+    say(notice("loading_model"))
     shared = _SHARED = Shared(settings)
     paths = sorted((settings.data_dir / "plans").glob("*.yaml"))
     units: dict[str, PlanUnit] = {}
@@ -248,7 +249,7 @@ def check_data(
         else:
             units[path.stem] = unit
     reused = len(units)
-    say(f"{reused} of {len(paths)} plans unchanged since the last build; checking {len(todo)}")
+    say(notice("unchanged", reused=reused, n=len(paths), todo=len(todo)))
     tick = tick or (lambda _done, _total: None)
     tick(reused, len(paths))
     jobs = jobs or os.cpu_count() or 1

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV
 from graph import compositions, plan_content, yamlfile
 from graph.entries import ID_PATTERN, MATCH, OA, QB, VNG_SCHEME, Context, Entry, Location, suggest
 from graph.involvements import passage_key
+from graph.notices import notice
 from graph.problems import relative, shown
 from graph.quotes import normalise
 
@@ -82,7 +83,7 @@ class PlanLoader:
         """Is `ident` (read from the entry's `field`) new in `scope`? Else a duplicate problem."""
         key = (scope, ident)
         if key in self.ids:
-            message = f"duplicate id {ident!r} (first on line {self.ids[key]})"
+            message = notice("duplicate_id", ident=ident, line=self.ids[key])
             e.fail(message, "duplicate", key=field)
             return False
         self.ids[key] = e.at(field)
@@ -123,11 +124,11 @@ class PlanLoader:
         section = str(e.item.get("section", section) or "") or None
         if "section" in e.item and section not in self.sections:  # said once, where it is named
             hint = suggest(str(section), self.sections)
-            message = f"section {section!r} is not in the plan's sections{hint}"
+            message = notice("unknown_section", section=section, hint=hint)
             e.fail(message, "reference", key="section")
         quotes = e.item.get(key)
         if quotes is None or quotes == [] or quotes == "":
-            e.fail(f"'{key}' is required: every curated statement needs a verbatim quote", key=key)
+            e.fail(notice("quote_required", key=key), key=key)
             return section
         listed = e.items(key) if isinstance(quotes, list) else [(quotes, e.at(key))]
         # each quote: its text, its line, and its own section with that section's line (None
@@ -157,7 +158,7 @@ class PlanLoader:
             if where not in self.sections:
                 if own is not None:
                     hint = suggest(own, self.sections)
-                    message = f"section {own!r} is not in the plan's sections{hint}"
+                    message = notice("unknown_section", section=own, hint=hint)
                     e.fail(message, "reference", own_line)
                 continue
             quote = self.iris.quote(self.plan_id, where, normalise(text))
@@ -495,7 +496,7 @@ class PlanLoader:
         if str(value) in self.themes:
             return self.themes[str(value)]
         e.fail(
-            f"{key}: unknown theme id {value!r} in this plan{suggest(str(value), self.themes)}",
+            notice("unknown_theme", key=key, value=value, hint=suggest(str(value), self.themes)),
             "reference",
             line,
             key,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.output import plural
+from graph.notices import notice
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class InvalidData(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{plural(len(problems), 'problem')} in the data")
+        n = len(problems)
+        super().__init__(notice("invalid1" if n == 1 else "invalid", n=n))
 
 
 class CannotRun(Exception):

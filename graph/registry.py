@@ -12,6 +12,7 @@ from graph import partner_types, yamlfile
 from graph.entries import ID_PATTERN, JURICONNECT, ONTOLOGY_FILES, Context, Entry, Location
 from graph.iris import rebase
 from graph.links import iri_problem
+from graph.notices import notice
 from graph.problems import relative
 
 # --- the model: ontology, vocabularies, reference scheme -------------------------------------
@@ -112,7 +113,13 @@ def load_registries(ctx: Context) -> None:
             if not ID_PATTERN.match(ident):
                 ctx.problem(rel, line, ident, "id must be a lower-case slug", "schema")
             if ident in known:
-                ctx.problem(rel, line, ident, f"duplicate {name} id {ident!r}", "duplicate")
+                ctx.problem(
+                    rel,
+                    line,
+                    ident,
+                    notice("duplicate_registry_id", name=name, ident=ident),
+                    "duplicate",
+                )
                 continue
             kind = {"partners": "partner", "legal-bases": "wetsbepaling"}.get(name)
             known[ident] = (

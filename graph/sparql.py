@@ -15,6 +15,8 @@ import pyoxigraph as ox
 
 from graph import queries
 from graph.config import DEFAULT_BASE, Settings
+from graph.i18n import choose
+from graph.notices import notice
 from graph.sparql_lexer import explain, in_order, select_star_order
 from graph.store import prefixes, rows_of
 
@@ -52,7 +54,7 @@ def query_text(argument: str, settings: Settings) -> str:
         try:
             return path.read_text(encoding="utf-8")
         except OSError as err:
-            raise QueryError(f"cannot read {ref}: {err.strerror}") from err
+            raise QueryError(notice("cannot_read", ref=ref, err=err.strerror)) from err
     return queries.get(ref).text.replace(DEFAULT_BASE, settings.base)
 
 
@@ -60,7 +62,7 @@ def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:
     try:
         answer = store.query(text, prefixes=prefixes(settings), use_default_graph_as_union=True)
     except SyntaxError as err:
-        raise QueryError(explain(text, str(err))) from err
+        raise QueryError(explain(text, str(err), choose())) from err
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):

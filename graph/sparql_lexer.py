@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.i18n import Language
+from graph.notices import NOTICES
+
 MAX_DEPTH = 128  # brackets (and runs of unary operators) nested in one query
 
 _PN_CHARS_BASE = (
@@ -225,20 +228,21 @@ _ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", r
 _EXPECTED_SHOWN = 10
 
 
-def explain(text: str, message: str) -> str:
+def explain(text: str, message: str, language: Language = "en") -> str:
     """The engine's syntax error as a person reads it: where, what was found, what may follow.
 
     The engine says "error at 1:31: expected one of Prefix not found, ['%'], ['-' | '0' ..=
     '9' ..." (the position, then every alternative its parser tried, character ranges
     included). This keeps the position, names the token there, drops the character ranges,
-    and turns the unknown-prefix case into the sentence it is.
+    and turns the unknown-prefix case into the sentence it is. English unless asked: the
+    endpoint's clients get it so (a 400's body); the command line passes the person's language.
 
     >>> explain("SELECT ?x WHERE { ?x a foo:Bar }", "error at 1:31: expected one of Prefix not found, ['%']")
     'Malformed SPARQL: unknown prefix foo: at line 1, column 24 (in foo:Bar); declare it with PREFIX foo: <...>.'
     """  # noqa: E501
     found = _ENGINE_ERROR.match(message.strip())
     if found is None:
-        return f"Malformed SPARQL: {message}"
+        return NOTICES("malformed", language, message=message)
     line, column = int(found.group(1)), int(found.group(2))
     offset = _offset(text, line, column)
     try:
@@ -251,24 +255,32 @@ def explain(text: str, message: str) -> str:
         if pname is not None:
             prefix = pname.text.split(":", 1)[0]
             at_line, at_column = position(text, pname.offset)
-            return (
-                f"Malformed SPARQL: unknown prefix {prefix}: at line {at_line}, column "
-                f"{at_column} (in {pname.text}); declare it with PREFIX {prefix}: <...>."
+            return NOTICES(
+                "unknown_prefix",
+                language,
+                prefix=prefix,
+                line=at_line,
+                column=at_column,
+                pname=pname.text,
             )
     here = next((t for t in words if t.offset <= offset < t.offset + len(t.text)), None)
     before = next((t for t in reversed(words) if t.offset < offset), None)
+
+    def n(key: str, **fields: object) -> str:
+        return NOTICES(key, language, **fields)
+
     if here is not None:
-        shown = f"found {_short(here.text)!r}"
+        shown = n("found", token=_short(here.text))
     elif offset >= len(text.rstrip()):
-        shown = "the query ends there" + (f", after {_short(before.text)!r}" if before else "")
+        shown = n("ends") + (n("ends_after", token=_short(before.text)) if before else "")
     else:
-        shown = f"after {_short(before.text)!r}" if before else "at the start"
-    wanted = "that is not valid SPARQL there"
+        shown = n("after", token=_short(before.text)) if before else n("at_start")
+    wanted = n("not_valid")
     if alternatives:
         more = len(alternatives) - _EXPECTED_SHOWN
-        wanted = "expected " + ", ".join(alternatives[:_EXPECTED_SHOWN])
-        wanted += f" or {more} more" if more > 0 else ""
-    return f"Malformed SPARQL at line {line}, column {column}: {shown}; {wanted}."
+        wanted = n("expected", tokens=", ".join(alternatives[:_EXPECTED_SHOWN]))
+        wanted += n("or_more", n=more) if more > 0 else ""
+    return n("malformed_at", line=line, column=column, shown=shown, wanted=wanted)
 
 
 def _offset(text: str, line: int, column: int) -> int:

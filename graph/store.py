@@ -20,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.config import Settings
+from graph.notices import notice
 from graph.problems import InvalidData, Problem, shown
 
 MANIFEST = "build.json"
@@ -140,7 +141,7 @@ def ensure_current(settings: Settings, progress: Callable[[str], None] | None = 
         from graph.build import build  # the build imports this module
 
         if progress:
-            progress("the store is missing or older than the data: building it first")
+            progress(notice("building_first"))
         build(settings, progress=progress)
 
 
@@ -175,9 +176,9 @@ class Stale:
         """
         more = len(self.problems) - limit
         return [
-            f"{self.data} does not validate; serving the last good build, of {self.built}:",
+            notice("stale", data=self.data, built=self.built),
             *(f"  {p}" for p in self.problems[:limit]),
-            *([f"  ... and {more} more (ivp validate lists them all)"] if more > 0 else []),
+            *([notice("stale_more", more=more)] if more > 0 else []),
         ]
 
 

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, SH
 
 from graph.entries import OA, QB, LoadResult, Location
 from graph.iris import rebase
+from graph.notices import notice
 from graph.problems import CannotRun, Problem
 from graph.quotes import load_source, normalise
 
@@ -61,7 +62,7 @@ def check_quotes(
                     where.file,
                     where.line,
                     where.entity,
-                    f"quote cites section {section} that no plan defines",
+                    notice("quote_section", section=section),
                     "reference",
                 )
             )
@@ -72,13 +73,13 @@ def check_quotes(
         text_of_source = load_source(source)
         if not text_of_source.contains(text):
             near = text_of_source.closest(text)
-            hint = f"; closest passage: {near!r}" if near else ""
+            hint = notice("closest", near=near) if near else ""
             problems.append(
                 Problem(
                     where.file,
                     where.line,
                     where.entity,
-                    f"quote not found in {source.name}: {text!r}{hint}",
+                    notice("quote_not_found", name=source.name, text=text, hint=hint),
                     "quote",
                 )
             )
@@ -118,7 +119,7 @@ def check_values(result: LoadResult, g: Graph) -> list[Problem]:
                     where.file,
                     where.line,
                     where.entity,
-                    f"value {value} is not printed in its quote {quotes!r}",
+                    notice("value_not_printed", value=value, quotes=quotes),
                     "value",
                 )
             )
@@ -168,7 +169,7 @@ def read_shapes(path: Path, base: str) -> Graph:
     try:
         shapes = Graph().parse(str(path), format="turtle")
     except Exception as err:
-        raise CannotRun(f"cannot read the SHACL shapes {path}: {err}") from err
+        raise CannotRun(notice("cannot_read_shapes", path=path, err=err)) from err
     return rebase(shapes, base)
 
 

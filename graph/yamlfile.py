@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from graph.notices import notice
+
 
 class Mapping(dict):
     """A YAML mapping with the 1-based line it starts on, and the line of each of its keys."""
@@ -49,7 +51,7 @@ class _LineLoader(_BaseLoader):
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                    None, None, notice("duplicate_key", key=key), key_node.start_mark
                 )
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -82,7 +84,7 @@ def load(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        raise YamlError(path, None, f"not UTF-8 text ({err.reason})") from err
+        raise YamlError(path, None, notice("not_utf8", reason=err.reason)) from err
     try:
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
     except yaml.MarkedYAMLError as err:
@@ -90,9 +92,9 @@ def load(path: Path) -> Any:
         line = _culprit(err)
         opened = _open_quote(text, line) if line else None
         if opened:
-            message += f" (the quoted text from line {opened} runs on to line {line}: unclosed?)"
+            message += notice("unclosed", opened=opened, line=line)
             line = opened
-        raise YamlError(path, line, f"malformed YAML: {message}") from err
+        raise YamlError(path, line, notice("malformed_yaml", message=message)) from err
 
 
 def _culprit(err: yaml.MarkedYAMLError) -> int | None:

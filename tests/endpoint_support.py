@@ -160,7 +160,7 @@ def running_server(
         if not line:
             break
         log.append(line)
-        match = re.search(r"SPARQL endpoint: (http://\S+/)sparql", line)
+        match = re.search(r"SPARQL[- ]endpoint: (http://\S+/)sparql", line)  # nl or en
         if match:
             url = match.group(1)
     if url is None:

@@ -223,8 +223,12 @@ def test_commands_in_every_format(run_cli, args: tuple[str, ...]) -> None:
 def test_table_mode_reads_the_result_in_plain_words(run_cli) -> None:
     plan = PLANS[-1]
     out = run_cli("analyze", "central", "--plan", plan).output
-    assert f"In {plan}, " in out and " themes" in out
+    assert f"In {plan} is " in out and " thema's" in out
     out = run_cli("analyze", "overlap", "--plan", plan).output
+    assert "themaparen delen minstens één partner" in out
+    out = run_cli("--lang", "en", "analyze", "central", "--plan", plan).output
+    assert f"In {plan}, " in out and " themes" in out
+    out = run_cli("--lang", "en", "analyze", "overlap", "--plan", plan).output
     assert "theme pairs share at least one partner" in out
 
 

@@ -199,9 +199,14 @@ def test_query_formats_and_errors(run_cli) -> None:
     )
     assert "<https://w3id.org/kruisverband/id/plan/nijmegen-2022>" in construct.output
     bad = run_cli("query", "SELECT ?x WHERE { ?x")
-    assert bad.exit_code == 1 and "Malformed SPARQL" in bad.output
+    assert bad.exit_code == 1 and "Onjuiste SPARQL op regel 1" in bad.output
+    bad = run_cli("--lang", "en", "query", "SELECT ?x WHERE { ?x")
+    assert bad.exit_code == 1 and "Malformed SPARQL at line 1" in bad.output
     wrong = run_cli("query", "@prioritaire-thema")
     assert wrong.exit_code == 1 and "@prioritaire-themas" in wrong.output
+    assert "geen benoemde query @prioritaire-thema; bedoelde u @prioritaire-themas" in wrong.output
+    wrong = run_cli("--lang", "en", "query", "@prioritaire-thema")
+    assert "no named query @prioritaire-thema; did you mean @prioritaire-themas" in wrong.output
 
 
 def test_query_from_file(run_cli, tmp_path) -> None:

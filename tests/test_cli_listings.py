@@ -136,7 +136,7 @@ def test_no_headers_drops_the_header_line_of_tables_csv_and_tsv(run_cli) -> None
 def test_analyses_keep_their_reading_when_shaped_and_drop_it_without_headers(run_cli) -> None:
     args = ("analyze", "brokers", "--plan", "nijmegen-2022")
     shaped = run_cli(*args, "--sort", "partner", "--limit", "2")
-    assert shaped.output.startswith("In nijmegen-2022, Gemeente Nijmegen")  # about all rows
+    assert shaped.output.startswith("In nijmegen-2022 verbindt Gemeente Nijmegen")  # all rows
     table = shaped.output.split("\n\n", 1)[1].splitlines()
     first = sorted((r["partner"] for r in rows_of(run_cli, *args)), key=str.casefold)[:2]
     assert table[0].startswith("partner ") and len(table) == 4
@@ -185,7 +185,14 @@ def test_query_shapes_select_rows_only(run_cli) -> None:
 
 
 def test_gaps_count_in_agreement_with_the_number(run_cli) -> None:
-    out = run_cli("analyze", "gaps").output
+    dutch = run_cli("analyze", "gaps").output.split("\n\n", 1)[0]
+    assert (
+        "nijmegen-2022: 2 van de 8 prioriteiten zonder partners; 6 van de 8 prioriteiten zonder "
+        "ambities; 3 van de 8 prioriteiten zonder begroting; 7 partners in geen thema." in dutch
+    )
+    assert "pijnacker-nootdorp-2023: 14 partners in geen thema; geen begrotingstabel." in dutch
+    assert not re.search(r"\b(?:[02-9]|\d\d+) (?:prioriteit|begrotingsregel) ", dutch)
+    out = run_cli("--lang", "en", "analyze", "gaps").output
     reading = out.split("\n\n", 1)[0]
     assert (
         "nijmegen-2022: 2 of 8 priorities without partners; 6 of 8 priorities without "
@@ -202,9 +209,14 @@ def test_gaps_count_in_agreement_with_the_number(run_cli) -> None:
 
 def test_readings_say_one_partner_not_one_partners(run_cli) -> None:
     out = run_cli("analyze", "communities", "--plan", "nijmegen-2022").output
-    assert "openbare-orde with 1 partner, mostly" in out
+    assert "openbare-orde met 1 partner, vooral" in out
     assert not re.search(r"\b1 partners\b", out)
     central = run_cli("analyze", "central").output
+    assert "16 partners worden genoemd door beide plannen: " in central
+    out = run_cli("--lang", "en", "analyze", "communities", "--plan", "nijmegen-2022").output
+    assert "openbare-orde with 1 partner, mostly" in out
+    assert not re.search(r"\b1 partners\b", out)
+    central = run_cli("--lang", "en", "analyze", "central").output
     assert "16 partners are named by both plans: " in central
 
 

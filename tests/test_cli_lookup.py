@@ -55,5 +55,5 @@ def test_errors_name_the_files_of_the_data_folder_given(run_cli, project_copy: S
     bad = run_cli("validate", settings=project_copy)
     assert bad.exit_code == 1
     registry = project_copy.data_dir.resolve() / "registry" / "partners.yaml"
-    assert f"(see {registry})" in bad.output
+    assert f"(zie {registry})" in bad.output
     assert "see data/registry" not in bad.output

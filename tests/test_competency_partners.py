@@ -307,7 +307,7 @@ def test_compare_has_a_type_level(run_cli) -> None:
     assert housing[PN] == "rondom-wonen, staedion, woningcorporaties"
     assert rows[("similarity", "partner types (Jaccard)")]["score"] > 0
     text = run_cli("compare", NIJMEGEN, PN).output
-    assert "through different organisations (" in text and "riec" in text
+    assert "via verschillende organisaties (" in text and "riec" in text
 
 
 def test_listings_show_types_and_each_partner_once(run_cli) -> None:

@@ -61,7 +61,7 @@ def test_killed_build_leaves_dist_serving_and_the_next_build_clears_it(
     said: list[str] = []
     assert build(project_copy, progress=said.append).current  # nothing changed: no new build
     assert not half_written.exists()
-    assert f"removed {half_written.name}, left by an earlier build" in said
+    assert f"{half_written.name} verwijderd, achtergelaten door een eerdere build" in said
     assert builds(project_copy) == {good}
 
 

@@ -311,3 +311,29 @@ def test_cli_lang_picks_the_language(run_cli, tmp_path: Path) -> None:
     text = out.read_text("utf-8")
     assert '<html lang="nl">' in text and data_of(text)["title"].startswith("Graaf van")
     assert run_cli("html", "--lang", "fr", "--output", str(out)).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("view", "plans", "analysis", "first"),
+    [
+        ("plan", ["nijmegen-2022"], "central", 2),
+        ("crosslinks", ["pijnacker-nootdorp-2023"], "overlap", 99),
+        ("compare", None, "compare", 99),
+    ],
+)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_graph_pages_carry_the_analysis_reading_in_their_language(
+    records, view: str, plans: list[str] | None, analysis: str, first: int, lang: str
+) -> None:
+    """Issue 13: a Dutch page left the analysis's reading out (it was English only); now
+    both languages carry it, each in its own words, as the analysis itself reads it."""
+    import importlib
+
+    data, _ = records
+    page = html.page_data(view, *records, plans, None, lang=lang)
+    scope = plans or sorted(data.plans)
+    run = getattr(importlib.import_module(f"graph.analysis.{analysis}"), analysis)
+    expected = run(data, scope, language=lang).reading[:first]
+    assert expected and all(line in page["explanation"] for line in expected), expected
+    other = "en" if lang == "nl" else "nl"
+    assert not set(run(data, scope, language=other).reading) & set(page["explanation"])

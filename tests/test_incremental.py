@@ -133,4 +133,4 @@ def test_a_plan_whose_quote_the_model_cites_cannot_be_removed(first: Settings) -
     # the VNG scheme in ontology/ quotes this plan: its quotes would cite a missing section
     with pytest.raises(InvalidData) as caught:
         build(first)
-    assert any("no plan defines" in p.message for p in caught.value.problems)
+    assert any("die geen plan definieert" in p.message for p in caught.value.problems)

@@ -47,7 +47,7 @@ def test_listings_answer_from_the_last_good_build(project_copy: Settings, run_cl
         assert result.exit_code == 0, result.output
         # the folder the reader named (--data DIR), not the project's data/
         folder = project_copy.data_dir.resolve()
-        said = f"waarschuwing: {folder}/ does not validate; serving the last"
+        said = f"waarschuwing: {folder}/ is niet geldig; de laatste goede build wordt gebruikt"
         assert said in result.stderr
         assert f"{problem.file}:{problem.line}:" in result.stderr
     assert "pijnacker-nootdorp-2023" in run_cli("plans", settings=project_copy).stdout
@@ -63,7 +63,10 @@ def test_listings_answer_from_the_last_good_build(project_copy: Settings, run_cl
     assert many.exit_code == 0
     listed = [line for line in many.stderr.splitlines() if line.startswith(f"  {problem.file}:")]
     assert len(listed) == 10
-    assert many.stderr.rstrip().endswith("more (ivp validate lists them all)")
+    assert many.stderr.rstrip().endswith("(ivp validate noemt ze allemaal)")
+    english = run_cli("--lang", "en", "plans", settings=project_copy).stderr
+    assert f"warning: {folder}/ does not validate; serving the last good build" in english
+    assert english.rstrip().endswith("more (ivp validate lists them all)")
 
 
 def test_serve_starts_on_the_last_good_build_and_describes_it(project_copy: Settings) -> None:

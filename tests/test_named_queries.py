@@ -137,3 +137,42 @@ def test_curators_notes_record_contradictions(answer) -> None:
     kinds = {(r["plan"], r["kind"]) for r in answer("notities")}
     assert (NIJMEGEN, "Tegenstrijdigheid") in kinds
     assert (PN, "Tegenstrijdigheid") in kinds
+
+
+def readme_table() -> str:
+    """The README's named-query table as the query files give it, in both languages."""
+    lines = ["| query | wat het beantwoordt | what it answers |", "| --- | --- | --- |"]
+    for q in named_queries():
+        nl, en = (": ".join(q.words(lang)) for lang in ("nl", "en"))
+        lines.append(f"| `@{q.name}` | {nl} | {en} |")
+    return "\n".join(lines) + "\n"
+
+
+def test_every_named_query_has_dutch_and_english_words() -> None:
+    """Issue 13: descriptions were English under Dutch titles; now Dutch, English beside."""
+    for q in named_queries():
+        assert q.title_en and q.description_en and q.description != q.description_en, q.name
+        assert q.words("nl") == (q.title, q.description)
+        assert q.words("en") == (q.title_en, q.description_en)
+
+
+def test_readme_lists_the_named_queries_as_their_files_describe_them() -> None:
+    from graph.config import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme_table() in readme, "README's named-query table; regenerate:\n" + readme_table()
+
+
+def test_query_list_is_dutch_by_default_english_with_lang_en(run_cli) -> None:
+    import json
+
+    dutch = json.loads(run_cli("query", "--list", "--format", "json").output)
+    english = json.loads(run_cli("--lang", "en", "query", "--list", "--format", "json").output)
+    by_name = {q.name: q for q in named_queries()}
+    assert [r["name"] for r in dutch] == [r["name"] for r in english] == ["@" + q for q in by_name]
+    for nl, en in zip(dutch, english, strict=True):
+        q = by_name[nl["name"][1:]]
+        assert (nl["title"], nl["description"]) == (q.title, q.description)
+        assert (en["title"], en["description"]) == (q.title_en, q.description_en)
+    table = run_cli("query", "--list").output
+    assert "Welke thema's elk plan prioriteit geeft" in table

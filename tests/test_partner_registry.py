@@ -64,4 +64,4 @@ def test_a_partner_without_a_type_is_reported_at_its_entry(project_copy: Setting
     assert [(p.file, p.line, p.entity) for p in problems] == [
         (f"data/{PARTNERS}", line - 4, "riec-den-haag")  # the entry's `- id:` line
     ], problems
-    assert "'type' is required" in problems[0].message
+    assert "'type' is verplicht" in problems[0].message

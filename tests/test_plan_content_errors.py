@@ -22,13 +22,13 @@ def test_each_break_is_reported_on_its_line(project_copy: Settings) -> None:
         "set link": (
             pn,
             break_line(pn, r"^set_links:", r"themes: \[ondermijning,", "themes: [ondermijnin,"),
-            "unknown theme id 'ondermijnin'",
+            "onbekende thema-id 'ondermijnin'",
         ),
         # a document of a kind the vocabulary does not know
         "document kind": (
             nij,
             break_line(nij, r"^documents:", r"kind: bestuursakkoord", "kind: akkoord"),
-            "'akkoord' is not in the vocabulary 'documentsoort'",
+            "'akkoord' staat niet in het vocabulaire 'documentsoort'",
         ),
         # a line for all themes that lists themes as well (counted twice before)
         "all themes": (
@@ -49,7 +49,7 @@ def test_each_break_is_reported_on_its_line(project_copy: Settings) -> None:
             break_line(
                 pn, r"- id: verkeersveiligheid", r"with: de afdelingen", "where: de afdelingen"
             ),
-            "unknown key 'where' in placed_elsewhere",
+            "onbekende sleutel 'where' in placed_elsewhere",
         ),
         # a topic with a quote that is not in the text
         "topic quote": (
@@ -57,7 +57,7 @@ def test_each_break_is_reported_on_its_line(project_copy: Settings) -> None:
             break_line(
                 pn, r"- id: woonoverlast", r'quote: \["Woonoverlast"', 'quote: ["Woonoverlastt"'
             ),
-            "not found",
+            "niet gevonden",
         ),
     }
     problems = problems_of(project_copy)

@@ -68,7 +68,7 @@ CASES = {
     ),
     "list item not a mapping": (
         PN, r"- id: totaal-misdrijven", r'- \{period: "2018", value: 1432\}', "- 1432", "schema",
-        "each observation must be a mapping",
+        "elke observation moet een mapping zijn",
     ),
     "shape of a value": (
         PARTNERS, r"^- id: gemeente-nijmegen", r"gemeente/gm0268", "gemeente/gm268", "shacl",
@@ -97,7 +97,7 @@ def test_a_bad_field_is_reported_on_its_own_line(project_copy: Settings, case: s
 @pytest.mark.parametrize(
     ("replacement", "words"),
     [
-        ('label: "Aanpak van discriminatie', "unclosed?"),  # swallows lines up to the next "
+        ('label: "Aanpak van discriminatie', "niet gesloten?"),  # swallows lines up to the next "
         ("label: [Aanpak van discriminatie", "flow sequence"),  # noticed on the next line
     ],
     ids=["unclosed quote", "unclosed bracket"],

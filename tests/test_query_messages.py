@@ -43,18 +43,18 @@ def readable(message: str) -> None:
 
 @pytest.mark.parametrize("query", MALFORMED)
 def test_cli_explains_a_malformed_query(run_cli, query: str) -> None:
-    result = run_cli("query", query)
+    result = run_cli("--lang", "en", "query", query)
     assert result.exit_code == 1
     readable(result.output)
 
 
 def test_unknown_prefix_is_named_with_its_position(run_cli) -> None:
-    result = run_cli("query", UNKNOWN_PREFIX)
+    result = run_cli("--lang", "en", "query", UNKNOWN_PREFIX)
     assert "unknown prefix foo: at line 1, column 24" in result.output
 
 
 def test_the_position_is_the_engines_line(run_cli) -> None:
-    result = run_cli("query", MALFORMED[-1])
+    result = run_cli("--lang", "en", "query", MALFORMED[-1])
     assert "line 4" in result.output or "line 5" in result.output, result.output
 
 

@@ -11,6 +11,7 @@ the page is Dutch unless `?lang=en` asks for English.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import random
@@ -368,11 +369,31 @@ def test_english_with_lang_en_and_dutch_by_default(page, server) -> None:
     p.click("#other-language")
     assert done(p).startswith("120 rijen in ")
     assert p.get_attribute("html", "lang") == "nl"
-    # named queries are shown as their files have them, in either language
+    # named queries in the page's language: the file's Dutch words, or its _en ones
+    p.click('button[data-example="prioritaire-themas"]')
+    assert p.text_content("#example-title").startswith("Prioritaire thema's per plan — Welke ")
     p.goto(server.url + "?lang=en")
     p.click('button[data-example="prioritaire-themas"]')
-    assert p.text_content("#example-title").startswith("Prioritaire thema's per plan — ")
+    assert p.text_content("#example-title").startswith("Priority themes per plan — Which ")
     assert not blocked, blocked
+
+
+def test_named_queries_are_described_in_the_pages_language(server) -> None:
+    """Issue 13: the examples had Dutch titles and English descriptions on every page."""
+    from graph.queries import named_queries
+
+    pages = {
+        lang: server.request("GET", f"/?lang={lang}", headers={"Accept": "text/html"})[2].decode()
+        for lang in ("nl", "en")
+    }
+    for q in named_queries():
+        for lang, text in pages.items():
+            title, description = q.words(lang)  # type: ignore[arg-type]
+            button = f'title="{html.escape(description)}">{html.escape(title)}</button>'
+            assert button in text, (lang, q.name)
+    assert "Welke thema&#x27;s elk plan prioriteit geeft" in pages["nl"]
+    assert "Which themes each plan prioritises" in pages["en"]
+    assert 'title="Which themes each plan prioritises' not in pages["nl"]
 
 
 def test_an_unknown_language_is_refused_by_name(server) -> None:

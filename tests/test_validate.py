@@ -58,7 +58,7 @@ def test_dangling_partner_id_fails_and_suggests_the_right_one(project_copy: Sett
     assert len(problems) == 1, problems
     assert problems[0].file == f"data/plans/{PN_PLAN}"
     assert problems[0].line == line
-    assert "'politi'" in problems[0].message and "did you mean politie" in problems[0].message
+    assert "'politi'" in problems[0].message and "bedoelde u politie" in problems[0].message
 
 
 def test_malformed_yaml_names_file_and_line(project_copy: Settings) -> None:
@@ -68,7 +68,7 @@ def test_malformed_yaml_names_file_and_line(project_copy: Settings) -> None:
     assert [p.check for p in problems] == ["syntax"]
     assert problems[0].file == f"data/plans/{PLAN}"
     assert problems[0].line == line  # where the bracket opened, not where it was missed
-    assert "malformed YAML" in problems[0].message
+    assert "onjuiste YAML" in problems[0].message
 
 
 def test_mistyped_amount_fails_the_value_check(project_copy: Settings) -> None:
@@ -117,6 +117,8 @@ def test_cli_exit_codes(run_cli, project_copy: Settings, tmp_path: Path) -> None
     missing = Settings(tmp_path / "nope", project_copy.ontology_dir, tmp_path / "dist")
     cannot = run_cli("validate", settings=missing)
     assert cannot.exit_code == 2
+    assert "bestaat niet" in cannot.output
+    cannot = run_cli("--lang", "en", "validate", settings=missing)
     assert "does not exist" in cannot.output
 
 
@@ -139,7 +141,7 @@ def test_a_quote_may_cite_another_section_and_that_section_must_exist(
     )
     plan.write_text(broken, encoding="utf-8")
     problems = problems_of(project_copy)
-    assert len(problems) == 1 and "section '3.33'" in problems[0].message
+    assert len(problems) == 1 and "sectie '3.33'" in problems[0].message
     assert (
         problems[0].line
         == broken.splitlines().index(next(line for line in broken.splitlines() if '"3.33"' in line))

@@ -18,8 +18,10 @@ import networkx as nx
 from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.communities import SEED, partition
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted, where
+from graph.i18n import Language, choose
 from graph.network import PlanData
-from graph.output import plural
 
 METHOD = (
     "domain participation coefficient (Guimerà & Amaral 2005) over the partner projection "
@@ -54,7 +56,10 @@ def _weight(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result:
+def brokers(
+    data: PlanData, plan: str | None = None, seed: int = SEED, *, language: Language | None = None
+) -> Result:
+    """Partners by the domains they reach; `language` is that of the reading."""
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     projection = network.partner_projection(b)
@@ -87,20 +92,22 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
     result = Result("brokers", scope, METHOD, {"seed": seed})
     result.rows = rows
     if rows:
-        top = rows[0]
-        where = scope[0] if len(scope) == 1 else f"{len(scope)} plans together"
+        top, lang = rows[0], choose(language)
         result.reading = [
-            f"In {where}, {top['label']} ({top['partner']}, {top['domains']}) connects the most "
-            f"domains: it shares themes with partners from {top['reach']} domains "
-            f"({top['connects']}), participation {top['participation']:g}.",
+            W(
+                "brokers_top",
+                lang,
+                where=where(scope, lang),
+                label=top["label"],
+                partner=top["partner"],
+                domains=top["domains"],
+                reach=top["reach"],
+                connects=top["connects"],
+                participation=f"{top['participation']:g}",
+            )
         ]
         spread = [r for r in rows if r["communities"] > 1]
         if spread:
-            result.reading.append(
-                f"{plural(len(spread), 'partner works', 'partners work')} in themes of more "
-                "than one community: "
-                + ", ".join(r["partner"] for r in spread[:8])
-                + ("…" if len(spread) > 8 else "")
-                + "."
-            )
+            names = ", ".join(r["partner"] for r in spread[:8]) + ("…" if len(spread) > 8 else "")
+            result.reading.append(counted(len(spread), "brokers_spread", lang, partners=names))
     return result

@@ -24,8 +24,10 @@ from networkx.algorithms import bipartite as bp
 from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.communities import SEED
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted, where
+from graph.i18n import Language, choose
 from graph.network import PlanData
-from graph.output import plural
 
 METHOD = (
     "networkx.algorithms.bipartite.degree_centrality and betweenness_centrality on the "
@@ -41,8 +43,16 @@ EXACT_UP_TO = 5000  # nodes of the theme-partner graph
 PIVOTS = 2500
 
 
-def central(data: PlanData, plan: str | None = None, top: int | None = None) -> Result:
-    """Partners ranked by the number of themes they work on, then by bipartite betweenness."""
+def central(
+    data: PlanData,
+    plan: str | None = None,
+    top: int | None = None,
+    *,
+    language: Language | None = None,
+) -> Result:
+    """Partners ranked by the number of themes they work on, then by bipartite betweenness.
+
+    `language` is that of the reading (graph.i18n.choose: Dutch unless asked otherwise)."""
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     themes = network.theme_nodes(b)
@@ -96,45 +106,50 @@ def central(data: PlanData, plan: str | None = None, top: int | None = None) -> 
             rank, previous = n, key
         row["rank"] = rank
     result.rows = rows[:top] if top else rows
-    result.reading = _reading(rows, scope, len(themes), pivots)
+    result.reading = _reading(rows, scope, len(themes), pivots, choose(language))
     return result
 
 
-def _reading(rows: list[dict], scope: list[str], n_themes: int, pivots: int | None) -> list[str]:
-    where = scope[0] if len(scope) == 1 else f"{len(scope)} plans together"
+def _reading(
+    rows: list[dict], scope: list[str], n_themes: int, pivots: int | None, lang: Language
+) -> list[str]:
     first = rows[0]
     lines = [
-        f"In {where}, {first['label']} ({first['partner']}) is involved in {first['themes']} of "
-        f"{n_themes} themes: {first['via_themes']}."
+        W(
+            "central_top",
+            lang,
+            where=where(scope, lang),
+            label=first["label"],
+            partner=first["partner"],
+            themes=first["themes"],
+            n=n_themes,
+            via=first["via_themes"],
+        )
     ]
     runners = [r for r in rows[1:4] if r["themes"]]
     if runners:
-        lines.append(
-            "Next: "
-            + "; ".join(f"{r['partner']} in {r['themes']} of {n_themes}" for r in runners)
-            + "."
+        named = "; ".join(
+            W("central_runner", lang, partner=r["partner"], themes=r["themes"], n=n_themes)
+            for r in runners
         )
+        lines.append(W("central_next", lang, runners=named))
     broker = max(rows, key=lambda r: (r["betweenness"], -len(r["partner"])))
     if broker["betweenness"] > 0:
         lines.append(
-            f"Highest betweenness: {broker['partner']} ({broker['betweenness']:g}), the partner "
-            "most often on the shortest path between two themes or partners"
-            + (f" (estimated from {pivots} random sources)." if pivots else ".")
+            W(
+                "central_between",
+                lang,
+                partner=broker["partner"],
+                score=f"{broker['betweenness']:g}",
+            )
+            + (W("central_estimated", lang, pivots=pivots) if pivots else ".")
         )
     idle = [r["partner"] for r in rows if r["themes"] == 0]
     if idle:
-        lines.append(
-            f"{len(idle)} of {len(rows)} partners "
-            + ("is named but works" if len(idle) == 1 else "are named but work")
-            + " on no theme (see `ivp analyze gaps`)."
-        )
+        lines.append(counted(len(idle), "central_idle", lang, of=len(rows)))
     if len(scope) > 1:
         both = [r for r in rows if r.get("plans", "").count(",") == len(scope) - 1]
-        lines.append(
-            f"{plural(len(both), 'partner is', 'partners are')} named by "
-            + ("both plans: " if len(scope) == 2 else f"all {len(scope)} plans: ")
-            + ", ".join(r["partner"] for r in both[:8])
-            + ("…" if len(both) > 8 else "")
-            + "."
-        )
+        plans = W("both_plans", lang) if len(scope) == 2 else W("all_plans", lang, n=len(scope))
+        names = ", ".join(r["partner"] for r in both[:8]) + ("…" if len(both) > 8 else "")
+        lines.append(counted(len(both), "central_both", lang, plans=plans, partners=names))
     return lines

@@ -14,8 +14,10 @@ import networkx as nx
 
 from graph import network
 from graph.analysis import Result, r4
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted, where
+from graph.i18n import Language, choose
 from graph.network import PlanData
-from graph.output import plural
 
 SEED = 42
 RESOLUTION = 1.0
@@ -39,8 +41,14 @@ def partition(
 
 
 def communities(
-    data: PlanData, plan: str | None = None, seed: int = SEED, resolution: float = RESOLUTION
+    data: PlanData,
+    plan: str | None = None,
+    seed: int = SEED,
+    resolution: float = RESOLUTION,
+    *,
+    language: Language | None = None,
 ) -> Result:
+    """Louvain communities, biggest first; `language` is that of the reading."""
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     found, q = partition(b, seed, resolution)
@@ -74,15 +82,27 @@ def communities(
     result = Result("communities", scope, METHOD, {"seed": seed, "resolution": resolution})
     result.rows = rows
     if rows:
-        where = scope[0] if len(scope) == 1 else f"{len(scope)} plans together"
+        lang = choose(language)
         result.reading = [
-            f"In {where}, Louvain (seed {seed}) finds "
-            f"{plural(len(rows), 'community', 'communities')} with modularity {q:.3f}"
-            + (" (a clear structure)." if q >= 0.3 else " (a weak structure: themes share a lot).")
+            W(
+                "communities",
+                lang,
+                where=where(scope, lang),
+                seed=seed,
+                found=counted(len(rows), "community", lang),
+                q=f"{q:.3f}",
+            )
+            + W("clear" if q >= 0.3 else "weak", lang)
         ] + [
-            f"  {r['community']}: {r['theme_ids']} with {plural(r['partners'], 'partner')}, mostly "
-            f"{r['domains'].split(',')[0] or '-'}; {r['cohesion']:.0%} of its themes' "
-            "involvements stay inside."
+            W(
+                "community_row",
+                lang,
+                community=r["community"],
+                themes=r["theme_ids"],
+                partners=counted(r["partners"], "partner", lang),
+                domain=r["domains"].split(",")[0] or "-",
+                cohesion=f"{r['cohesion']:.0%}",
+            )
             for r in rows
             if r["themes"]
         ]

@@ -24,6 +24,9 @@ from itertools import combinations
 
 from graph import network
 from graph.analysis import Result, r4
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted
+from graph.i18n import Language, choose
 from graph.network import PlanData
 from graph.output import plural
 
@@ -64,7 +67,8 @@ def cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 0.0
 
 
-def compare(data: PlanData, plans: list[str]) -> Result:
+def compare(data: PlanData, plans: list[str], *, language: Language | None = None) -> Result:
+    """The plans side by side; `language` is that of the reading."""
     scope = data.plan_ids(plans)
     if len(scope) < 2:
         raise TooFewPlans("compare needs two or more different plans")
@@ -144,7 +148,7 @@ def compare(data: PlanData, plans: list[str]) -> Result:
 
     result = Result("compare", scope, METHOD, {"plans": ", ".join(scope)})
     result.rows = rows
-    result.reading = _reading(rows, scope, covered, named)
+    result.reading = _reading(rows, scope, covered, named, choose(language))
     return result
 
 
@@ -199,39 +203,61 @@ def _row(aspect: str, item: str, label: str, coverage: str, per_plan: dict) -> d
 
 
 def _reading(
-    rows: list[dict], scope: list[str], covered: dict[str, set[str]], named: dict[str, set[str]]
+    rows: list[dict],
+    scope: list[str],
+    covered: dict[str, set[str]],
+    named: dict[str, set[str]],
+    lang: Language,
 ) -> list[str]:
     cores = [r for r in rows if r["aspect"] == "core theme"]
-    all_label = "both" if len(scope) == 2 else "all"
-    none_label = "neither" if len(scope) == 2 else "none"
+    two = len(scope) == 2
+    all_label, none_label = ("both", "neither") if two else ("all", "none")
     common = [r["item"] for r in cores if r["coverage"] == all_label]
     nobody = [r["item"] for r in cores if r["coverage"] == none_label]
     lines = [
-        f"Of the {len(cores)} VNG core themes, "
-        + ", ".join(f"{p} covers {len(covered[p])}" for p in scope)
-        + f"; {len(common)} {'is' if len(common) == 1 else 'are'} covered by {all_label} "
-        f"({', '.join(common) or '-'}), "
-        f"{len(nobody)} by {none_label} ({', '.join(nobody) or '-'})."
+        W(
+            "compare_core",
+            lang,
+            n=len(cores),
+            covers=W("and", lang).join(W("covers", lang, plan=p, n=len(covered[p])) for p in scope),
+            common=counted(len(common), "covered", lang),
+            all=W(all_label, lang),
+            commons=", ".join(common) or "-",
+            nobody=len(nobody),
+            none=W(none_label, lang),
+            nobodies=", ".join(nobody) or "-",
+        )
     ]
     for p in scope:
         only = [r["item"] for r in cores if r["coverage"] == f"only {p}"]
         if only:
-            lines.append(f"Only {p}: {', '.join(only)}.")
+            lines.append(W("only", lang, plan=p, items=", ".join(only)))
     partners = [r for r in rows if r["aspect"] == "partner"]
     shared = [r["item"] for r in partners if r["coverage"] == all_label]
     lines.append(
-        f"Partners: {len(shared)} of {len(partners)} {'is' if len(shared) == 1 else 'are'} "
-        f"named by {all_label} plans ("
-        + ", ".join(f"{p} names {len(named[p])}" for p in scope)
-        + ")"
+        W(
+            "compare_partners",
+            lang,
+            shared=len(shared),
+            n=len(partners),
+            named=W("named1" if len(shared) == 1 else "named", lang),
+            all=W(all_label, lang),
+            names=", ".join(W("names", lang, plan=p, n=len(named[p])) for p in scope),
+        )
         + (f": {', '.join(shared[:10])}{'…' if len(shared) > 10 else ''}." if shared else ".")
     )
     types = [r for r in rows if r["aspect"] == "partner type"]
     different = [r["item"] for r in types if r.get("same") == "different"]
     common_types = [r for r in types if r["coverage"] == all_label]
     lines.append(
-        f"Partner types: {len(common_types)} of {len(types)} are named by {all_label} plans; "
-        f"{len(different)} of those through different organisations"
+        W(
+            "compare_types",
+            lang,
+            common=len(common_types),
+            n=len(types),
+            all=W(all_label, lang),
+            different=len(different),
+        )
         + (
             f" ({', '.join(different[:10])}{'…' if len(different) > 10 else ''})."
             if different
@@ -246,8 +272,14 @@ def _reading(
                 if s["aspect"] == "similarity" and s["label"] == r["label"]
             }
             lines.append(
-                f"Similarity {r['label']}: {r['score']:g} (core themes "
-                f"{parts['core themes (Jaccard)']:g}, partners {parts['partners (Jaccard)']:g}, "
-                f"partner-kind mix {parts['partner kinds (cosine)']:g})."
+                W(
+                    "similarity",
+                    lang,
+                    pair=r["label"],
+                    score=f"{r['score']:g}",
+                    core=f"{parts['core themes (Jaccard)']:g}",
+                    partners=f"{parts['partners (Jaccard)']:g}",
+                    kinds=f"{parts['partner kinds (cosine)']:g}",
+                )
             )
     return lines

@@ -14,8 +14,10 @@ from collections import Counter
 
 from graph import network
 from graph.analysis import Result
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted
+from graph.i18n import Language, choose
 from graph.network import BudgetLine, PlanData
-from graph.output import plural
 
 METHOD = (
     "degree of theme and partner nodes in the theme-partner graph; counts of ambitions, "
@@ -30,13 +32,12 @@ KINDS = (
     "budget line without theme",
     "plan without budget table",
 )
-COUNTED = {  # the reading's words for n gaps of a kind that is not about priorities
-    "partner in no theme": ("partner in no theme", "partners in no theme"),
-    "budget line without theme": ("budget line without a theme", "budget lines without a theme"),
-}
+# the kinds not about priorities, counted on their own (their words: graph.analysis.words)
+COUNTED = ("partner in no theme", "budget line without theme")
 
 
-def gaps(data: PlanData, plan: str | None = None) -> Result:
+def gaps(data: PlanData, plan: str | None = None, *, language: Language | None = None) -> Result:
+    """The gaps of each plan in scope; `language` is that of the reading."""
     scope = data.plan_ids(plan)
     b = network.bipartite(data, scope)
     rows: list[dict] = []
@@ -88,25 +89,27 @@ def gaps(data: PlanData, plan: str | None = None) -> Result:
     rows.sort(key=lambda r: (r["plan"], KINDS.index(r["gap"]), r["id"]))
     result = Result("gaps", scope, METHOD, {})
     result.rows = rows
+    lang = choose(language)
     for p in scope:
         counts = Counter(r["gap"] for r in rows if r["plan"] == p)
         priorities = sum(1 for t in data.themes_of(p) if t.status == "priority")
         if not counts:
-            result.reading.append(f"{p}: no gaps found.")
+            result.reading.append(W("no_gaps", lang, plan=p))
             continue
-        parts = [_counted(k, counts[k], priorities) for k in KINDS if counts[k]]
-        result.reading.append(f"{p}: " + "; ".join(parts) + ".")
+        parts = [_counted(k, counts[k], priorities, lang) for k in KINDS if counts[k]]
+        result.reading.append(W("gaps", lang, plan=p, parts="; ".join(parts)))
     return result
 
 
-def _counted(kind: str, n: int, priorities: int) -> str:
+def _counted(kind: str, n: int, priorities: int, lang: Language) -> str:
     """How the reading counts one kind of gap, in agreement with the number: '2 of 8
     priorities without partners', '1 partner in no theme' (the rows keep the KINDS words)."""
     if kind == "plan without budget table":
-        return "no budget table"
+        return W("no_budget_table", lang)
     if kind in COUNTED:
-        return plural(n, *COUNTED[kind])
-    return f"{n} of {plural(priorities, 'priority', 'priorities')} {kind.removeprefix('priority ')}"
+        return counted(n, kind, lang)
+    of = W("of_priorities1" if priorities == 1 else "of_priorities", lang, n=n, of=priorities)
+    return f"{of} {W(kind.removeprefix('priority '), lang)}"
 
 
 def _gap(plan: str, kind: str, ident: str, label: str, detail: str) -> dict:

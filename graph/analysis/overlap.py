@@ -14,8 +14,10 @@ from itertools import combinations
 
 from graph import network
 from graph.analysis import Result, r4
+from graph.analysis.words import WORDS as W
+from graph.analysis.words import counted
+from graph.i18n import Language, choose
 from graph.network import PlanData
-from graph.output import plural
 
 METHOD = (
     "pairwise set overlap of the partners involved in each theme (Jaccard index, "
@@ -37,6 +39,8 @@ def overlap(
     min_jaccard: float = MIN_JACCARD,
     ignore: Iterable[str] = (),
     flagged_only: bool = False,
+    *,
+    language: Language | None = None,
 ) -> Result:
     """Every pair of themes of the same plan that shares a partner or is linked.
 
@@ -94,7 +98,7 @@ def overlap(
         "flagged_only": flagged_only,
     }
     result = Result("overlap", scope, METHOD, params)
-    result.reading = _reading(rows, data, scope, min_shared, min_jaccard)
+    result.reading = _reading(rows, data, scope, min_shared, min_jaccard, choose(language))
     result.rows = (
         [r for r in rows if r["finding"] in (IMPLICIT, UNCARRIED)] if flagged_only else rows
     )
@@ -102,12 +106,18 @@ def overlap(
 
 
 def _reading(
-    rows: list[dict], data: PlanData, scope: list[str], min_shared: int, min_jaccard: float
+    rows: list[dict],
+    data: PlanData,
+    scope: list[str],
+    min_shared: int,
+    min_jaccard: float,
+    lang: Language,
 ) -> list[str]:
     lines = []
     by_plan: dict[str, list[dict]] = {p: [] for p in scope}
     for r in rows:
         by_plan[r["plan"]].append(r)
+    limits = {"min_shared": min_shared, "min_jaccard": f"{min_jaccard:g}"}
     for p in scope:
         mine = by_plan[p]
         n_themes = len(data.themes_of(p))
@@ -117,25 +127,39 @@ def _reading(
         stated = [r for r in mine if r["stated"]]
         sharing = [r for r in mine if r["shared"]]
         lines.append(
-            f"{p}: {len(sharing)} of {pairs} theme pairs share at least one partner; the plan "
-            f"states {plural(len(stated), 'link')} between themes."
+            W(
+                "overlap_pairs",
+                lang,
+                plan=p,
+                sharing=len(sharing),
+                pairs=pairs,
+                links=counted(len(stated), "link", lang),
+            )
         )
         if implicit:
             top = implicit[0]
             lines.append(
-                f"  {plural(len(implicit), 'implicit cross-link')} (≥{min_shared} shared, "
-                f"Jaccard ≥{min_jaccard:g}, not stated); strongest: {top['theme_a']} and "
-                f"{top['theme_b']} share {top['shared']} partners (Jaccard {top['jaccard']:g}): "
-                f"{top['shared_partners']}."
+                W(
+                    "implicit",
+                    lang,
+                    found=counted(len(implicit), "implicit_link", lang),
+                    a=top["theme_a"],
+                    b=top["theme_b"],
+                    shared=top["shared"],
+                    jaccard=f"{top['jaccard']:g}",
+                    partners=top["shared_partners"],
+                    **limits,
+                )
             )
         else:
-            lines.append(
-                f"  No implicit cross-links at ≥{min_shared} shared and Jaccard ≥{min_jaccard:g}."
-            )
+            lines.append(W("no_implicit", lang, **limits))
         if uncarried:
             lines.append(
-                f"  {plural(len(uncarried), 'stated link')} without a shared partner: "
-                + "; ".join(f"{r['theme_a']} – {r['theme_b']}" for r in uncarried)
-                + "."
+                W(
+                    "uncarried",
+                    lang,
+                    found=counted(len(uncarried), "stated_link", lang),
+                    pairs="; ".join(f"{r['theme_a']} – {r['theme_b']}" for r in uncarried),
+                )
             )
     return lines

@@ -39,6 +39,7 @@ from graph.analysis.compare import compare
 from graph.analysis.gaps import gaps
 from graph.analysis.overlap import overlap
 from graph.config import Settings
+from graph.i18n import DEFAULT
 from graph.iris import Iris
 from graph.network import PlanData
 
@@ -62,8 +63,9 @@ def results(data: PlanData) -> list[Result]:
 
 def plan_results(data: PlanData, plan: str) -> list[Result]:
     """The analyses of one plan: they read that plan only, so an unchanged plan's results
-    can be kept between builds (graph.analyses)."""
-    return [f(data, plan) for f in (central, overlap, communities, brokers, gaps)]
+    can be kept between builds (graph.analyses). Their readings are Dutch, the default:
+    `ivp analyze --plan` serves them from the build only to a Dutch reader."""
+    return [f(data, plan, language=DEFAULT) for f in (central, overlap, communities, brokers, gaps)]
 
 
 def national_results(data: PlanData) -> list[Result]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -150,9 +150,7 @@ class Endpoint(LinkedData):
     def named(self) -> list[NamedQuery]:
         """The project's named queries, moved to the configured base IRI like the CLI does."""
         return [
-            NamedQuery(
-                q.name, q.title, q.description, q.text.replace(DEFAULT_BASE, self.settings.base)
-            )
+            replace(q, text=q.text.replace(DEFAULT_BASE, self.settings.base))
             for q in named_queries()
         ]
 

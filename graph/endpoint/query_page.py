@@ -166,18 +166,20 @@ def query_page(
 
     `query` (from the page's `?query=`) is put in the editor; the script then runs it, so
     a link to the page with a query opens with its answer. Titles and descriptions of the
-    named queries are shown as their files have them.
+    named queries are shown in the page's language, as their files have them.
     """
 
     def t(key: str, **fields: object) -> str:
         return TEXTS(key, language, **fields)
 
+    words = {q.name: q.words(language) for q in queries}
     examples = {
-        q.name: {"title": q.title, "description": q.description, "text": q.text} for q in queries
+        q.name: {"title": words[q.name][0], "description": words[q.name][1], "text": q.text}
+        for q in queries
     }
     buttons = "\n".join(
         f'<li><button type="button" data-example="{escape(q.name)}" '
-        f'title="{escape(q.description)}">{escape(q.title)}</button></li>'
+        f'title="{escape(words[q.name][1])}">{escape(words[q.name][0])}</button></li>'
         for q in queries
     )
     fallback = "SELECT ?plan ?title WHERE {\n  ?plan a ivp:SafetyPlan ; dcterms:title ?title .\n}"

@@ -24,6 +24,7 @@ from graph.endpoint.app import Endpoint
 from graph.endpoint.describe import Describer, collect_stats
 from graph.endpoint.limits import Limits
 from graph.endpoint.pool import Pool
+from graph.notices import notice
 from graph.store import generation, open_build, read_manifest, store_path
 
 log = logging.getLogger("kruisverband.endpoint")
@@ -61,7 +62,7 @@ def serve(
         scratch = Path(tempfile.mkdtemp(prefix="ivp-serve-"))
         shutil.copytree(store_dir, scratch / "store")
         store_dir = scratch / "store"
-        say(f"updates allowed with the token; they change a scratch copy in {scratch}")
+        say(notice("updates", scratch=scratch))
     if scratch is None:
 
         def locate() -> tuple[str | None, str]:
@@ -103,10 +104,10 @@ def serve(
         actual = getattr(server, "effective_port", port)
         shown = f"[{host}]" if ":" in host else host
         app.public_url = public_url(base_url, f"http://{shown}:{actual}/")
-        say(f"SPARQL endpoint: http://{shown}:{actual}/sparql")
-        say(f"query page:      http://{shown}:{actual}/   (Ctrl-C stops)")
+        say(notice("endpoint", url=f"http://{shown}:{actual}/"))
+        say(notice("query_page", url=f"http://{shown}:{actual}/"))
         if app.public_url != f"http://{shown}:{actual}/":
-            say(f"public URL:      {app.public_url}")
+            say(notice("public_url", url=app.public_url))
 
         def stop(_signum: int, _frame: FrameType | None) -> None:
             raise KeyboardInterrupt

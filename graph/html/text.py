@@ -5,8 +5,8 @@ overlap, central), the page quotes that reading rather than saying it a second w
 shapes and dashes are named from graph.html.style, the legend's own table, and only for the
 node types and edge kinds the picture has: the words cannot drift from what is drawn.
 
-Dutch by default, English on request (graph.i18n). The analyses read their results in
-English only, so a Dutch page leaves those readings out rather than mix the languages.
+Dutch by default, English on request (graph.i18n); the analyses read their results in the
+page's language too (graph.analysis.words).
 """
 
 from __future__ import annotations
@@ -255,14 +255,13 @@ def explanation(
     """What the picture shows, then the analysis's own reading of it, then how to use it.
 
     `readings` False leaves the analyses out: on a national-scale graph their pairwise
-    measures take minutes, and the page must not. The readings are English: a Dutch page
-    leaves them out.
+    measures take minutes, and the page must not. The readings are in the page's language.
     """
     plans = [p for p in g.graph.get("plans", "").split(";") if p]
     lang = language
 
-    def reading(analysis: Callable[[PlanData, list[str]], Result], first: int = 99) -> list[str]:
-        return analysis(data, plans).reading[:first] if readings and lang == "en" else []
+    def reading(analysis: Callable[..., Result], first: int = 99) -> list[str]:
+        return analysis(data, plans, language=lang).reading[:first] if readings else []
 
     types = {d["type"] for _, d in g.nodes(data=True)}
     kinds = {d["kind"] for _, _, d in g.edges(data=True)}
