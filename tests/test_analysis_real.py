@@ -252,3 +252,63 @@ def test_loading_one_plan_gives_that_plans_results(built, data, plan: str) -> No
     for run in (central, overlap, communities, brokers, gaps):
         mine, whole = run(scoped, plan), run(data, plan)
         assert (mine.rows, mine.reading) == (whole.rows, whole.reading)
+
+
+def registry_types() -> dict[str, str]:
+    """Partner id -> its partner type, read straight from the registry file."""
+    entries = yaml.safe_load(
+        (PROJECT_ROOT / "data" / "registry" / "partners.yaml").read_text("utf-8")
+    )
+    return {e["id"]: e["type"] for e in entries}
+
+
+def test_central_by_type_matches_the_yaml(data) -> None:
+    """Issue 11: the analyses gain a type level. Per partner type, the themes (of both plans)
+    any of its partners works on, counted from the plan files and the registry."""
+    from graph.analysis.types import central_types
+
+    types = registry_types()
+    reached: dict[str, set[tuple[str, str]]] = {}
+    n_themes = 0
+    for plan in PLANS:
+        per_theme = theme_partners(plan_yaml(plan))
+        n_themes += len(per_theme)
+        for theme, ids in per_theme.items():
+            for partner in ids:
+                reached.setdefault(types[partner], set()).add((plan, theme))
+    rows = {r["type"]: r for r in central_types(data).rows}
+    for kind, themes in reached.items():
+        assert rows[kind]["themes"] == len(themes), kind
+        assert rows[kind]["of_themes"] == n_themes
+    # same kind of partner, different organisation: each plan works with its own RIEC
+    assert rows["riec"]["nijmegen-2022"] == "riec-oost-nederland"
+    assert rows["riec"]["pijnacker-nootdorp-2023"] == "riec-den-haag"
+    assert rows["woningcorporatie"]["pijnacker-nootdorp-2023"] == (
+        "rondom-wonen, staedion, woningcorporaties"
+    )
+
+
+def test_partner_rows_name_their_type(data) -> None:
+    """central and brokers carry each partner's type; communities count their types."""
+    from graph.analysis.brokers import brokers
+    from graph.analysis.communities import communities
+
+    types = registry_types()
+    for plan in PLANS:
+        for row in central(data, plan).rows + brokers(data, plan).rows:
+            assert row["type"] == types[row["partner"]], row["partner"]
+        for row in communities(data, plan).rows:
+            members = [p for p in row["partner_ids"].split(", ") if p]
+            counted = sum(int(part.rsplit(" ", 1)[1]) for part in row["types"].split(", "))
+            assert counted == len(members)
+
+
+def test_cli_central_by_type(run_cli) -> None:
+    out = run_cli("analyze", "central", "--by", "type", "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = {r["type"]: r for r in json.loads(out.output)}
+    assert rows["zorg-en-veiligheidshuis"]["partner_ids"] == (
+        "zorg-en-veiligheidshuis-haaglanden, zorg-en-veiligheidshuis-nijmegen"
+    )
+    table = run_cli("analyze", "central", "--by", "type").output
+    assert "named by every plan" in table and "through different organisations" in table

@@ -71,6 +71,7 @@ def brokers(data: PlanData, plan: str | None = None, seed: int = SEED) -> Result
             {
                 "partner": node["identifier"],
                 "label": node["label"],
+                "type": node.get("partner_type", ""),
                 "domains": node["domains"].replace(";", ", "),
                 "themes": b.degree(p),
                 "reach": len(ties),

@@ -72,6 +72,7 @@ def central(data: PlanData, plan: str | None = None, top: int | None = None) -> 
             "partner": node["identifier"],
             "label": node["label"],
             "kind": node["kind"],
+            "type": node.get("partner_type", ""),
             "domains": node["domains"].replace(";", ", "),
             "themes": len(via),
             "of_themes": len(themes),
