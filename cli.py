@@ -434,6 +434,11 @@ def partner(ctx: click.Context, partner_id: str, fmt: str) -> None:
 def crosslinks(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """List the kruisverbanden (cross-links) between themes that the plans state, with quotes.
 
+    First the links between two themes (or a theme and a domain), then the set links: a
+    sentence about a whole set of themes ("deze vier prioritaire thema's ... hebben
+    verschillende raakvlakken met elkaar"), one row each, `to` naming its members ("alle
+    thema's: ..." for every other theme), `set` its id.
+
     \b
     Example:
       ivp crosslinks --plan nijmegen-2022

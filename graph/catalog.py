@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.catalog_content import plan_content_detail
+from graph.catalog_content import plan_content_detail, set_link_rows
 from graph.config import Settings
 from graph.store import prefixes, select, sparql_string
 
@@ -440,17 +440,22 @@ SELECT ?label ?label_en ?kind ?type ?scope ?region ?description ?part_of ?cbs ?s
     # -- cross-links --
 
     def crosslinks(self, plan: str | None = None) -> list[dict[str, Any]]:
+        """The pairwise cross-links, then per plan the sentences about a set of themes."""
         self.check_plan(plan)
-        return self._rows(
+        only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
+        pairs = self._rows(
             f"""
 SELECT ?plan ?from ?to ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote)
 WHERE {{
   ?l a ivp:CrossLink ; ivp:inPlan/dcterms:identifier ?plan ; ivp:linkKind/skos:notation ?kind ;
      ivp:directed ?directed ; ivp:linkFrom ?f ; ivp:linkTo ?t ; prov:wasDerivedFrom/oa:exact ?q .
-  {f"FILTER(?plan = {sparql_string(plan)})" if plan else ""}
+  {only}
   ?f skos:prefLabel ?from . {_nl("from")}
   ?t skos:prefLabel ?toLabel . {_nl("toLabel")}
   BIND(IF(EXISTS {{ ?t a ivp:Theme }}, ?toLabel, CONCAT("domein: ", ?toLabel)) AS ?to)
   OPTIONAL {{ ?l ivp:inSection/rdfs:label ?section }}
 }} GROUP BY ?plan ?from ?to ?kind ?directed ?section ORDER BY ?plan ?from ?to""",
         )
+        sets = set_link_rows(self._rows, only)
+        rows = [{k: v for k, v in r.items() if k != "quote"} | {"set": ""} for r in pairs]
+        return [row | {"quote": r["quote"]} for row, r in zip(rows, pairs, strict=True)] + sets

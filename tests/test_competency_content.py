@@ -517,3 +517,36 @@ def test_theme_detail_lists_the_intelligence_line_once(run_cli) -> None:
     # the six onderwerpen of 3.3 are Pijnacker-Nootdorp's; Nijmegen's speerpunten are five
     assert len(detail["topics"]) == 5
     assert {d["id"] for d in detail["documents"]} == {"coalitieakkoord-ons-nijmegen"}
+
+
+def test_crosslinks_lists_each_set_link_once_with_its_members(run_cli) -> None:
+    """`ivp crosslinks` listed only pairwise links: the plan's general sentences about a set
+    of themes (1.2 and 4.3 of Pijnacker-Nootdorp) were missing from it altogether."""
+    import json
+
+    out = run_cli("crosslinks", "--plan", "pijnacker-nootdorp-2023", "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    four = "Deze vier prioritaire thema's zijn niet op zichzelf staand, maar hebben verschillende"
+    sets = [r for r in rows if four in r["quote"]]
+    assert len(sets) == 1  # once, not once per pair
+    assert sets[0]["set"] == "vier-prioriteiten-raakvlakken"
+    assert sets[0]["kind"] == "raakvlak" and sets[0]["section"].startswith("1.2 ")
+    # 1.2: "1. Aanpak van ondermijnende criminaliteit; 2. Jeugd en veiligheid; 3. Zorg en
+    # veiligheid; 4. Weerbaarheid tegen digitale criminaliteit"
+    assert sets[0]["to"] == (
+        "Aanpak van ondermijnende criminaliteit, Jeugd en veiligheid, "
+        "Weerbaarheid tegen digitale criminaliteit, Zorg en veiligheid"
+    )
+    subjective = [r for r in rows if "raakvlakken met de verschillende thema's" in r["quote"]]
+    assert len(subjective) == 1
+    assert subjective[0]["from"] == "Subjectieve veiligheid"
+    assert subjective[0]["to"].startswith("alle thema's: ")
+    assert "Subjectieve veiligheid" not in subjective[0]["to"]
+    nijmegen = json.loads(
+        run_cli("crosslinks", "--plan", "nijmegen-2022", "--format", "json").output
+    )
+    domain = [r for r in nijmegen if r["set"] == "al-deze-themas-sociaal-domein"]
+    assert len(domain) == 1 and domain[0]["to"].endswith("; domein: Sociaal")
+    assert all(r["plan"] == "nijmegen-2022" for r in nijmegen)
+    assert "then the set links" in " ".join(run_cli("crosslinks", "--help").output.split())
