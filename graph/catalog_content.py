@@ -30,7 +30,7 @@ SELECT ?id ?label ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote) WHERE {
      prov:wasDerivedFrom/oa:exact ?q .
   FILTER(LANG(?label) = "nl")
   OPTIONAL {{ ?x ivp:inSection/rdfs:label ?section }}
-  OPTIONAL {{ ?x ivp:number ?n }}
+  OPTIONAL {{ ?x ivp:listPosition ?n }}
 }} GROUP BY ?id ?label ?section ?n ORDER BY ?n ?id"""),
         "target_groups": rows(f"""
 SELECT ?id ?label ?qualifier WHERE {{

@@ -550,3 +550,37 @@ def test_crosslinks_lists_each_set_link_once_with_its_members(run_cli) -> None:
     assert len(domain) == 1 and domain[0]["to"].endswith("; domein: Sociaal")
     assert all(r["plan"] == "nijmegen-2022" for r in nijmegen)
     assert "then the set links" in " ".join(run_cli("crosslinks", "--help").output.split())
+
+
+def test_topics_keep_the_plans_order(run_cli) -> None:
+    """Topics came out alphabetically (by id or label); the plan lists them in its own order.
+
+    3.3 of Pijnacker-Nootdorp: "- Woonoverlast - Personen met verward of onbegrepen gedrag -
+    Radicalisering en potentieel gevaarlijke eenlingen - Nazorg en re-integratie van
+    ex-gedetineerden - Huiselijk geweld (waaronder ook kindermishandeling) - Mensenhandel".
+    """
+    import json
+
+    detail = json.loads(
+        run_cli("theme", "pijnacker-nootdorp-2023/zorg-en-veiligheid", "--format", "json").output
+    )
+    assert [t["id"] for t in detail["topics"]] == [
+        "woonoverlast",
+        "verward-of-onbegrepen-gedrag",
+        "radicalisering-en-eenlingen",
+        "nazorg-ex-gedetineerden",
+        "huiselijk-geweld",
+        "mensenhandel",
+    ]
+    # Nijmegen's Zorg & Veiligheid: "levensloopzorg ..., aandacht voor risicojeugd, de zorg en
+    # huisvesting van bijzondere doelgroepen ... en nazorg ter voorkoming van herhaalgedrag
+    # (recidive) en versterking van de weerbaarheid van kwetsbaren"
+    rows = json.loads(run_cli("query", "@onderwerpen-per-thema", "--format", "json").output)
+    zorg = [r for r in rows if r["plan"] == "nijmegen-2022" and r["theme"] == "Zorg & Veiligheid"]
+    assert [r["topic"].split()[0] for r in zorg] == [
+        "Levensloopzorg",
+        "Aandacht",
+        "Zorg",
+        "Nazorg",
+        "Versterking",
+    ]
