@@ -266,10 +266,13 @@ SELECT ?notation ?core_theme ?match ?basis (GROUP_CONCAT(?q; separator=" | ") AS
   BIND(STRAFTER(STR(?mp), "#") AS ?match)
 }} GROUP BY ?notation ?core_theme ?match ?basis ORDER BY ?notation""")
         detail["budget"] = self._rows(f"""
-SELECT ?line ?year ?amount_eur ?funds WHERE {{
+SELECT ?line ?year ?amount_eur ?funds ?shared_with WHERE {{
   ?b a ivp:BudgetLine ; skos:prefLabel ?line . {_nl("line")}
   {{ ?b ivp:funds <{theme}> BIND("this theme" AS ?funds)
-     FILTER NOT EXISTS {{ ?b ivp:fundsAllThemes true }} }}
+     FILTER NOT EXISTS {{ ?b ivp:fundsAllThemes true }}
+     OPTIONAL {{ SELECT ?b (GROUP_CONCAT(DISTINCT ?other; separator="; ") AS ?shared_with)
+       WHERE {{ ?b ivp:funds ?t . FILTER(?t != <{theme}>) ?t skos:prefLabel ?other .
+                {_nl("other")} }} GROUP BY ?b }} }}
   UNION {{ ?b ivp:fundsAllThemes true ; ivp:inPlan ?plan . <{theme}> ivp:inPlan ?plan
           FILTER NOT EXISTS {{ <{theme}> ivp:status <{self._status_iri("elsewhere")}> }}
           BIND("all themes" AS ?funds) }}

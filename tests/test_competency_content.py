@@ -584,3 +584,28 @@ def test_topics_keep_the_plans_order(run_cli) -> None:
         "Nazorg",
         "Versterking",
     ]
+
+
+def test_theme_detail_names_the_other_themes_of_a_shared_line(run_cli) -> None:
+    """A budget line shared by two themes said only "this theme" in `ivp theme`.
+
+    Toelichting: "(Thema 1 – Ondermijning & Thema 3 – Digitale criminaliteit)" under the
+    Ondermijning line; the line is linked by name, so its "Thema 3" is Digitale criminaliteit.
+    """
+    import json
+
+    def budget(theme: str) -> list[dict]:
+        out = run_cli("theme", f"nijmegen-2022/{theme}", "--format", "json")
+        assert out.exit_code == 0, out.output
+        return json.loads(out.output)["budget"]
+
+    lines = [b for b in budget("ondermijning") if b["line"] == "Ondermijning"]
+    assert len(lines) == 5
+    assert {(b["funds"], b["shared_with"]) for b in lines} == {
+        ("this theme", "Digitale criminaliteit")
+    }
+    back = [b for b in budget("digitale-criminaliteit") if b["line"] == "Ondermijning"]
+    assert {b["shared_with"] for b in back} == {"Ondermijning"}
+    # "1. Aanpak multiproblematiek ... (Thema 4 – Zorg & Veiligheid)": this theme alone
+    alone = [b for b in budget("zorg-en-veiligheid") if b["line"] == "Aanpak multiproblematiek"]
+    assert alone and all(b["shared_with"] is None for b in alone)
