@@ -321,6 +321,9 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
 def plans(ctx: click.Context, listing: output.Listing) -> None:
     """List the plans in the graph.
 
+    themes = the themes the plan treats, as the analyses count them; elsewhere = themes the
+    plan names but places in other documents (status elsewhere), counted apart.
+
     \b
     Example:
       ivp plans --format csv

@@ -62,11 +62,13 @@ class Catalog:
         return self._rows(f"""
 SELECT ?id ?title ?municipality ?cbs ?start ?end ?adopted
        (COUNT(DISTINCT ?theme) AS ?themes) (COUNT(DISTINCT ?priority) AS ?priorities)
-       (COUNT(DISTINCT ?partner) AS ?partners)
+       (COUNT(DISTINCT ?away) AS ?elsewhere) (COUNT(DISTINCT ?partner) AS ?partners)
 WHERE {{
   ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
-        ivp:hasTheme ?theme ; ivp:startYear ?start ; ivp:endYear ?end ;
-        ivp:municipality ?m .
+        ivp:startYear ?start ; ivp:endYear ?end ; ivp:municipality ?m .
+  {{ ?plan ivp:hasTheme ?theme   # themes as the analyses count them: not those placed elsewhere
+     FILTER NOT EXISTS {{ ?theme ivp:status <{self._status_iri("elsewhere")}> }} }}
+  UNION {{ ?plan ivp:hasTheme ?away . ?away ivp:status <{self._status_iri("elsewhere")}> }}
   {_nl("title")}
   ?m skos:prefLabel ?municipality ; ivp:cbsCode ?cbs . {_nl("municipality")}
   OPTIONAL {{ ?plan dcterms:dateAccepted ?adopted }}

@@ -312,3 +312,18 @@ def test_cli_central_by_type(run_cli) -> None:
     )
     table = run_cli("analyze", "central", "--by", "type").output
     assert "named by every plan" in table and "through different organisations" in table
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_plans_listing_counts_themes_as_the_analyses_do(data, run_cli, plan: str) -> None:
+    """`ivp plans` counted Nijmegen's verkeersveiligheid (status elsewhere) as a 12th theme
+    while every analysis counts 11; the listing now counts it apart, under `elsewhere`."""
+    themes = plan_yaml(plan)["themes"]
+    listing = json.loads(run_cli("plans", "--format", "json").output)
+    row = next(r for r in listing if r["id"] == plan)
+    assert row["themes"] == len(theme_partners(plan_yaml(plan)))
+    assert row["themes"] == central(data, plan).rows[0]["of_themes"]
+    assert row["elsewhere"] == sum(1 for t in themes if t.get("status") == "elsewhere")
+    assert row["themes"] + row["elsewhere"] == len(themes)
+    if plan == "nijmegen-2022":  # "thema's 1 t/m 8 ... 9 t/m 11. Verkeersveiligheid ... andere be-"
+        assert (row["themes"], row["elsewhere"]) == (11, 1)
