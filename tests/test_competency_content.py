@@ -474,6 +474,120 @@ PIJNACKER_NOOTDORP = [
 ]
 
 
+PN_A = "https://w3id.org/kruisverband/id/actie/pijnacker-nootdorp-2023/"
+
+
+def position(theme: str, topic_label: str) -> str:
+    return f"""SELECT ?n WHERE {{ <{theme}> ivp:hasTopic ?t . ?t ivp:listPosition ?n ;
+  skos:prefLabel "{topic_label}"@nl }}"""
+
+
+# Action-level target groups (rule 9): only what the action's passage names as its target.
+PIJNACKER_NOOTDORP += [
+    Question(
+        "pn-action-groups-zorg-integraal",
+        "Which target groups does the action 'Integrale aanpak en beleidsontwikkeling' name?",
+        groups(PN_A + "zorg-en-veiligheid/integrale-aanpak-en-beleidsontwikkeling"),
+        set(),
+        "veroorzaakt door bijvoorbeeld woonoverlast, personen met verward gedrag, huiselijk "
+        "geweld, nazorg en re-integratie van ex-gedetineerden, potentieel gevaarlijke eenlingen "
+        "en radicalisering (examples of problems, not target groups)",
+    ),
+    Question(
+        "pn-action-groups-zicht",
+        "At whom is 'Zicht op overlastgevende jongeren' aimed, in the passage's words?",
+        groups(PN_A + "jeugd-en-veiligheid/zicht-op-overlastgevende-jongeren"),
+        {("jongeren", "(overlastgevende)")},
+        "Jeugd- en jongerenwerk, de boa's en de politie worden ingezet op (overlastgevende) "
+        "jongeren in de buitenruimte",
+    ),
+    Question(
+        "pn-action-groups-voorlichting",
+        "Whom does the preventive voorlichting of 'Preventie en repressie' address?",
+        groups(PN_A + "jeugd-en-veiligheid/preventie-en-repressie"),
+        {("jongeren", None), ("ouders", None)},
+        "voorlichting aan jeugd en jongeren en hun ouders via het primair en voorgezet onderwijs",
+    ),
+    Question(
+        "pn-action-groups-voorlichting-quote",
+        "Does the quote for those jongeren name them (not only the subjects of voorlichting)?",
+        f"""ASK {{ ?s rdf:subject <{PN_A}jeugd-en-veiligheid/preventie-en-repressie> ;
+  rdf:predicate ivp:targetGroup ; rdf:object/dcterms:identifier "jongeren" ;
+  prov:wasDerivedFrom/oa:exact ?q .
+  FILTER(CONTAINS(?q, "voorlichting aan jeugd en jongeren")) }}""",
+        True,
+        "Dit doen we onder andere door vroegtijdig te beginnen met voorlichting aan jeugd en "
+        "jongeren en hun ouders",
+    ),
+    Question(
+        "pn-action-groups-zorgdomein",
+        "Whom does the 'Verbinding met het zorgdomein' of ondermijning concern?",
+        groups(PN_A + "ondermijning/verbinding-met-het-zorgdomein"),
+        {("kwetsbare-personen", None), ("jongeren", "(kwetsbare) overlastgevende")},
+        "personen die zich bezighouden met- of betrokken zijn bij criminele activiteiten vaak "
+        "kwetsbare personen zijn ... voorkomen dat (kwetsbare) overlastgevende jongeren zich "
+        "doorontwikkelen",
+    ),
+    Question(
+        "pn-topic-order-mensenhandel",
+        "Where in the list of 3.3's onderwerpen does Mensenhandel stand?",
+        position(PN_T + "zorg-en-veiligheid", "Mensenhandel"),
+        6,
+        "- Woonoverlast - Personen met verward ... - Huiselijk geweld ... - Mensenhandel",
+    ),
+    Question(
+        "pn-set-link-four-members",
+        "Which themes does the sentence on the four priorities' raakvlakken name?",
+        f"""SELECT ?id WHERE {{ ?l a ivp:ThemeSetLink ; ivp:inPlan <{PN}> ;
+  dcterms:identifier "vier-prioriteiten-raakvlakken" ; ivp:setMember/dcterms:identifier ?id }}""",
+        {
+            ("ondermijning",),
+            ("jeugd-en-veiligheid",),
+            ("zorg-en-veiligheid",),
+            ("digitale-criminaliteit",),
+        },
+        "Deze vier prioritaire thema's zijn niet op zichzelf staand, maar hebben verschillende "
+        "raakvlakken met elkaar (1.2, after the list 1. ... 4.)",
+    ),
+]
+NIJMEGEN += [
+    Question(
+        "nij-topic-order-levensloopzorg",
+        "Which speerpunt of Zorg & Veiligheid comes first?",
+        f"""SELECT ?label WHERE {{ <{NIJ_T}zorg-en-veiligheid> ivp:hasTopic ?t .
+  ?t ivp:listPosition 1 ; skos:prefLabel ?label FILTER(LANG(?label) = "nl") }}""",
+        "Levensloopzorg bij complexe en hardnekkige multiproblematiek",
+        "Een vorm van levensloopzorg voor personen en gezinnen bij wie sprake is van complexe en "
+        "hardnekkige multiproblematiek, aandacht voor risicojeugd, ...",
+    ),
+    Question(
+        "nij-shared-line-ondermijning",
+        "Which themes does the budget line Ondermijning fund?",
+        f"""SELECT ?id WHERE {{ ?b a ivp:BudgetLine ; ivp:inPlan <{NIJ}> ;
+  skos:prefLabel "Ondermijning"@nl ; ivp:funds/dcterms:identifier ?id }}""",
+        {("ondermijning",), ("digitale-criminaliteit",)},
+        "(Thema 1 – Ondermijning & Thema 3 – Digitale criminaliteit)",
+    ),
+    Question(
+        "nij-themes-treated",
+        "How many themes does the plan treat here (priorities 1-8 and core themes 9-11)?",
+        f"""SELECT (COUNT(?t) AS ?n) WHERE {{ <{NIJ}> ivp:hasTheme ?t .
+  FILTER NOT EXISTS {{ ?t ivp:status/skos:notation "elsewhere" }} }}""",
+        11,
+        "(thema's 1 t/m 8) ... (thema's 9 t/m 11). Verkeersveiligheid ... komt als thema terug "
+        "in andere beleidsstukken",
+    ),
+    Question(
+        "nij-set-link-domain",
+        "With which domain do 'al deze thema's' have kruisverbanden?",
+        f"""SELECT ?domain WHERE {{ ?l a ivp:ThemeSetLink ; ivp:inPlan <{NIJ}> ;
+  ivp:linkTo/skos:prefLabel ?domain FILTER(LANG(?domain) = "nl") }}""",
+        {("Sociaal",)},
+        "Tevens liggen op al deze thema's belangrijke kruisverbanden met het sociale domein",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def ask(built: Settings):
     store = open_store(built)
