@@ -327,3 +327,23 @@ def test_plans_listing_counts_themes_as_the_analyses_do(data, run_cli, plan: str
     assert row["themes"] + row["elsewhere"] == len(themes)
     if plan == "nijmegen-2022":  # "thema's 1 t/m 8 ... 9 t/m 11. Verkeersveiligheid ... andere be-"
         assert (row["themes"], row["elsewhere"]) == (11, 1)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_overlap_names_the_partner_types_two_themes_share(data, plan: str) -> None:
+    """Two themes can work with the same kind of partner through different organisations
+    (two departments of the municipality): `shared_types` says so where `shared` is 0."""
+    types = registry_types()
+    per_theme = theme_partners(plan_yaml(plan))
+    rows = overlap(data, plan).rows
+    for r in rows:
+        a = {types[p] for p in per_theme[r["theme_a"]]}
+        b = {types[p] for p in per_theme[r["theme_b"]]}
+        assert r["shared_types"] == ", ".join(sorted(a & b)), (r["theme_a"], r["theme_b"])
+    if plan == "pijnacker-nootdorp-2023":
+        pair = next(
+            r
+            for r in rows
+            if {r["theme_a"], r["theme_b"]} == {"fysieke-kwaliteit", "subjectieve-veiligheid"}
+        )
+        assert (pair["shared"], pair["shared_types"]) == (0, "gemeentelijk-onderdeel")
