@@ -342,6 +342,9 @@ def validate(ctx: click.Context, fmt: str, jobs: int | None) -> None:
 def plans(ctx: click.Context, listing: output.Listing) -> None:
     """List the plans in the graph.
 
+    themes = the themes the plan treats, as the analyses count them; elsewhere = themes the
+    plan names but places in other documents (status elsewhere), counted apart.
+
     \b
     Example:
       ivp plans --format csv
@@ -454,6 +457,11 @@ def partner(ctx: click.Context, partner_id: str, fmt: str) -> None:
 @handled
 def crosslinks(ctx: click.Context, plan: str | None, listing: output.Listing) -> None:
     """List the kruisverbanden (cross-links) between themes that the plans state, with quotes.
+
+    First the links between two themes (or a theme and a domain), then the set links: a
+    sentence about a whole set of themes ("deze vier prioritaire thema's ... hebben
+    verschillende raakvlakken met elkaar"), one row each, `to` naming its members ("alle
+    thema's: ..." for every other theme), `set` its id.
 
     \b
     Example:
@@ -642,23 +650,39 @@ def analyze() -> None:
     type=click.IntRange(min=1),
     help="Only the N most central partners (by rank; --sort then orders them).",
 )
+@click.option(
+    "--by",
+    type=click.Choice(["partner", "type"]),
+    default="partner",
+    show_default=True,
+    help="Rank organisations, or partner types (RIEC, woningcorporatie, ...) over all "
+    "the organisations of each type.",
+)
 @listing_options()
 @click.pass_context
 @handled
 def analyze_central(
-    ctx: click.Context, plan: str | None, top: int | None, listing: output.Listing
+    ctx: click.Context, plan: str | None, top: int | None, by: str, listing: output.Listing
 ) -> None:
     """Partners ranked by how central they are, with the themes that make them so.
 
     themes = themes the partner works on; degree = that share of all themes; betweenness =
     bipartite betweenness on the theme-partner graph; projection_* = the same on the graph
-    of partners that share a theme.
+    of partners that share a theme. type = the partner's type. With --by type: one row
+    per partner type, the themes any of its partners works on, and (across plans) per plan
+    the organisations it names for the type.
 
     \b
     Example:
       ivp analyze central --plan nijmegen-2022 --top 10
       ivp analyze central --format json     # across all plans
+      ivp analyze central --by type         # RIEC, woningcorporatie, ... across plans
     """
+    if by == "type":
+        from graph.analysis.types import central_types
+
+        show_result(central_types(network_data(ctx, plan), plan, top), listing)
+        return
     if (result := built_result(ctx, "central", plan)) is None:
         from graph.analysis.central import central
 

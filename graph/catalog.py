@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.catalog_content import plan_content_detail
+from graph.catalog_content import plan_content_detail, set_link_rows
 from graph.config import Settings
 from graph.store import prefixes, select, sparql_string
 
@@ -67,11 +67,16 @@ class Catalog:
         graph and in that of the plan replacing it.
         """
         return self._rows(f"""
-SELECT DISTINCT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status ?themes
-       (COALESCE(?prio, 0) AS ?priorities) (COALESCE(?named, 0) AS ?partners)
+SELECT DISTINCT ?id ?title ?municipality ?cbs ?start ?end ?adopted ?status
+       (COALESCE(?kept, 0) AS ?themes) (COALESCE(?prio, 0) AS ?priorities)
+       (COALESCE(?away, 0) AS ?elsewhere) (COALESCE(?named, 0) AS ?partners)
 WHERE {{
-  {{ SELECT ?plan (COUNT(DISTINCT ?theme) AS ?themes) WHERE {{ ?plan ivp:hasTheme ?theme }}
+  {{ SELECT ?plan (COUNT(DISTINCT ?theme) AS ?all) WHERE {{ ?plan ivp:hasTheme ?theme }}
      GROUP BY ?plan }}
+  # themes as the analyses count them: not those placed elsewhere, which are counted apart
+  OPTIONAL {{ SELECT ?plan (COUNT(DISTINCT ?t) AS ?away) WHERE {{
+      ?plan ivp:hasTheme ?t . ?t ivp:status <{self._status_iri("elsewhere")}> }} GROUP BY ?plan }}
+  BIND(?all - COALESCE(?away, 0) AS ?kept)
   ?plan a ivp:SafetyPlan ; dcterms:identifier ?id ; dcterms:title ?title ;
         ivp:startYear ?start ; ivp:endYear ?end .
   {_nl("title")}
@@ -281,10 +286,13 @@ SELECT ?notation ?core_theme ?match ?basis (GROUP_CONCAT(?q; separator=" | ") AS
   BIND(STRAFTER(STR(?mp), "#") AS ?match)
 }} GROUP BY ?notation ?core_theme ?match ?basis ORDER BY ?notation""")
         detail["budget"] = self._rows(f"""
-SELECT ?line ?year ?amount_eur ?funds WHERE {{
+SELECT ?line ?year ?amount_eur ?funds ?shared_with WHERE {{
   ?b a ivp:BudgetLine ; skos:prefLabel ?line . {_nl("line")}
   {{ ?b ivp:funds <{theme}> BIND("this theme" AS ?funds)
-     FILTER NOT EXISTS {{ ?b ivp:fundsAllThemes true }} }}
+     FILTER NOT EXISTS {{ ?b ivp:fundsAllThemes true }}
+     OPTIONAL {{ SELECT ?b (GROUP_CONCAT(DISTINCT ?other; separator="; ") AS ?shared_with)
+       WHERE {{ ?b ivp:funds ?t . FILTER(?t != <{theme}>) ?t skos:prefLabel ?other .
+                {_nl("other")} }} GROUP BY ?b }} }}
   UNION {{ ?b ivp:fundsAllThemes true ; ivp:inPlan ?plan . <{theme}> ivp:inPlan ?plan
           FILTER NOT EXISTS {{ <{theme}> ivp:status <{self._status_iri("elsewhere")}> }}
           BIND("all themes" AS ?funds) }}
@@ -472,17 +480,22 @@ SELECT ?label ?label_en ?kind ?type ?scope ?region ?description ?part_of ?cbs ?s
     # -- cross-links --
 
     def crosslinks(self, plan: str | None = None) -> list[dict[str, Any]]:
+        """The pairwise cross-links, then per plan the sentences about a set of themes."""
         self.check_plan(plan)
-        return self._rows(
+        only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
+        pairs = self._rows(
             f"""
 SELECT ?plan ?from ?to ?kind ?directed ?section (GROUP_CONCAT(?q; separator=" | ") AS ?quote)
 WHERE {{
   ?l a ivp:CrossLink ; ivp:inPlan/dcterms:identifier ?plan ; ivp:linkKind/skos:notation ?kind ;
      ivp:directed ?directed ; ivp:linkFrom ?f ; ivp:linkTo ?t ; prov:wasDerivedFrom/oa:exact ?q .
-  {f"FILTER(?plan = {sparql_string(plan)})" if plan else ""}
+  {only}
   ?f skos:prefLabel ?from . {_nl("from")}
   ?t skos:prefLabel ?toLabel . {_nl("toLabel")}
   BIND(IF(EXISTS {{ ?t a ivp:Theme }}, ?toLabel, CONCAT("domein: ", ?toLabel)) AS ?to)
   OPTIONAL {{ ?l ivp:inSection/rdfs:label ?section }}
 }} GROUP BY ?plan ?from ?to ?kind ?directed ?section ORDER BY ?plan ?from ?to""",
         )
+        sets = set_link_rows(self._rows, only)
+        rows = [{k: v for k, v in r.items() if k != "quote"} | {"set": ""} for r in pairs]
+        return [row | {"quote": r["quote"]} for row, r in zip(rows, pairs, strict=True)] + sets

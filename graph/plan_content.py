@@ -61,6 +61,7 @@ def _topic(
         label, theme_label = item.get("label"), g.value(theme, SKOS.prefLabel)
         text = f"Onderwerp '{label}' dat het plan onder het thema '{theme_label}' opsomt."
         g.add((node, SKOS.definition, Literal(text, lang="nl")))
+    g.add((node, loader.ivp.listPosition, Literal(n)))  # the plan's order, not the alphabet's
     g.add((node, RDF.type, SKOS.Concept))
     g.add((node, SKOS.inScheme, loader.scheme))
     g.add((node, SKOS.broader, theme))

@@ -643,6 +643,13 @@ class PlanLoader:
         e.check_keys(MAPPING_KEYS)
         concept = e.vocab(VNG_SCHEME, str(item.get("concept")), "concept", required=True)
         match = item.get("match")
+        if match == "close":
+            e.fail(
+                "match 'close' is not used (data/README.md, rule 8): choose exact, broad, "
+                "narrow or related by the scope of the theme and the VNG concept",
+                key="match",
+            )
+            return
         if match not in MATCH:
             e.fail(f"match must be one of {', '.join(MATCH)}, not {match!r}", key="match")
             return

@@ -418,7 +418,8 @@ def _plan(
         theme["core_themes"] = [
             {
                 "concept": concept,
-                "match": rng.choice(["related", "close", "broad", "exact", "narrow"]),
+                # five choices still ('close' is refused now), so later draws stay the same
+                "match": rng.choice(["related", "related", "broad", "exact", "narrow"]),
                 "basis": rng.choice(["curated", "curated", "stated"]),
                 "quote": text.say(sid, f"{label} raakt aan kernthema {concept} van de VNG."),
             }

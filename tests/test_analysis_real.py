@@ -256,3 +256,98 @@ def test_loading_one_plan_gives_that_plans_results(built, data, plan: str) -> No
     for run in (central, overlap, communities, brokers, gaps):
         mine, whole = run(scoped, plan), run(data, plan)
         assert (mine.rows, mine.reading) == (whole.rows, whole.reading)
+
+
+def registry_types() -> dict[str, str]:
+    """Partner id -> its partner type, read straight from the registry file."""
+    entries = yaml.safe_load(
+        (PROJECT_ROOT / "data" / "registry" / "partners.yaml").read_text("utf-8")
+    )
+    return {e["id"]: e["type"] for e in entries}
+
+
+def test_central_by_type_matches_the_yaml(data) -> None:
+    """Issue 11: the analyses gain a type level. Per partner type, the themes (of both plans)
+    any of its partners works on, counted from the plan files and the registry."""
+    from graph.analysis.types import central_types
+
+    types = registry_types()
+    reached: dict[str, set[tuple[str, str]]] = {}
+    n_themes = 0
+    for plan in PLANS:
+        per_theme = theme_partners(plan_yaml(plan))
+        n_themes += len(per_theme)
+        for theme, ids in per_theme.items():
+            for partner in ids:
+                reached.setdefault(types[partner], set()).add((plan, theme))
+    rows = {r["type"]: r for r in central_types(data).rows}
+    for kind, themes in reached.items():
+        assert rows[kind]["themes"] == len(themes), kind
+        assert rows[kind]["of_themes"] == n_themes
+    # same kind of partner, different organisation: each plan works with its own RIEC
+    assert rows["riec"]["nijmegen-2022"] == "riec-oost-nederland"
+    assert rows["riec"]["pijnacker-nootdorp-2023"] == "riec-den-haag"
+    assert rows["woningcorporatie"]["pijnacker-nootdorp-2023"] == (
+        "rondom-wonen, staedion, woningcorporaties"
+    )
+
+
+def test_partner_rows_name_their_type(data) -> None:
+    """central and brokers carry each partner's type; communities count their types."""
+    from graph.analysis.brokers import brokers
+    from graph.analysis.communities import communities
+
+    types = registry_types()
+    for plan in PLANS:
+        for row in central(data, plan).rows + brokers(data, plan).rows:
+            assert row["type"] == types[row["partner"]], row["partner"]
+        for row in communities(data, plan).rows:
+            members = [p for p in row["partner_ids"].split(", ") if p]
+            counted = sum(int(part.rsplit(" ", 1)[1]) for part in row["types"].split(", "))
+            assert counted == len(members)
+
+
+def test_cli_central_by_type(run_cli) -> None:
+    out = run_cli("analyze", "central", "--by", "type", "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = {r["type"]: r for r in json.loads(out.output)}
+    assert rows["zorg-en-veiligheidshuis"]["partner_ids"] == (
+        "zorg-en-veiligheidshuis-haaglanden, zorg-en-veiligheidshuis-nijmegen"
+    )
+    table = run_cli("analyze", "central", "--by", "type").output
+    assert "named by every plan" in table and "through different organisations" in table
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_plans_listing_counts_themes_as_the_analyses_do(data, run_cli, plan: str) -> None:
+    """`ivp plans` counted Nijmegen's verkeersveiligheid (status elsewhere) as a 12th theme
+    while every analysis counts 11; the listing now counts it apart, under `elsewhere`."""
+    themes = plan_yaml(plan)["themes"]
+    listing = json.loads(run_cli("plans", "--format", "json").output)
+    row = next(r for r in listing if r["id"] == plan)
+    assert row["themes"] == len(theme_partners(plan_yaml(plan)))
+    assert row["themes"] == central(data, plan).rows[0]["of_themes"]
+    assert row["elsewhere"] == sum(1 for t in themes if t.get("status") == "elsewhere")
+    assert row["themes"] + row["elsewhere"] == len(themes)
+    if plan == "nijmegen-2022":  # "thema's 1 t/m 8 ... 9 t/m 11. Verkeersveiligheid ... andere be-"
+        assert (row["themes"], row["elsewhere"]) == (11, 1)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_overlap_names_the_partner_types_two_themes_share(data, plan: str) -> None:
+    """Two themes can work with the same kind of partner through different organisations
+    (two departments of the municipality): `shared_types` says so where `shared` is 0."""
+    types = registry_types()
+    per_theme = theme_partners(plan_yaml(plan))
+    rows = overlap(data, plan).rows
+    for r in rows:
+        a = {types[p] for p in per_theme[r["theme_a"]]}
+        b = {types[p] for p in per_theme[r["theme_b"]]}
+        assert r["shared_types"] == ", ".join(sorted(a & b)), (r["theme_a"], r["theme_b"])
+    if plan == "pijnacker-nootdorp-2023":
+        pair = next(
+            r
+            for r in rows
+            if {r["theme_a"], r["theme_b"]} == {"fysieke-kwaliteit", "subjectieve-veiligheid"}
+        )
+        assert (pair["shared"], pair["shared_types"]) == (0, "gemeentelijk-onderdeel")

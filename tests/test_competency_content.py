@@ -474,6 +474,120 @@ PIJNACKER_NOOTDORP = [
 ]
 
 
+PN_A = "https://w3id.org/kruisverband/id/actie/pijnacker-nootdorp-2023/"
+
+
+def position(theme: str, topic_label: str) -> str:
+    return f"""SELECT ?n WHERE {{ <{theme}> ivp:hasTopic ?t . ?t ivp:listPosition ?n ;
+  skos:prefLabel "{topic_label}"@nl }}"""
+
+
+# Action-level target groups (rule 9): only what the action's passage names as its target.
+PIJNACKER_NOOTDORP += [
+    Question(
+        "pn-action-groups-zorg-integraal",
+        "Which target groups does the action 'Integrale aanpak en beleidsontwikkeling' name?",
+        groups(PN_A + "zorg-en-veiligheid/integrale-aanpak-en-beleidsontwikkeling"),
+        set(),
+        "veroorzaakt door bijvoorbeeld woonoverlast, personen met verward gedrag, huiselijk "
+        "geweld, nazorg en re-integratie van ex-gedetineerden, potentieel gevaarlijke eenlingen "
+        "en radicalisering (examples of problems, not target groups)",
+    ),
+    Question(
+        "pn-action-groups-zicht",
+        "At whom is 'Zicht op overlastgevende jongeren' aimed, in the passage's words?",
+        groups(PN_A + "jeugd-en-veiligheid/zicht-op-overlastgevende-jongeren"),
+        {("jongeren", "(overlastgevende)")},
+        "Jeugd- en jongerenwerk, de boa's en de politie worden ingezet op (overlastgevende) "
+        "jongeren in de buitenruimte",
+    ),
+    Question(
+        "pn-action-groups-voorlichting",
+        "Whom does the preventive voorlichting of 'Preventie en repressie' address?",
+        groups(PN_A + "jeugd-en-veiligheid/preventie-en-repressie"),
+        {("jongeren", None), ("ouders", None)},
+        "voorlichting aan jeugd en jongeren en hun ouders via het primair en voorgezet onderwijs",
+    ),
+    Question(
+        "pn-action-groups-voorlichting-quote",
+        "Does the quote for those jongeren name them (not only the subjects of voorlichting)?",
+        f"""ASK {{ ?s rdf:subject <{PN_A}jeugd-en-veiligheid/preventie-en-repressie> ;
+  rdf:predicate ivp:targetGroup ; rdf:object/dcterms:identifier "jongeren" ;
+  prov:wasDerivedFrom/oa:exact ?q .
+  FILTER(CONTAINS(?q, "voorlichting aan jeugd en jongeren")) }}""",
+        True,
+        "Dit doen we onder andere door vroegtijdig te beginnen met voorlichting aan jeugd en "
+        "jongeren en hun ouders",
+    ),
+    Question(
+        "pn-action-groups-zorgdomein",
+        "Whom does the 'Verbinding met het zorgdomein' of ondermijning concern?",
+        groups(PN_A + "ondermijning/verbinding-met-het-zorgdomein"),
+        {("kwetsbare-personen", None), ("jongeren", "(kwetsbare) overlastgevende")},
+        "personen die zich bezighouden met- of betrokken zijn bij criminele activiteiten vaak "
+        "kwetsbare personen zijn ... voorkomen dat (kwetsbare) overlastgevende jongeren zich "
+        "doorontwikkelen",
+    ),
+    Question(
+        "pn-topic-order-mensenhandel",
+        "Where in the list of 3.3's onderwerpen does Mensenhandel stand?",
+        position(PN_T + "zorg-en-veiligheid", "Mensenhandel"),
+        6,
+        "- Woonoverlast - Personen met verward ... - Huiselijk geweld ... - Mensenhandel",
+    ),
+    Question(
+        "pn-set-link-four-members",
+        "Which themes does the sentence on the four priorities' raakvlakken name?",
+        f"""SELECT ?id WHERE {{ ?l a ivp:ThemeSetLink ; ivp:inPlan <{PN}> ;
+  dcterms:identifier "vier-prioriteiten-raakvlakken" ; ivp:setMember/dcterms:identifier ?id }}""",
+        {
+            ("ondermijning",),
+            ("jeugd-en-veiligheid",),
+            ("zorg-en-veiligheid",),
+            ("digitale-criminaliteit",),
+        },
+        "Deze vier prioritaire thema's zijn niet op zichzelf staand, maar hebben verschillende "
+        "raakvlakken met elkaar (1.2, after the list 1. ... 4.)",
+    ),
+]
+NIJMEGEN += [
+    Question(
+        "nij-topic-order-levensloopzorg",
+        "Which speerpunt of Zorg & Veiligheid comes first?",
+        f"""SELECT ?label WHERE {{ <{NIJ_T}zorg-en-veiligheid> ivp:hasTopic ?t .
+  ?t ivp:listPosition 1 ; skos:prefLabel ?label FILTER(LANG(?label) = "nl") }}""",
+        "Levensloopzorg bij complexe en hardnekkige multiproblematiek",
+        "Een vorm van levensloopzorg voor personen en gezinnen bij wie sprake is van complexe en "
+        "hardnekkige multiproblematiek, aandacht voor risicojeugd, ...",
+    ),
+    Question(
+        "nij-shared-line-ondermijning",
+        "Which themes does the budget line Ondermijning fund?",
+        f"""SELECT ?id WHERE {{ ?b a ivp:BudgetLine ; ivp:inPlan <{NIJ}> ;
+  skos:prefLabel "Ondermijning"@nl ; ivp:funds/dcterms:identifier ?id }}""",
+        {("ondermijning",), ("digitale-criminaliteit",)},
+        "(Thema 1 – Ondermijning & Thema 3 – Digitale criminaliteit)",
+    ),
+    Question(
+        "nij-themes-treated",
+        "How many themes does the plan treat here (priorities 1-8 and core themes 9-11)?",
+        f"""SELECT (COUNT(?t) AS ?n) WHERE {{ <{NIJ}> ivp:hasTheme ?t .
+  FILTER NOT EXISTS {{ ?t ivp:status/skos:notation "elsewhere" }} }}""",
+        11,
+        "(thema's 1 t/m 8) ... (thema's 9 t/m 11). Verkeersveiligheid ... komt als thema terug "
+        "in andere beleidsstukken",
+    ),
+    Question(
+        "nij-set-link-domain",
+        "With which domain do 'al deze thema's' have kruisverbanden?",
+        f"""SELECT ?domain WHERE {{ ?l a ivp:ThemeSetLink ; ivp:inPlan <{NIJ}> ;
+  ivp:linkTo/skos:prefLabel ?domain FILTER(LANG(?domain) = "nl") }}""",
+        {("Sociaal",)},
+        "Tevens liggen op al deze thema's belangrijke kruisverbanden met het sociale domein",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def ask(built: Settings):
     store = open_store(built)
@@ -517,3 +631,95 @@ def test_theme_detail_lists_the_intelligence_line_once(run_cli) -> None:
     # the six onderwerpen of 3.3 are Pijnacker-Nootdorp's; Nijmegen's speerpunten are five
     assert len(detail["topics"]) == 5
     assert {d["id"] for d in detail["documents"]} == {"coalitieakkoord-ons-nijmegen"}
+
+
+def test_crosslinks_lists_each_set_link_once_with_its_members(run_cli) -> None:
+    """`ivp crosslinks` listed only pairwise links: the plan's general sentences about a set
+    of themes (1.2 and 4.3 of Pijnacker-Nootdorp) were missing from it altogether."""
+    import json
+
+    out = run_cli("crosslinks", "--plan", "pijnacker-nootdorp-2023", "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    four = "Deze vier prioritaire thema's zijn niet op zichzelf staand, maar hebben verschillende"
+    sets = [r for r in rows if four in r["quote"]]
+    assert len(sets) == 1  # once, not once per pair
+    assert sets[0]["set"] == "vier-prioriteiten-raakvlakken"
+    assert sets[0]["kind"] == "raakvlak" and sets[0]["section"].startswith("1.2 ")
+    # 1.2: "1. Aanpak van ondermijnende criminaliteit; 2. Jeugd en veiligheid; 3. Zorg en
+    # veiligheid; 4. Weerbaarheid tegen digitale criminaliteit"
+    assert sets[0]["to"] == (
+        "Aanpak van ondermijnende criminaliteit, Jeugd en veiligheid, "
+        "Weerbaarheid tegen digitale criminaliteit, Zorg en veiligheid"
+    )
+    subjective = [r for r in rows if "raakvlakken met de verschillende thema's" in r["quote"]]
+    assert len(subjective) == 1
+    assert subjective[0]["from"] == "Subjectieve veiligheid"
+    assert subjective[0]["to"].startswith("alle thema's: ")
+    assert "Subjectieve veiligheid" not in subjective[0]["to"]
+    nijmegen = json.loads(
+        run_cli("crosslinks", "--plan", "nijmegen-2022", "--format", "json").output
+    )
+    domain = [r for r in nijmegen if r["set"] == "al-deze-themas-sociaal-domein"]
+    assert len(domain) == 1 and domain[0]["to"].endswith("; domein: Sociaal")
+    assert all(r["plan"] == "nijmegen-2022" for r in nijmegen)
+    assert "then the set links" in " ".join(run_cli("crosslinks", "--help").output.split())
+
+
+def test_topics_keep_the_plans_order(run_cli) -> None:
+    """Topics came out alphabetically (by id or label); the plan lists them in its own order.
+
+    3.3 of Pijnacker-Nootdorp: "- Woonoverlast - Personen met verward of onbegrepen gedrag -
+    Radicalisering en potentieel gevaarlijke eenlingen - Nazorg en re-integratie van
+    ex-gedetineerden - Huiselijk geweld (waaronder ook kindermishandeling) - Mensenhandel".
+    """
+    import json
+
+    detail = json.loads(
+        run_cli("theme", "pijnacker-nootdorp-2023/zorg-en-veiligheid", "--format", "json").output
+    )
+    assert [t["id"] for t in detail["topics"]] == [
+        "woonoverlast",
+        "verward-of-onbegrepen-gedrag",
+        "radicalisering-en-eenlingen",
+        "nazorg-ex-gedetineerden",
+        "huiselijk-geweld",
+        "mensenhandel",
+    ]
+    # Nijmegen's Zorg & Veiligheid: "levensloopzorg ..., aandacht voor risicojeugd, de zorg en
+    # huisvesting van bijzondere doelgroepen ... en nazorg ter voorkoming van herhaalgedrag
+    # (recidive) en versterking van de weerbaarheid van kwetsbaren"
+    rows = json.loads(run_cli("query", "@onderwerpen-per-thema", "--format", "json").output)
+    zorg = [r for r in rows if r["plan"] == "nijmegen-2022" and r["theme"] == "Zorg & Veiligheid"]
+    assert [r["topic"].split()[0] for r in zorg] == [
+        "Levensloopzorg",
+        "Aandacht",
+        "Zorg",
+        "Nazorg",
+        "Versterking",
+    ]
+
+
+def test_theme_detail_names_the_other_themes_of_a_shared_line(run_cli) -> None:
+    """A budget line shared by two themes said only "this theme" in `ivp theme`.
+
+    Toelichting: "(Thema 1 – Ondermijning & Thema 3 – Digitale criminaliteit)" under the
+    Ondermijning line; the line is linked by name, so its "Thema 3" is Digitale criminaliteit.
+    """
+    import json
+
+    def budget(theme: str) -> list[dict]:
+        out = run_cli("theme", f"nijmegen-2022/{theme}", "--format", "json")
+        assert out.exit_code == 0, out.output
+        return json.loads(out.output)["budget"]
+
+    lines = [b for b in budget("ondermijning") if b["line"] == "Ondermijning"]
+    assert len(lines) == 5
+    assert {(b["funds"], b["shared_with"]) for b in lines} == {
+        ("this theme", "Digitale criminaliteit")
+    }
+    back = [b for b in budget("digitale-criminaliteit") if b["line"] == "Ondermijning"]
+    assert {b["shared_with"] for b in back} == {"Ondermijning"}
+    # "1. Aanpak multiproblematiek ... (Thema 4 – Zorg & Veiligheid)": this theme alone
+    alone = [b for b in budget("zorg-en-veiligheid") if b["line"] == "Aanpak multiproblematiek"]
+    assert alone and all(b["shared_with"] is None for b in alone)

@@ -209,6 +209,27 @@ def test_filters_hide_nodes_and_their_edges(open_page, pages) -> None:
     )
 
 
+def test_partner_type_filter_hides_one_kind_of_partner(open_page, pages) -> None:
+    """Issue 11: the pages gain a type level. On the picture of both plans, the RIEC of each
+    plan (RIEC Oost-Nederland, RIEC Den Haag) is one row of the partner-type filter."""
+    page, _ = open_page(pages["both"])
+    assert page.locator("#kv-ptypes").is_visible()
+    riec = page.locator('#kv-ptypes label:has(input[data-value="riec"])')
+    assert riec.locator(".kv-row-label").text_content() == "RIEC"
+    assert riec.locator(".kv-count").text_content() == "2"
+    page.uncheck('input[data-filter="ptype"][data-value="riec"]')
+    shown = page.evaluate(
+        """() => {
+          const data = i => kv.data.nodes[i];
+          const partners = kv.nodes.get().filter(n => data(n.id).type === 'partner');
+          const riec = partners.filter(n => data(n.id).ptype === 'riec');
+          return [riec.map(n => data(n.id).ref).sort(), riec.every(n => n.hidden),
+                  partners.filter(n => data(n.id).ptype !== 'riec').some(n => n.hidden)];
+        }"""
+    )
+    assert shown == [["riec-den-haag", "riec-oost-nederland"], True, False]
+
+
 INK = 90  # a pixel darker than this in every channel is text (the title is #1a1a1a)
 
 

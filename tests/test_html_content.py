@@ -18,10 +18,10 @@ from graph.store import open_store
 ZORG = "https://w3id.org/kruisverband/id/thema/pijnacker-nootdorp-2023/zorg-en-veiligheid"
 VERKEER = "https://w3id.org/kruisverband/id/thema/pijnacker-nootdorp-2023/verkeersveiligheid"
 # 3.3: "De onderwerpen waarbij samenwerking tussen het zorg- en veiligheidsdomein essentieel is"
-SIX = (
-    "Huiselijk geweld (waaronder kindermishandeling); Mensenhandel; Nazorg en re-integratie van "
-    "ex-gedetineerden; Personen met verward of onbegrepen gedrag; Radicalisering en potentieel "
-    "gevaarlijke eenlingen; Woonoverlast"
+SIX = (  # in the plan's order (3.3), not the alphabet's
+    "Woonoverlast; Personen met verward of onbegrepen gedrag; Radicalisering en potentieel "
+    "gevaarlijke eenlingen; Nazorg en re-integratie van ex-gedetineerden; Huiselijk geweld "
+    "(waaronder kindermishandeling); Mensenhandel"
 )
 
 

@@ -48,6 +48,7 @@ def hostile(records: tuple[PlanData, Details]) -> tuple[PlanData, Details]:
         mappings=list(data.mappings),
         concepts=dict(data.concepts),
         budget_lines=list(data.budget_lines),
+        type_labels=dict(data.type_labels),
     )
     theme = data.themes_of("nijmegen-2022")[0].iri
     for iri, pid, label in (
@@ -79,6 +80,8 @@ def write_pages(records: tuple[PlanData, Details], folder: Path) -> dict[str, Pa
             "compare", data, details, ["nijmegen-2022", "pijnacker-nootdorp-2023"]
         ),
         "large": html.page("plan", synthetic.generate(5000)),
+        # both plans in one picture: partners of the same type from different organisations
+        "both": html.page("plan", data, details, ["nijmegen-2022", "pijnacker-nootdorp-2023"]),
     }
     out = {}
     for name, text in pages.items():

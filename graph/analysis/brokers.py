@@ -76,6 +76,7 @@ def brokers(
             {
                 "partner": node["identifier"],
                 "label": node["label"],
+                "type": node.get("partner_type", ""),
                 "domains": node["domains"].replace(";", ", "),
                 "themes": b.degree(p),
                 "reach": len(ties),

@@ -82,6 +82,7 @@ def central(
             "partner": node["identifier"],
             "label": node["label"],
             "kind": node["kind"],
+            "type": node.get("partner_type", ""),
             "domains": node["domains"].replace(";", ", "),
             "themes": len(via),
             "of_themes": len(themes),

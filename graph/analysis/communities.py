@@ -62,6 +62,9 @@ def communities(
             key=lambda m: b.nodes[m]["identifier"],
         )
         domains = Counter(d for p in partners for d in b.nodes[p]["domains"].split(";") if d)
+        types = Counter(b.nodes[p].get("partner_type") for p in partners)
+        types.pop("", None)
+        types.pop(None, None)
         inside = b.subgraph(members).size(weight="weight")
         total = sum(b.degree(m, weight="weight") for m in themes)
         rows.append(
@@ -72,6 +75,7 @@ def communities(
                 "partners": len(partners),
                 "cohesion": r4(inside / total) if total else 0.0,
                 "domains": ", ".join(f"{d} {c}" for d, c in sorted(domains.items(), key=_count)),
+                "types": ", ".join(f"{t} {c}" for t, c in sorted(types.items(), key=_count)),
                 "theme_ids": ", ".join(
                     b.nodes[t]["identifier"] if len(scope) == 1 else b.nodes[t]["ref"]
                     for t in themes

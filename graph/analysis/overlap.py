@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
+import networkx as nx
+
 from graph import network
 from graph.analysis import Result, r4
 from graph.analysis.words import WORDS as W
@@ -88,6 +90,8 @@ def overlap(
                     "stated": ", ".join(sorted(kinds)),
                     "finding": finding,
                     "shared_partners": ", ".join(sorted(b.nodes[n]["identifier"] for n in shared)),
+                    # the same kind of partner on both sides, also through other organisations
+                    "shared_types": ", ".join(sorted(_types(b, a) & _types(b, c))),
                 }
             )
     rows.sort(key=lambda r: (r["plan"], -r["jaccard"], -r["shared"], r["theme_a"], r["theme_b"]))
@@ -103,6 +107,10 @@ def overlap(
         [r for r in rows if r["finding"] in (IMPLICIT, UNCARRIED)] if flagged_only else rows
     )
     return result
+
+
+def _types(b: nx.Graph, partners: set[str]) -> set[str]:
+    return {b.nodes[n]["partner_type"] for n in partners if b.nodes[n]["partner_type"]}
 
 
 def _reading(

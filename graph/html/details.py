@@ -142,8 +142,9 @@ def _theme_facts(rows: Callable[[str], list[dict]], details: Details) -> None:
     """A theme's topics and where the plan places it: plain text, one fact each."""
     topics: dict[str, list[str]] = defaultdict(list)
     for r in rows("""
-SELECT ?t ?label WHERE { ?t ivp:hasTopic/skos:prefLabel ?label FILTER(LANG(?label) = "nl") }
-ORDER BY ?t ?label"""):
+SELECT ?t ?label WHERE {
+  ?t ivp:hasTopic ?x . ?x skos:prefLabel ?label FILTER(LANG(?label) = "nl")
+  OPTIONAL { ?x ivp:listPosition ?n } } ORDER BY ?t ?n ?label"""):
         topics[r["t"]].append(r["label"])
     for theme, labels in topics.items():
         details.theme_facts[theme].append(("topics", "; ".join(labels), len(labels)))

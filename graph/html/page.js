@@ -39,7 +39,8 @@
     type: new Set(DATA.types.map(function (t) { return t.id; })),
     kind: new Set(DATA.edgeKinds.map(function (k) { return k.id; })),
     plan: new Set(DATA.plans.map(function (p) { return p.id; })),
-    status: new Set(DATA.statuses.map(function (s) { return s.id; }))
+    status: new Set(DATA.statuses.map(function (s) { return s.id; })),
+    ptype: new Set(DATA.partnerTypes.map(function (t) { return t.id; }))
   };
   var open = new Set();
   var highlighted = null;
@@ -55,6 +56,7 @@
     if (!on.type.has(n.type)) return false;
     if (n.plans.length && !n.plans.some(function (p) { return on.plan.has(p); })) return false;
     if (n.type === "theme" && n.status && !on.status.has(n.status)) return false;
+    if (n.ptype && !on.ptype.has(n.ptype)) return false;
     return true;
   }
   function clusterPasses(c) {
@@ -411,6 +413,7 @@
       var changed = false;
       if (!on.type.has(n.type)) { on.type.add(n.type); changed = true; }
       if (n.type === "theme" && n.status && !on.status.has(n.status)) { on.status.add(n.status); changed = true; }
+      if (n.ptype && !on.ptype.has(n.ptype)) { on.ptype.add(n.ptype); changed = true; }
       if (n.plans.length && !n.plans.some(function (p) { return on.plan.has(p); })) {
         on.plan.add(n.plans[0]); changed = true;
       }
@@ -522,7 +525,7 @@
     return svg;
   }
 
-  var checks = { type: {}, kind: {}, plan: {}, status: {} };
+  var checks = { type: {}, kind: {}, plan: {}, status: {}, ptype: {} };
 
   function row(parent, group, id, icon, label, n) {
     var lab = el("label", null, "kv-row");
@@ -581,6 +584,14 @@
       var icon = shapeIcon("dot", typeStyle.theme.color);
       if (s.id === "priority") icon.firstChild.setAttribute("stroke-width", "3");
       row(byId("kv-statuses"), "status", s.id, icon, s.label, s.count);
+    });
+  }
+  if (DATA.partnerTypes.length > 1) {  /* the same kind of partner across organisations */
+    byId("kv-ptypes").hidden = false;
+    var ptypes = byId("kv-ptypes").querySelector(".kv-plan-list");
+    DATA.partnerTypes.forEach(function (t) {
+      row(ptypes, "ptype", t.id, shapeIcon(typeStyle.partner.shape, typeStyle.partner.color),
+        t.label, t.count);
     });
   }
   DATA.edgeKinds.forEach(function (k) {

@@ -323,6 +323,8 @@ def prepare(
         }
         if d["type"] == "theme":
             node["status"] = d.get("status", "")
+        if d["type"] == "partner" and d.get("partner_type"):
+            node["ptype"] = d["partner_type"]
         if d.get("focus"):
             node["focus"] = True
         if large:
@@ -357,6 +359,11 @@ def prepare(
     types = Counter(d["type"] for _, d in g.nodes(data=True))
     kinds = Counter(d["kind"] for _, _, d in g.edges(data=True))
     statuses = Counter(d.get("status") for _, d in g.nodes(data=True) if d["type"] == "theme")
+    ptypes = Counter(
+        d["partner_type"]
+        for _, d in g.nodes(data=True)
+        if d["type"] == "partner" and d.get("partner_type")
+    )
     all_plans = sorted({p for _, d in g.nodes(data=True) for p in _plans(d)})
     title = text.title(view, g, data, language)
     return {
@@ -390,6 +397,11 @@ def prepare(
         "statuses": [
             {"id": s, "label": _status(s, language), "count": statuses[s]}
             for s in sorted(statuses, key=lambda s: (s != "priority", s))
+        ],
+        # the kinds of partner (RIEC, woningcorporatie, ...): a filter, most partners first
+        "partnerTypes": [
+            {"id": t, "label": data.type_labels.get(t, t), "count": n}
+            for t, n in sorted(ptypes.items(), key=lambda x: (-x[1], x[0]))
         ],
         "nodes": nodes,
         "edges": edges,

@@ -20,6 +20,7 @@ PAGE = Texts(
         "legend_filters": {"nl": "Legenda en filters", "en": "Legend and filters"},
         "node_types": {"nl": "Soorten knopen", "en": "Node types"},
         "theme_status": {"nl": "Status van het thema", "en": "Theme status"},
+        "partner_types": {"nl": "Type partner", "en": "Partner type"},
         "edge_kinds": {"nl": "Soorten lijnen", "en": "Edge kinds"},
         "plans": {"nl": "Plannen", "en": "Plans"},
         "png": {"nl": "Afbeelding opslaan als PNG", "en": "Save picture as PNG"},
