@@ -409,6 +409,7 @@ WHERE {{
   {{ SELECT DISTINCT ?p WHERE {{ ?only ivp:namesPartner ?p ; dcterms:identifier {only} }} }}
   ?p a ivp:Partner ; dcterms:identifier ?id ; skos:prefLabel ?label ;
      ivp:partnerKind/skos:notation ?kind . {_nl("label")}
+  OPTIONAL {{ ?p ivp:partnerType/skos:notation ?type }}
   OPTIONAL {{ ?p ivp:domain/skos:notation ?domain }}
   {{ SELECT DISTINCT ?p ?planId WHERE {{
       ?plan ivp:namesPartner ?p ; dcterms:identifier ?planId }} }}
