@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph import yamlfile
@@ -66,7 +66,7 @@ def evaluate(settings: Settings) -> tuple[list[dict[str, Any]], dict[str, float]
             source.read_text(encoding="utf-8"), lexicon, source_file=source.name
         )
         seconds[pid] = round(time.perf_counter() - started, 2)
-        scores += compare(pid, curated, draft.plan, full)
+        scores += compare(pid, curated, draft.plan, _with_proposed(full, draft.new_partners))
     totals: dict[str, Score] = {}
     for s in scores:
         t = totals.setdefault(s.item_type, Score("all", s.item_type, 0, 0, 0, 0))
@@ -201,6 +201,19 @@ def _values(node: Any, key: str) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from _values(item, key)
+
+
+def _with_proposed(full: lexicons.Lexicon, proposed: list[dict[str, Any]]) -> lexicons.Lexicon:
+    """The full lexicon and, for this plan only, the draft's proposed partners by their label:
+    a proposal the curator accepts as it stands is right even where its id differs."""
+    extra = {
+        str(p["id"]): lexicons.PartnerEntry(
+            str(p["id"]), str(p["label"]), str(p.get("kind", "")), [], [str(p["label"])]
+        )
+        for p in proposed
+        if p.get("id") not in full.partners and p.get("label")
+    }
+    return replace(full, partners={**full.partners, **extra}) if extra else full
 
 
 def _names(pid: str, full: lexicons.Lexicon) -> set[str]:

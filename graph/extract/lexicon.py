@@ -68,6 +68,18 @@ class Provision:
     names: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PartnerType:
+    """A type of the partner-type scheme and the words a plan names it by: its labels (a bare
+    "woningcorporatie" is a partner of that type) and its hidden labels, the heads of a name
+    that only count with the name ("afdeling Wijkzaken", "Stichting Buurtwerk Oost")."""
+
+    notation: str
+    label: str
+    names: tuple[str, ...]
+    heads: tuple[str, ...]
+
+
 @dataclass
 class Lexicon:
     partners: dict[str, PartnerEntry]
@@ -80,6 +92,7 @@ class Lexicon:
     cues: dict[str, list[str]]  # concept or class local name -> cue words
     plans: dict[str, Path]  # curated plan id -> its file
     left_out: str | None = None
+    partner_types: list[PartnerType] = field(default_factory=list)
 
     def region_index(self) -> dict[str, list[str]]:
         """Region and municipality names by their first word, longest first."""
@@ -113,7 +126,7 @@ def load(settings: Settings, leave_out: str | None = None) -> Lexicon:
     partners = _partners(data, only_left_out, text_left_out, texts_other, regions)
     instruments, provisions = _legal(data, only_left_out)
     model = Graph()
-    for name in ("ivp.ttl", "vng-kernbeleid-veiligheid.ttl"):
+    for name in ("ivp.ttl", "vng-kernbeleid-veiligheid.ttl", "partner-types.ttl"):
         path = settings.ontology_dir / name
         if path.is_file():
             model.parse(path, format="turtle")
@@ -122,7 +135,7 @@ def load(settings: Settings, leave_out: str | None = None) -> Lexicon:
     theme_names = [t for pid, path in plans.items() if pid != leave_out for t in _themes(path)]
     return Lexicon(
         partners, municipalities, regions, instruments, provisions, vng, theme_names, cues,
-        plans, leave_out,
+        plans, leave_out, _partner_types(model),
     )  # fmt: skip
 
 
@@ -215,20 +228,33 @@ def _partners(
             [str(d) for d in item.get("domains") or ["veiligheid"]], names, raw=dict(item),
         )  # fmt: skip
         entry.bound_to = _bound_to(pid, raw, gemeenten)
-        region = item.get("region")  # issue 11 may add it; else read it from the name
-        if not region:
-            region = next(
-                (p for p in places if re.search(rf"\b{re.escape(fold(p))}\b", fold(label))),
-                None,
-            )
+        # the region as the label names it ("RIEC Den Haag"); the registry's `region:` is a
+        # code (VR15) that no plan writes
+        region = next(
+            (p for p in places if re.search(rf"\b{re.escape(fold(p))}\b", fold(label))), None
+        )
         if region and entry.kind != "gemeente":
             entry.region = str(region)
             rest = re.sub(rf"\(?\b{re.escape(str(region))}\b\)?", "", label, flags=re.I)
             rest = re.sub(r"\([^)]*\)", " ", rest).strip()
             rest = re.sub(r"\s+regio$", "", rest, flags=re.I)
-            entry.type_label = str(item.get("type") or " ".join(rest.split()).strip(" -,"))
+            entry.type_label = " ".join(rest.split()).strip(" -,")
+            if entry.bound_to is None and item.get("scope") == "lokaal":
+                # a local body named after its municipality ("Kernteam Pijnacker-Nootdorp")
+                # is that municipality's own, whatever its kind
+                entry.bound_to = _gemeente_named(str(region), gemeenten)
         entries[pid] = entry
     return entries
+
+
+def _gemeente_named(place: str, gemeenten: dict[str, Any]) -> str | None:
+    for gid, item in gemeenten.items():
+        names = [str(item.get("label", "")), *(str(a) for a in item.get("aliases") or [])]
+        if fold(place) in {fold(n) for n in names} or fold(f"gemeente {place}") in {
+            fold(n) for n in names
+        }:
+            return gid
+    return None
 
 
 def _bound_to(pid: str, raw: dict[str, Any], gemeenten: dict[str, Any]) -> str | None:
@@ -309,6 +335,28 @@ def _vng(model: Graph) -> dict[str, list[str]]:
         ]
         if notation is not None:
             found[str(notation)] = labels
+    return found
+
+
+def _partner_types(model: Graph) -> list[PartnerType]:
+    scheme = URIRef("https://w3id.org/kruisverband/id/begrippenkader/partnertype")
+    found = []
+    for concept in sorted(model.subjects(SKOS.inScheme, scheme)):
+        notation = model.value(concept, SKOS.notation)
+
+        def nl(prop: URIRef, concept: URIRef = concept) -> list[str]:
+            values = model.objects(concept, prop)
+            return [str(v) for v in values if getattr(v, "language", "") == "nl"]
+
+        labels = nl(SKOS.prefLabel)
+        if notation is None or not labels:
+            continue
+        names = []
+        for label in labels + nl(SKOS.altLabel):
+            # "Rekenkamer(commissie)": both "Rekenkamer" and "Rekenkamercommissie"
+            names += [re.sub(r"\s*\([^)]*\)", "", label), re.sub(r"[()]", "", label)]
+        unique = tuple(dict.fromkeys(n.strip() for n in names if len(n.strip()) > 2))
+        found.append(PartnerType(str(notation), labels[0], unique, tuple(nl(SKOS.hiddenLabel))))
     return found
 
 

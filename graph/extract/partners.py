@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, fold
+from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, PartnerType, fold
 from graph.extract.sections import Document, slug
 
+_NAME_WORD = re.compile(r"\s+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
+MAX_NAME_WORDS = 6
+OWN_KINDS = {"gemeente", "bestuursorgaan"}  # the municipality's own bodies: see _own, _body
 _TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
 MAX_NAME_TOKENS = 10
 ORDER = ("gemeente", "veiligheidsregio", "riec", "politie")  # the regions a type may follow
@@ -52,16 +55,16 @@ class Resolver:
     )
 
     def __post_init__(self) -> None:
-        for entry in self.lexicon.partners.values():
-            names = list(entry.names)
-            if entry.type_label:
-                names.append(entry.type_label)
-            for name in names:
-                key = key_of(name)
-                if not key or len(key) > MAX_NAME_TOKENS or len(name) < 3:
-                    continue
-                self.index.setdefault(key, []).append((entry, name))
-                self.firsts.add(key[0])
+        # an entry's own names first, then the type names ("Brandweer" of Brandweer
+        # Haaglanden): where a registry entry is called that, it is the one meant
+        pairs = [(e, n) for e in self.lexicon.partners.values() for n in e.names]
+        pairs += [(e, e.type_label) for e in self.lexicon.partners.values() if e.type_label]
+        for entry, name in pairs:
+            key = key_of(name)
+            if not key or len(key) > MAX_NAME_TOKENS or len(name) < 3:
+                continue
+            self.index.setdefault(key, []).append((entry, name))
+            self.firsts.add(key[0])
 
     # -- finding names --
 
@@ -171,6 +174,57 @@ class Resolver:
                 return Partner(other.id, other.label), 0.7
         return self._propose(entry, self.municipality.name), 0.5
 
+    def typed(self, ptype: PartnerType, name: str, region: str | None, bare: bool) -> Partner:
+        """A new partner known only by its type: "de woningcorporatie" (named by the type's
+        label) or "Stichting Buurtwerk Oost" (a name with the type's head word). Its scope is
+        the one most entries of the type have (lokaal where none does), regionaal where a
+        region is named."""
+        label = name
+        if region and fold(region) not in fold(label):
+            label = f"{label} {region}"
+        alike = [e for e in self.lexicon.partners.values() if e.raw.get("type") == ptype.notation]
+        regional = next(
+            (e for e in alike if e.region and not e.bound_to and e.raw.get("scope") == "regionaal"),
+            None,
+        )
+        if bare and region is None and regional is not None:
+            resolved = self._regional(regional, None)  # "de veiligheidsregio": this one's own
+            if resolved is not None:
+                return resolved[0]
+        # a municipality's own body (its afdeling, its wijkmanager) is named after it
+        own = any(e.bound_to for e in alike) and self.municipality is not None
+        ident = slug(label, 64)
+        if own and self.municipality is not None:
+            ident = f"{ident}-{slug(self.municipality.name)}"
+        if ident in self.lexicon.partners:
+            return Partner(ident, self.lexicon.partners[ident].label)
+        if ident not in self.new:
+            scopes = [str(e.raw.get("scope")) for e in alike if e.raw.get("scope")]
+            scope = "regionaal" if region else max(scopes or ["lokaal"], key=scopes.count)
+            record: dict[str, object] = {
+                "id": ident,
+                "label": label,
+                "kind": alike[0].kind if alike else "organisatie",
+                "domains": list(alike[0].domains) if alike else ["veiligheid"],
+                "type": ptype.notation,
+                "scope": scope,
+                "description": f"Voorgesteld door ivp extract als {ptype.label.lower()}: "
+                "nog te controleren.",
+            }
+            if own and self.municipality_id:
+                record["part_of"] = self.municipality_id
+            self.new[ident] = Partner(ident, label, record)
+        return self.new[ident]
+
+    def own_types(self) -> set[str]:
+        """Types the municipality's own bodies have: a bare "gemeente" is no new partner."""
+        if not hasattr(self, "_own_types"):
+            self._own_types = {
+                str(e.raw.get("type")) for e in self.lexicon.partners.values()
+                if e.kind in OWN_KINDS
+            }  # fmt: skip
+        return self._own_types
+
     def _propose(self, entry: PartnerEntry, region: str) -> Partner:
         place = slug(entry.region or "")
         stem = entry.id[: -len(place) - 1] if place and entry.id.endswith("-" + place) else None
@@ -257,11 +311,74 @@ def _region_after(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerType, str, bool]]:
+    """(start, end, type, name, bare) of each partner a sentence names by its type only: the type's
+    label ("jongerenwerk", plural too; the name is the label, singular) or a head word with a
+    capitalised name after it ("afdeling Wijkzaken", the name as printed)."""
+    found = []
+    own = resolver.own_types()
+    for ptype in resolver.lexicon.partner_types:
+        if ptype.notation in own:
+            continue
+        words = [(n, False) for n in ptype.names] + [(h, True) for h in ptype.heads]
+        for word, head in words:
+            pattern = rf"(?<![\w\-]){re.escape(word)}(?:s|en|'s)?(?![\w\-])"
+            for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+                if _acronym(word) and m.group() != word:
+                    continue  # "GGZ", not "ggz" inside a word list
+                end, tail = m.end(), []
+                while len(tail) < MAX_NAME_WORDS:
+                    follow = _NAME_WORD.match(text, end)
+                    if follow is None:
+                        break
+                    if not tail and not follow.group(1)[0].isupper():
+                        break  # "brandweer en de GHOR": two partners, not one name
+                    tail.append(follow)
+                    end = follow.end()
+                while tail and not tail[-1].group(1)[0].isupper():
+                    tail.pop()  # "Stichting Welzijn en" ends at "Welzijn"
+                if head and not tail:
+                    continue
+                end = tail[-1].end() if tail else m.end()
+                name = text[m.start() : end] if tail else None
+                found.append((m.start(), end, ptype, name or word[0].upper() + word[1:], not tail))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, PartnerType, str, bool]] = []
+    for item in found:  # the longest of overlapping names
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
 def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
-    """Every resolved partner name, with its sentence as the quote."""
+    """Every resolved partner name, with its sentence as the quote; then the partners named
+    by their type only, proposed as new with a lower confidence."""
     found = []
     for sentence in doc.sentences():
-        for start, end, entry, name in resolver.find(sentence.text):
+        known = resolver.find(sentence.text)
+        typed = typed_names(sentence.text, resolver)
+        # a registry name inside a longer name with a head word ("Buurtwerk" in "Stichting
+        # Buurtwerk Zandweerd") is part of that name; else the registry's name wins
+        named = [(s, e) for s, e, _t, _n, bare in typed if not bare]
+        known = [k for k in known if not any(s <= k[0] and k[1] <= e for s, e in named)]
+        for start, end, ptype, name, bare in typed:
+            if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
+                continue  # the registry knows the name
+            region = _region_after(sentence.text[end:], resolver.lexicon) if bare else None
+            if not bare:
+                region = next(
+                    (r for names in resolver.lexicon.regions.values() for r in names
+                     if re.search(rf"\b{re.escape(r)}\b", name)),
+                    None,
+                )  # fmt: skip
+            partner = resolver.typed(ptype, name, region, bare)
+            found.append(
+                Mention(
+                    partner, sentence.text[start:end], sentence.line, sentence.text,
+                    sentence.section, 0.4 if bare else 0.5,
+                )
+            )  # fmt: skip
+        for start, end, entry, name in known:
             resolved = resolver.resolve(entry, name, sentence.text[end:])
             if resolved is None:
                 continue

@@ -215,6 +215,8 @@ def _municipality_entry(
         "label": f"Gemeente {place.name}",
         "kind": "gemeente",
         "domains": ["bestuur"],
+        "type": "gemeente",
+        "scope": "lokaal",
         "cbs_code": place.cbs_code,
         "tooi": f"https://identifier.overheid.nl/tooi/id/gemeente/{place.cbs_code.lower()}",
         "aliases": [place.name],
