@@ -87,7 +87,9 @@ def test_partners_resolve_by_region_never_to_another_regions_entry(plan: dict) -
     named = {p["partner"] for p in plan.get("partners", [])} | {
         p["partner"] for t in plan["themes"] for p in t.get("partners", [])
     }
-    assert {"politie", "openbaar-ministerie", "brandweer"} <= named
+    # Amersfoort lies in veiligheidsregio Utrecht: its brandweer, not Haaglanden's
+    assert {"politie", "openbaar-ministerie", "brandweer-utrecht"} <= named
+    assert "brandweer-haaglanden" not in named
     # Amersfoort lies in RIEC Midden-Nederland and veiligheidsregio Utrecht: the registry has
     # only Den Haag's and Oost-Nederland's RIEC, Haaglanden's and Gelderland-Zuid's region
     assert {"riec-midden-nederland", "veiligheidsregio-utrecht"} <= named

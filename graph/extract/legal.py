@@ -45,6 +45,21 @@ def _occurs(names: tuple[str, ...], folded: str) -> bool:
     return bool(names) and _pattern(names).search(folded) is not None
 
 
+_ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "5": "vijfde"}
+
+
+def _names_paragraph(p: Provision, folded: str) -> bool:
+    """True for a provision without a lid, or when the sentence names its lid ("lid 1",
+    "eerste lid"): a passage citing "artikel 38b" is not a citation of its first lid."""
+    if p.paragraph is None:
+        return True
+    ordinal = _ORDINALS.get(p.paragraph, "")
+    return bool(
+        re.search(rf"\blid\s+{p.paragraph}\b", folded)
+        or (ordinal and re.search(rf"\b{ordinal}\s+lid\b", folded))
+    )
+
+
 def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
     by_law: dict[str, list[Provision]] = {}
     for provision in lexicon.provisions:
@@ -77,7 +92,13 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
             named = [p for p in provisions if _occurs(p.names, folded)]
             if not named:
                 continue
-            exact = [p for p in provisions if p.article and p.article.lower() in articles]
+            exact = [
+                p
+                for p in provisions
+                if p.article and p.article.lower() in articles and _names_paragraph(p, folded)
+            ]
+            if any(p.paragraph for p in exact):  # "lid 1" named: the lid, not the whole article
+                exact = [p for p in exact if p.paragraph]
             whole = [p for p in named if p.article is None]
             chosen = exact or whole or ([named[0]] if len(provisions) == 1 else [])
             for p in chosen:

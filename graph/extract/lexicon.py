@@ -66,6 +66,7 @@ class Provision:
     law: str  # the law's name as matched: "Politiewet", "Opiumwet", "Wet Bibob"
     article: str | None
     names: tuple[str, ...]
+    paragraph: str | None = None  # a lid: cited only where the sentence names it
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,8 @@ def _legal(
         if article is None:
             names.append(label)
         unique = tuple(dict.fromkeys(n for n in names if len(n) > 2))
-        provisions.append(Provision(str(item["id"]), label, law, article, unique))
+        paragraph = str(item["paragraph"]) if item.get("paragraph") else None
+        provisions.append(Provision(str(item["id"]), label, law, article, unique, paragraph))
     return instruments, provisions
 
 
