@@ -118,11 +118,14 @@ class Lexicon:
 
 def load(settings: Settings, leave_out: str | None = None) -> Lexicon:
     data = settings.data_dir
-    plans = {p.stem: p for p in sorted((data / "plans").glob("*.yaml")) if not _is_draft(p)}
-    refs = {pid: set(_references(yamlfile.load(path))) for pid, path in plans.items()}
+    docs = {p.stem: (p, yamlfile.load(p)) for p in sorted((data / "plans").glob("*.yaml"))}
+    # a draft's guesses are no lexicon: only curated plans teach the extractor
+    curated = {pid: doc for pid, (_, doc) in docs.items() if not is_draft(doc)}
+    plans = {pid: docs[pid][0] for pid in curated}
+    refs = {pid: set(_references(doc)) for pid, doc in curated.items()}
     others = set().union(*(r for pid, r in refs.items() if pid != leave_out)) if refs else set()
     only_left_out = (refs.get(leave_out, set()) - others) if leave_out else set()
-    texts_other, text_left_out = _source_texts(data, plans, leave_out)
+    texts_other, text_left_out = _source_texts(data, curated, leave_out)
     municipalities, regions = _reference(data / "reference" / "gemeenten-regio.csv")
     partners = _partners(data, only_left_out, text_left_out, texts_other, regions)
     instruments, provisions = _legal(data, only_left_out)
@@ -133,18 +136,16 @@ def load(settings: Settings, leave_out: str | None = None) -> Lexicon:
             model.parse(path, format="turtle")
     vng = _vng(model)
     cues = _cues(model)
-    theme_names = [t for pid, path in plans.items() if pid != leave_out for t in _themes(path)]
+    theme_names = [t for pid, doc in curated.items() if pid != leave_out for t in _themes(doc)]
     return Lexicon(
         partners, municipalities, regions, instruments, provisions, vng, theme_names, cues,
         plans, leave_out, _partner_types(model),
     )  # fmt: skip
 
 
-def _is_draft(path: Path) -> bool:
-    """A draft's guesses are no lexicon: only curated plans teach the extractor."""
-    with path.open(encoding="utf-8") as f:
-        head = f.read(4000)
-    return bool(re.search(r"^status:\s*draft\s*$", head, re.MULTILINE))
+def is_draft(doc: object) -> bool:
+    """Whether a loaded plan file is a draft `ivp extract` wrote (`status: draft`)."""
+    return isinstance(doc, dict) and doc.get("status") == "draft"
 
 
 def _references(node: Any) -> Iterator[str]:
@@ -159,10 +160,9 @@ def _references(node: Any) -> Iterator[str]:
             yield from _references(item)
 
 
-def _source_texts(data: Path, plans: dict[str, Path], leave_out: str | None) -> tuple[str, str]:
+def _source_texts(data: Path, plans: dict[str, Any], leave_out: str | None) -> tuple[str, str]:
     other, left = [], ""
-    for pid, path in plans.items():
-        doc = yamlfile.load(path)
+    for pid, doc in plans.items():
         file = (doc.get("source") or {}).get("file") if isinstance(doc, dict) else None
         source = data / "sources" / str(file)
         if not file or not source.is_file():
@@ -372,8 +372,7 @@ def _cues(model: Graph) -> dict[str, list[str]]:
     return cues
 
 
-def _themes(path: Path) -> list[tuple[str, str, list[str]]]:
-    doc = yamlfile.load(path)
+def _themes(doc: Any) -> list[tuple[str, str, list[str]]]:
     found = []
     for theme in doc.get("themes") or [] if isinstance(doc, dict) else []:
         if not isinstance(theme, dict):

@@ -23,6 +23,7 @@ import yaml
 from graph import yamlfile
 from graph.config import Settings
 from graph.extract.draft import _Dumper
+from graph.extract.lexicon import is_draft
 from graph.extract.read import ExtractError
 from graph.quotes import normalise
 
@@ -77,7 +78,7 @@ def _quotes(node: dict[str, Any]) -> list[str]:
 
 def _is_draft(path: Path) -> tuple[dict[str, Any], bool]:
     doc = yamlfile.load(path)
-    return doc, isinstance(doc, dict) and doc.get("status") == "draft"
+    return doc, is_draft(doc)
 
 
 def unreviewed(settings: Settings) -> dict[str, Counter[str]]:
