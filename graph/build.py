@@ -208,8 +208,12 @@ def _write(
     )
     if found.recomputed:
         say(
-            f"analyses of {len(found.computed)} plans computed, {found.reused} reused; "
-            f"recomputed across all plans: {', '.join(found.recomputed)}"
+            notice(
+                "analyses_done",
+                computed=len(found.computed),
+                reused=found.reused,
+                recomputed=", ".join(found.recomputed),
+            )
         )
     written = {
         **stamp,

@@ -26,7 +26,6 @@ NOTICES = Texts(
             "nl": "{triples} triples in {graphs} grafen gebouwd in {dist}",
             "en": "built {triples} triples in {graphs} graphs into {dist}",
         },
-        "writing_nq": {"nl": "ivp.nq schrijven", "en": "writing ivp.nq"},
         "loading_store": {"nl": "de store laden", "en": "loading the store"},
         "copying_store": {
             "nl": "de store van de vorige build kopiëren; de gewijzigde plannen vervangen",
@@ -39,6 +38,12 @@ NOTICES = Texts(
         "analyses": {
             "nl": "de netwerkanalyses berekenen in graaf 'analyse'",
             "en": "computing the network analyses into graph 'analyse'",
+        },
+        "analyses_done": {
+            "nl": "analyses van {computed} plannen berekend, {reused} hergebruikt; "
+            "over alle plannen opnieuw berekend: {recomputed}",
+            "en": "analyses of {computed} plans computed, {reused} reused; "
+            "recomputed across all plans: {recomputed}",
         },
         "writing_formats": {
             "nl": "ivp.trig, ivp.ttl, ivp.nt en ivp.jsonld schrijven",

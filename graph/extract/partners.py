@@ -17,6 +17,7 @@ from graph.extract.sections import Document, slug
 
 _NAME_WORD = re.compile(r"\s+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
 MAX_NAME_WORDS = 6
+_ARTICLE = re.compile(r"\s+(?:de|het|een)\s", re.IGNORECASE)
 OWN_KINDS = {"gemeente", "bestuursorgaan"}  # the municipality's own bodies: see _own, _body
 _TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
 MAX_NAME_TOKENS = 10
@@ -333,6 +334,8 @@ def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerTy
                         break
                     if not tail and not follow.group(1)[0].isupper():
                         break  # "brandweer en de GHOR": two partners, not one name
+                    if tail and follow.group(1) == "en" and _ARTICLE.match(text, follow.end()):
+                        break  # "RIEC Midden-Nederland en de Veiligheidsregio": two as well
                     tail.append(follow)
                     end = follow.end()
                 while tail and not tail[-1].group(1)[0].isupper():

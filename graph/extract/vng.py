@@ -24,7 +24,7 @@ LIKE_OTHER_PLAN = 0.6
 class Mapping:
     theme: str
     concept: str
-    match: str  # exact | close | broad | narrow | related
+    match: str  # exact | broad | narrow | related (data/README.md rule 8)
     basis: str  # stated | curated
     section: str
     quote: str
@@ -62,7 +62,8 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Mappin
         )  # fmt: skip
         if scored and scored[0][0] >= LIKE_VNG:
             score, n = scored[0]
-            match = "exact" if score >= 0.95 else "close"
+            # a name merely like the label says only that the two overlap: related
+            match = "exact" if score >= 0.95 else "related"
             found.setdefault(
                 (theme.id, n), Mapping(theme.id, n, match, "curated", section, quote, 0.6)
             )
