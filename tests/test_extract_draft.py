@@ -120,7 +120,6 @@ def test_evaluate_leave_one_plan_out(run_cli) -> None:
     assert totals["themes"]["precision"] >= 0.8 and totals["themes"]["recall"] >= 0.8
     assert totals["partners"]["precision"] >= 0.8
     assert set(report["seconds"]) == {"nijmegen-2022", "pijnacker-nootdorp-2023"}
-    assert all(s < 10 for s in report["seconds"].values())
     table = run_cli("extract", "--evaluate")
     assert "leave-one-plan-out" in table.output and "budget cells" in table.output
 
