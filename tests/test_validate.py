@@ -147,3 +147,31 @@ def test_a_quote_may_cite_another_section_and_that_section_must_exist(
         == broken.splitlines().index(next(line for line in broken.splitlines() if '"3.33"' in line))
         + 1
     )
+
+
+@pytest.mark.parametrize("base", ["https://w3id.org/kruisverband/", "https://example.org/ivp/"])
+def test_curated_plan_shape_targets_curated_plans_only(base: str) -> None:
+    """shape:CuratedPlan's SPARQL target finds plans with themes that are not drafts, under
+    any base (its prefixes are declared with sh:declare and move with the base)."""
+    from pyshacl import validate as shacl_validate
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import RDF, SH
+
+    from graph.config import PROJECT_ROOT
+    from graph.validate import read_shapes
+
+    shapes = read_shapes(PROJECT_ROOT / "ontology" / "shapes.ttl", base)
+    ivp = Namespace(base + "def/ivp#")
+    curated, draft = URIRef(base + "id/plan/a"), URIRef(base + "id/plan/b")
+    data = Graph()
+    for plan in (curated, draft):
+        data.add((plan, ivp.hasTheme, URIRef(str(plan) + "/thema")))
+    data.add((draft, ivp.planStatus, URIRef(base + "id/begrip/planstatus/draft")))
+    _, report, _ = shacl_validate(data, shacl_graph=shapes, advanced=True, inference="none")
+    of_curated_plan = set(shapes.objects(URIRef(base + "def/shapes#CuratedPlan"), SH.property))
+    judged = {
+        report.value(r, SH.focusNode)
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+        if report.value(r, SH.sourceShape) in of_curated_plan
+    }
+    assert judged == {curated}
