@@ -216,11 +216,11 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?b ?method ?seedValue WHERE {
   ?s a ana:PartnerCentrality ; ana:about <https://w3id.org/kruisverband/id/partner/politie> ;
-     ana:scope <https://w3id.org/kruisverband/id/plan/alfa-2020> ;
      ana:betweennessCentrality ?b ; prov:wasGeneratedBy ?act .
-  FILTER NOT EXISTS { ?s ana:scope <https://w3id.org/kruisverband/id/plan/beta-2021> }
   ?act a ana:NetworkAnalysis ; ana:method ?method ;
+       ana:scope <https://w3id.org/kruisverband/id/plan/alfa-2020> ;
        prov:used <https://w3id.org/kruisverband/id/graaf/alfa-2020> .
+  FILTER NOT EXISTS { ?act ana:scope <https://w3id.org/kruisverband/id/plan/beta-2021> }
   ?c a ana:Community ; prov:wasGeneratedBy ?lv .
   ?lv ana:parameter [ ana:parameterName "seed" ; rdf:value ?seedValue ] .
 }""")

@@ -191,8 +191,9 @@ def test_scores_in_the_graph_equal_the_command(built, data, run_cli) -> None:
         open_store(built),
         f"""PREFIX ana: <{built.base}def/analyse#>
 SELECT ?id ?themes WHERE {{ ?r a ana:PartnerCentrality ; ana:about/dcterms:identifier ?id ;
-  ana:scope <{built.base}id/plan/{plan}> ; ana:themeCount ?themes .
-  FILTER NOT EXISTS {{ ?r ana:scope ?other FILTER(?other != <{built.base}id/plan/{plan}>) }} }}""",
+  prov:wasGeneratedBy ?by ; ana:themeCount ?themes .
+  ?by ana:scope <{built.base}id/plan/{plan}> .
+  FILTER NOT EXISTS {{ ?by ana:scope ?other FILTER(?other != <{built.base}id/plan/{plan}>) }} }}""",
         built,
     )
     assert {r["id"]: r["themes"] for r in stored} == {r["partner"]: r["themes"] for r in rows}

@@ -244,7 +244,9 @@ def test_long_flat_queries_are_answered(built: Settings) -> None:
     """4,000 BINDs: the engine's default 8 MB stack overflows at about 2,600."""
     binds = " ".join(f"BIND({i} AS ?v{i})" for i in range(4000))
     query = f"SELECT ?v3999 WHERE {{ {binds} }}"
-    with running_server(built, "--max-query-length", "100000", "--max-body", "300000") as s:
+    # a generous timeout: this is about the stack, not speed, and CI machines are busy
+    extra = ("--max-query-length", "100000", "--max-body", "300000", "--timeout", "60")
+    with running_server(built, *extra) as s:
         status, _, body = s.post_form([("query", query)], JSON)
     assert status == 200, body
     assert json.loads(body)["results"]["bindings"][0]["v3999"]["value"] == "3999"
