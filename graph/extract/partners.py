@@ -217,6 +217,20 @@ class Resolver:
             self.new[ident] = Partner(ident, label, record)
         return self.new[ident]
 
+    def type_words(self) -> list[tuple[PartnerType, str, str, bool, re.Pattern[str]]]:
+        """(type, word, word in lower case, is a head word, pattern) for every name and head
+        word of the partner types this municipality has no own body of, compiled once."""
+        if not hasattr(self, "_type_words"):
+            own = self.own_types()
+            self._type_words = [
+                (ptype, word, word.lower(), head,
+                 re.compile(rf"(?<![\w\-]){re.escape(word)}(?:s|en|'s)?(?![\w\-])", re.I))
+                for ptype in self.lexicon.partner_types if ptype.notation not in own
+                for word, head in [*((n, False) for n in ptype.names),
+                                   *((h, True) for h in ptype.heads)]
+            ]  # fmt: skip
+        return self._type_words
+
     def own_types(self) -> set[str]:
         """Types the municipality's own bodies have: a bare "gemeente" is no new partner."""
         if not hasattr(self, "_own_types"):
@@ -317,34 +331,31 @@ def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerTy
     label ("jongerenwerk", plural too; the name is the label, singular) or a head word with a
     capitalised name after it ("afdeling Wijkzaken", the name as printed)."""
     found = []
-    own = resolver.own_types()
-    for ptype in resolver.lexicon.partner_types:
-        if ptype.notation in own:
-            continue
-        words = [(n, False) for n in ptype.names] + [(h, True) for h in ptype.heads]
-        for word, head in words:
-            pattern = rf"(?<![\w\-]){re.escape(word)}(?:s|en|'s)?(?![\w\-])"
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-                if _acronym(word) and m.group() != word:
-                    continue  # "GGZ", not "ggz" inside a word list
-                end, tail = m.end(), []
-                while len(tail) < MAX_NAME_WORDS:
-                    follow = _NAME_WORD.match(text, end)
-                    if follow is None:
-                        break
-                    if not tail and not follow.group(1)[0].isupper():
-                        break  # "brandweer en de GHOR": two partners, not one name
-                    if tail and follow.group(1) == "en" and _ARTICLE.match(text, follow.end()):
-                        break  # "RIEC Midden-Nederland en de Veiligheidsregio": two as well
-                    tail.append(follow)
-                    end = follow.end()
-                while tail and not tail[-1].group(1)[0].isupper():
-                    tail.pop()  # "Stichting Welzijn en" ends at "Welzijn"
-                if head and not tail:
-                    continue
-                end = tail[-1].end() if tail else m.end()
-                name = text[m.start() : end] if tail else None
-                found.append((m.start(), end, ptype, name or word[0].upper() + word[1:], not tail))
+    lowered = text.lower()
+    for ptype, word, word_lower, head, pattern in resolver.type_words():
+        if word_lower not in lowered:
+            continue  # a cheap test first: most sentences name no type at all
+        for m in pattern.finditer(text):
+            if _acronym(word) and m.group() != word:
+                continue  # "GGZ", not "ggz" inside a word list
+            end, tail = m.end(), []
+            while len(tail) < MAX_NAME_WORDS:
+                follow = _NAME_WORD.match(text, end)
+                if follow is None:
+                    break
+                if not tail and not follow.group(1)[0].isupper():
+                    break  # "brandweer en de GHOR": two partners, not one name
+                if tail and follow.group(1) == "en" and _ARTICLE.match(text, follow.end()):
+                    break  # "RIEC Midden-Nederland en de Veiligheidsregio": two as well
+                tail.append(follow)
+                end = follow.end()
+            while tail and not tail[-1].group(1)[0].isupper():
+                tail.pop()  # "Stichting Welzijn en" ends at "Welzijn"
+            if head and not tail:
+                continue
+            end = tail[-1].end() if tail else m.end()
+            name = text[m.start() : end] if tail else None
+            found.append((m.start(), end, ptype, name or word[0].upper() + word[1:], not tail))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int, PartnerType, str, bool]] = []
     for item in found:  # the longest of overlapping names
