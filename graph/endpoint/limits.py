@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.endpoint.error_texts import Message
+from graph.i18n import choose
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class EndpointError(Exception):
         **fields: object,
     ):
         self.message = message if isinstance(message, Message) else Message(message, fields)
-        super().__init__(self.message("en"))
+        super().__init__(status, self.message)
         self.status = status
         self.headers = headers or {}
+
+    def __str__(self) -> str:  # worded only when read, as the response words it
+        return self.message(choose())
