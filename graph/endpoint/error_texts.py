@@ -147,8 +147,8 @@ ERRORS = Texts(
             "en": "The query could not be evaluated: {err}",
         },
         "service_failed": {
-            "nl": "Bad gateway: {named} kon niet worden bevraagd: {err}. Met SERVICE SILENT "
-            "wordt een service die faalt overgeslagen.",
+            "nl": "Fout bij een externe service: {named} kon niet worden bevraagd: {err}. Met "
+            "SERVICE SILENT wordt een service die faalt overgeslagen.",
             "en": "Bad gateway: {named} could not be queried: {err}. "
             "SERVICE SILENT skips a service that fails.",
         },
