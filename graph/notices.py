@@ -177,6 +177,21 @@ NOTICES = Texts(
             "nl": "Onjuiste SPARQL op regel {line}, kolom {column}: {shown}; {wanted}.",
             "en": "Malformed SPARQL at line {line}, column {column}: {shown}; {wanted}.",
         },
+        "unreadable": {
+            "nl": "Onjuiste SPARQL op regel {line}, kolom {column}: geen SPARQL-token kan beginnen "
+            "met {shown}. (Buiten IRI's en strings scheiden alleen spatie, tab en regeleinde de "
+            "tokens.)",
+            "en": "Malformed SPARQL: no SPARQL token can start with {shown} at line {line}, "
+            "column {column}. (Outside IRIs and strings, only space, tab and line breaks "
+            "separate tokens.)",
+        },
+        "too_deep": {
+            "nl": "De query is op regel {line}, kolom {column} dieper genest dan {limit} niveaus "
+            "(haakjes of herhaalde operatoren); dit endpoint weigert zulke queries. Maak de query "
+            "minder diep genest.",
+            "en": "The query nests deeper than {limit} levels (brackets or repeated operators) "
+            "at line {line}, column {column}; this endpoint refuses such queries. Flatten it.",
+        },
         "found": {"nl": "gevonden: {token!r}", "en": "found {token!r}"},
         "ends": {"nl": "de query eindigt daar", "en": "the query ends there"},
         "ends_after": {"nl": ", na {token!r}", "en": ", after {token!r}"},

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.i18n import Language
+from graph.i18n import Language, choose
 from graph.notices import NOTICES
 
 MAX_DEPTH = 128  # brackets (and runs of unary operators) nested in one query
@@ -71,7 +71,18 @@ PROLOGUE = {"PREFIX", "BASE", "VERSION"}
 
 
 class QueryTextError(ValueError):
-    """The text cannot be a SPARQL query the endpoint will run; the message says where."""
+    """The text cannot be a SPARQL query the endpoint will run; the message says where.
+
+    Its words are a key of graph.notices with fields: `str()` is in the language chosen at
+    the boundary (`ivp --lang`), `in_language` in another (the endpoint's request's).
+    """
+
+    def __init__(self, key: str, /, **fields: object) -> None:
+        self.key, self.fields = key, fields
+        super().__init__(self.in_language(choose()))
+
+    def in_language(self, language: Language) -> str:
+        return NOTICES(self.key, language, **self.fields)
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ def tokens(text: str) -> list[Token]:
                 continue
         match = _TOKEN.match(text, pos)
         if match is None:
-            raise QueryTextError(_unreadable(text, pos))
+            raise QueryTextError("unreadable", **_unreadable(text, pos))
         kind = _KINDS[match.lastgroup or ""]
         if kind not in ("ws", "comment"):
             token = Token(kind, match.group(), pos)
@@ -200,11 +211,7 @@ def _check_depth(text: str, found: list[Token]) -> int:
             deepest = max(depth, 0) + unary
             if deepest > MAX_DEPTH:
                 line, column = position(text, token.offset)
-                raise QueryTextError(
-                    f"The query nests deeper than {MAX_DEPTH} levels (brackets or repeated "
-                    f"operators) at line {line}, column {column}; this endpoint refuses such "
-                    "queries. Flatten it.",
-                )
+                raise QueryTextError("too_deep", limit=MAX_DEPTH, line=line, column=column)
     return deepest
 
 
@@ -214,14 +221,11 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _unreadable(text: str, pos: int) -> str:
+def _unreadable(text: str, pos: int) -> dict[str, object]:
     line, column = position(text, pos)
     char = text[pos]
     shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
-    return (
-        f"Malformed SPARQL: no SPARQL token can start with {shown} at line {line}, column "
-        f"{column}. (Outside IRIs and strings, only space, tab and line breaks separate tokens.)"
-    )
+    return {"shown": shown, "line": line, "column": column}
 
 
 _ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.S)
@@ -234,8 +238,8 @@ def explain(text: str, message: str, language: Language = "en") -> str:
     The engine says "error at 1:31: expected one of Prefix not found, ['%'], ['-' | '0' ..=
     '9' ..." (the position, then every alternative its parser tried, character ranges
     included). This keeps the position, names the token there, drops the character ranges,
-    and turns the unknown-prefix case into the sentence it is. English unless asked: the
-    endpoint's clients get it so (a 400's body); the command line passes the person's language.
+    and turns the unknown-prefix case into the sentence it is, in the language asked for: the
+    command line passes the person's, the endpoint its request's (error_texts.Message).
 
     >>> explain("SELECT ?x WHERE { ?x a foo:Bar }", "error at 1:31: expected one of Prefix not found, ['%']")
     'Malformed SPARQL: unknown prefix foo: at line 1, column 24 (in foo:Bar); declare it with PREFIX foo: <...>.'
@@ -248,7 +252,7 @@ def explain(text: str, message: str, language: Language = "en") -> str:
     try:
         words = tokens(text)
     except QueryTextError as err:
-        return str(err)
+        return err.in_language(language)
     alternatives = _alternatives(found.group(3))
     if "Prefix not found" in found.group(3):
         pname = next((t for t in reversed(words) if t.kind == "pname" and t.offset < offset), None)

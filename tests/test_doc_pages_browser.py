@@ -208,7 +208,7 @@ def test_an_unknown_language_is_a_readable_400(server: Server) -> None:  # noqa:
         "GET", "/" + THEME + "?lang=fr", headers={"Accept": "text/html"}
     )
     assert status == 400
-    assert body.decode() == "unknown language 'fr': choose one of nl, en\n"
+    assert body.decode() == "Onbekende taal 'fr' in lang: kies nl (Nederlands) of en (English).\n"
 
 
 def screenshots(b: Any, url: str, out: Path) -> list[Path]:

@@ -88,7 +88,7 @@ def test_a_graph_store_body_that_does_not_parse_says_what_it_is(writable: Server
         {"Content-Type": "text/turtle", "Authorization": f"Bearer {TOKEN}"},
     )
     assert status == 400
-    assert body.startswith(b"The body is not valid text/turtle: ") and b"SPARQL" not in body
+    assert body.startswith(b"De body is geen geldige text/turtle: ") and b"SPARQL" not in body
 
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -228,7 +228,7 @@ def assert_refused(status: int, headers: dict[str, str], body: bytes, media: str
     assert headers["content-type"].startswith("text/plain")
     text = body.decode("utf-8")
     assert "Traceback" not in text
-    assert media in text and "ask for" in text.lower(), text
+    assert media in text and "vraag om" in text.lower(), text  # Dutch, the default
 
 
 # -- item 6: every format over a torture set ---------------------------------------------

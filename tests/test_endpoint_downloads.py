@@ -99,7 +99,7 @@ def test_a_plan_larger_than_the_row_cap_downloads_whole(server: Server, stored) 
     assert len(stored(plan)) > MAX_ROWS  # else this test proves nothing
     query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{BASE + plan}> {{ ?s ?p ?o }} }}"
     status, _, body = server.get_query(query, "text/turtle")
-    assert status == 400 and b"cap" in body
+    assert status == 400 and b"maximum" in body
     status, _, body = server.request("GET", f"/download/{plan}.nt")
     assert status == 200 and len(read(body, "nt")[0]) == len(stored(plan))
 
@@ -184,11 +184,15 @@ def test_a_graph_too_big_for_the_time_limit_points_to_the_whole_dump(built: Sett
     try:
         describer = Describer(built, stats, plans=GRAPHS[2:4])
         app = Endpoint(built, limits, pool, describer, public_url="http://127.0.0.1:8000/")
-        response = Client(app).get("/download/analyse.nq")
+        response = Client(app).get("/download/analyse.nq", headers={"Accept-Language": "en"})
         assert response.status_code == 503
         message = response.get_data(as_text=True)
         assert message.startswith("analyse.nq could not be made within this server's limits")
+        assert "time limit" in message  # the cause, in the same language
         assert f"/download/ivp.trig, holds the graph <{BASE}analyse>" in message
+        message = Client(app).get("/download/analyse.nq").get_data(as_text=True)
+        assert message.startswith("analyse.nq kon niet binnen de grenzen van deze server")
+        assert "tijdslimiet" in message
     finally:
         pool.close()
 

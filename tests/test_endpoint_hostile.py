@@ -233,7 +233,7 @@ def test_base_url_is_used_for_links(built: Settings) -> None:
     ],
 )
 def test_deep_nesting_is_refused_before_the_engine(server: Server, query: str, where: str) -> None:
-    status, headers, body = server.post_form([("query", query)], JSON)
+    status, headers, body = server.post_form([("query", query)], JSON, **{"Accept-Language": "en"})
     assert status == 400
     assert headers["content-type"].startswith("text/plain")
     assert f"deeper than {MAX_DEPTH}".encode() in body and where.encode() in body

@@ -214,7 +214,7 @@ def test_malformed_query_is_400_with_a_readable_message(server: Server) -> None:
     status, headers, body = server.get_query("SELECT * WHERE { ?s ?p }")
     assert status == 400
     assert headers["content-type"].startswith("text/plain")
-    assert b"Malformed SPARQL" in body and b"Traceback" not in body
+    assert b"Onjuiste SPARQL" in body and b"Traceback" not in body  # Dutch by default
     with pytest.raises(QueryBadFormed):
         client(server, "SELECT * WHERE { ?s ?p }", JSON).query()
 

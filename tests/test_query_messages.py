@@ -34,9 +34,10 @@ def server(built: Settings) -> Iterator[Server]:
         yield s
 
 
-def readable(message: str) -> None:
+def readable(message: str, language: str = "en") -> None:
     """A message a person can act on: a position, and none of the parser's character ranges."""
-    assert "line " in message and "column " in message, message
+    line, column = ("line ", "column ") if language == "en" else ("regel ", "kolom ")
+    assert line in message and column in message, message
     assert "\\u{" not in message and "..=" not in message and "['" not in message, message
     assert len(message) < 400, message
 
@@ -64,12 +65,16 @@ def test_text_no_token_can_start_is_placed_too() -> None:
     assert "'≠' at line 1, column 22" in message
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("query", MALFORMED)
-def test_endpoint_explains_a_malformed_query(server: Server, query: str) -> None:
-    status, headers, body = server.get_query(query, "application/sparql-results+json")
+def test_endpoint_explains_a_malformed_query(server: Server, query: str, language: str) -> None:
+    status, headers, body = server.get_query(
+        query, "application/sparql-results+json", **({"lang": "en"} if language == "en" else {})
+    )
     assert status == 400
     assert headers["content-type"].startswith("text/plain")
-    readable(body.decode())
+    assert headers["content-language"] == language
+    readable(body.decode(), language)
 
 
 def test_select_star_order_is_first_appearance() -> None:
@@ -122,6 +127,11 @@ def test_endpoint_select_star_columns_in_query_order(server: Server, accept: str
 def test_query_page_shows_the_explanation_and_the_query_order(page, server: Server) -> None:  # noqa: F811
     p, blocked = page
     p.goto(server.url)
+    p.fill("#query", UNKNOWN_PREFIX)
+    p.click("#run")
+    p.wait_for_selector("#status.error")
+    assert "onbekend prefix foo: op regel 1, kolom 24" in p.text_content("#status")
+    p.goto(server.url + "?lang=en")  # the English page gets the English explanation
     p.fill("#query", UNKNOWN_PREFIX)
     p.click("#run")
     p.wait_for_selector("#status.error")

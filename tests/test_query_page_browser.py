@@ -151,6 +151,10 @@ def test_the_editor_marks_where_the_endpoint_says_the_query_is_wrong(page, serve
     p, blocked = page
     p.goto(server.url)
     run(p, "SELECT ?x WHERE {\n  ?x a foo:Bar }")
+    assert "op regel 2, kolom 8" in p.text_content("#status.error")  # the page's language
+    assert p.locator("#query-highlight .tok-error").all_text_contents() == ["foo:Bar"]
+    p.goto(server.url + "?lang=en")  # the English page: the endpoint answers in English
+    run(p, "SELECT ?x WHERE {\n  ?x a foo:Bar }")
     assert "at line 2, column 8" in p.text_content("#status.error")
     assert p.locator("#query-highlight .tok-error").all_text_contents() == ["foo:Bar"]
     run(p, "SELECT ?x WHERE { ?x ?p }")  # the query ends too soon: the mark is at its end
@@ -399,7 +403,8 @@ def test_named_queries_are_described_in_the_pages_language(server) -> None:
 def test_an_unknown_language_is_refused_by_name(server) -> None:
     status, headers, body = server.request("GET", "/?lang=fr", headers={"Accept": "text/html"})
     assert status == 400 and headers["content-type"].startswith("text/plain")
-    assert body.decode() == "unknown language 'fr': choose one of nl, en\n"
+    assert body.decode() == "Onbekende taal 'fr' in lang: kies nl (Nederlands) of en (English).\n"
+    assert headers["content-language"] == "nl"
     status, _, body = server.request("GET", "/?lang=EN-gb", headers={"Accept": "text/html"})
     assert status == 200 and b'<html lang="en">' in body
 

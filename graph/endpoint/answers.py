@@ -36,21 +36,13 @@ def graph_answer(triples: list[ox.Triple], media: str, prefixes: dict[str, str])
     """The triples in `media` (a GRAPH_TYPES key), or a 406 naming the formats that can."""
     fmt = GRAPH_TYPES[media]
     if fmt == ox.RdfFormat.JSON_LD and any(_triple_terms(t) for t in triples):
-        raise EndpointError(
-            406,
-            f"The answer holds a triple term (RDF 1.2), which {media} cannot carry: ask for "
-            + _others(GRAPH_TYPES, fmt)
-            + ".",
-        )
+        raise EndpointError(406, "triple_term", media=media, others=_others(GRAPH_TYPES, fmt))
     if fmt == ox.RdfFormat.RDF_XML:
         predicates = {p for t in triples for p in _predicates(t)}
         bad = next((p for p in sorted(predicates) if not writable_in_xml(p)), None)
         if bad is not None:
             raise EndpointError(
-                406,
-                f"The answer has the predicate <{bad}>, which {media} (RDF/XML) cannot "
-                "write: an element name must end the IRI, and this one ends in a digit, '/', "
-                "'#' or the like. Ask for " + _others(GRAPH_TYPES, fmt) + ".",
+                406, "xml_predicate", iri=bad, media=media, others=_others(GRAPH_TYPES, fmt)
             )
     data: list[Any] = triples
     if fmt in DATASET_FORMATS:
@@ -86,9 +78,7 @@ def _xml_checked(body: bytes, media: str, fmt: Any) -> bytes:
         char = found.group().decode()
         table: dict[str, Any] = RESULT_TYPES if fmt == ox.QueryResultsFormat.XML else GRAPH_TYPES
         raise EndpointError(
-            406,
-            f"The answer holds the character U+{ord(char):04X}, which XML 1.0 cannot carry, "
-            f"so it cannot be sent as {media}: ask for " + _others(table, fmt) + ".",
+            406, "xml_character", code=ord(char), media=media, others=_others(table, fmt)
         )
     return body.replace(b"\r", b"&#13;")
 

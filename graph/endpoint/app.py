@@ -1,7 +1,9 @@
 """The WSGI application: routes, the protocol's responses, CORS, and the error boundary.
 
 Every request ends in a response with a status and a readable message; exceptions are logged
-on the server and answered with a generic 500, so no stack trace ever reaches a client.
+on the server and answered with a generic 500, so no stack trace ever reaches a client. The
+message is worded here, at the boundary, in the request's language (`?lang=`, else
+Accept-Language, else Dutch): layers below raise a key and its fields (error_texts.py says why).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from werkzeug.wrappers import Request, Response
 from graph.config import DEFAULT_BASE, Settings
 from graph.endpoint import pages
 from graph.endpoint.describe import DESCRIPTION_PREFIXES, Describer
+from graph.endpoint.error_texts import Message
 from graph.endpoint.evaluate import GraphStoreJob, QueryJob, RowsJob, UpdateJob
 from graph.endpoint.limits import EndpointError, Limits
 from graph.endpoint.linked_data import UNSAFE_IRI, LinkedData
@@ -27,6 +30,8 @@ from graph.endpoint.negotiation import (
     graph_type,
     parse_accept,
     query_types,
+    request_language,
+    spoken_language,
     wants_html,
 )
 from graph.endpoint.pool import Pool
@@ -34,7 +39,7 @@ from graph.endpoint.protocol import Operation, parse_operation
 from graph.endpoint.query_page import USED_TERMS, query_page, vocabulary
 from graph.endpoint.responses import error as _error
 from graph.endpoint.responses import html as _html
-from graph.i18n import choose
+from graph.i18n import Language, choose
 from graph.queries import NamedQuery, named_queries
 from graph.sparql_lexer import QueryTextError, Shape, shape
 from graph.store import prefixes
@@ -65,17 +70,24 @@ class Endpoint(LinkedData):
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         request = Request(environ)
         started = time.monotonic()
+        language = spoken_language(request)  # until the request's own `lang` proves good
         try:
+            language = _asked_language(request)
             response = self.dispatch(request)
         except EndpointError as err:
-            response = _error(err.status, err.message, err.headers)
+            response = _error(err.status, err.message(language), language, err.headers)
         except QueryTextError as err:  # the query text is not one the endpoint will run
-            response = _error(400, str(err))
+            response = _error(400, err.in_language(language), language)
         except HTTPException as err:  # werkzeug's own, e.g. a body over max_content_length
-            response = _error(err.code or 400, err.description or err.name)
+            message = (
+                Message("body_too_large", {"limit": self.limits.max_body})
+                if err.code == 413
+                else Message("http", {"code": err.code, "description": err.description or err.name})
+            )
+            response = _error(err.code or 400, message(language), language)
         except Exception:
             log.exception("unexpected error for %s %s", request.method, request.path)
-            response = _error(500, "Internal error; the operator can find it in the log.")
+            response = _error(500, Message("internal")(language), language)
         self._cors(request, response)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         for name, value in self.limits.extra_headers.items():
@@ -120,7 +132,7 @@ class Endpoint(LinkedData):
         if path == "/graphs":
             return self.graph_store(request)
         if request.method not in ("GET", "HEAD"):
-            raise EndpointError(405, f"{path} is read-only: use GET.", {"Allow": READ})
+            raise EndpointError(405, "read_only_path", headers={"Allow": READ}, path=path)
         if path in ("/", "/index.html"):
             return self.query_page(request)
         if path == "/.well-known/void":
@@ -141,7 +153,7 @@ class Endpoint(LinkedData):
             return self.static(path[8:])
         if path.startswith("/download/"):
             return self.download(request, path[10:])
-        raise EndpointError(404, f"Nothing here: {path}. The query page is at /.")
+        raise EndpointError(404, "nothing_here", path=path)
 
     def forget(self) -> None:
         """Drop what was cached from the previous build (a new one has landed)."""
@@ -156,10 +168,11 @@ class Endpoint(LinkedData):
 
     def query_page(self, request: Request) -> Response:
         """The query page in the language asked for, with `?query=` in its editor."""
+        wanted = request.args.get("lang")
         try:
-            language = choose(request.args.get("lang"))
-        except ValueError as err:
-            raise EndpointError(400, str(err)) from None
+            language = choose(wanted)
+        except ValueError:
+            raise EndpointError(400, "unknown_language", wanted=wanted) from None
         if "terms" not in self._cache:  # the build's vocabulary, for completion
             _, _, used = self.run(RowsJob(USED_TERMS, self.limits.max_rows, self.prefixes))
             ontology = self.describer.ontology()
@@ -196,22 +209,13 @@ class Endpoint(LinkedData):
         found = shape(op.text)
         if found.update:
             raise EndpointError(
-                400,
-                "This is a SPARQL Update, not a query. The endpoint is read-only"
-                + (
-                    "; send updates as `update` with the token."
-                    if self.limits.update_token
-                    else "."
-                ),
+                400, "update_as_query_token" if self.limits.update_token else "update_as_query"
             )
         self.refuse_service(found)
         rtype, gtype = query_types(accept, op.fmt)
         wanted = gtype if found.form in ("CONSTRUCT", "DESCRIBE") else rtype
         if found.form and wanted is None:
-            raise EndpointError(
-                406,
-                f"A {found.form} answer cannot be given in any type the Accept header allows.",
-            )
+            raise EndpointError(406, "form_not_acceptable", form=found.form)
         given = bool(op.default_graphs or op.named_graphs)
         job = QueryJob(
             text=op.text,
@@ -232,7 +236,7 @@ class Endpoint(LinkedData):
     def refuse_service(self, found: Shape) -> None:
         """With federation off, no query or update may make the server fetch a URL."""
         if found.has_service and not self.limits.federation:
-            raise EndpointError(400, "SERVICE (federated query) is disabled on this endpoint.")
+            raise EndpointError(400, "service_disabled")
 
     def graph_iri(self, iri: str) -> str:
         """A graph IRI as given, or moved to the base when it names this server's /id/ path."""
@@ -242,15 +246,12 @@ class Endpoint(LinkedData):
     def authorize(self, request: Request) -> None:
         """Writes need the server started with updates on, and its token."""
         if self.limits.update_token is None:
-            raise EndpointError(
-                403,
-                "This endpoint is read-only: SPARQL Update and Graph Store writes are refused.",
-            )
+            raise EndpointError(403, "writes_refused")
         given = request.headers.get("Authorization", "")
         expected = f"Bearer {self.limits.update_token}"
         if not hmac.compare_digest(given.encode(), expected.encode()):
             raise EndpointError(
-                401, "Writes need the update token.", {"WWW-Authenticate": 'Bearer realm="ivp"'}
+                401, "token_needed", headers={"WWW-Authenticate": 'Bearer realm="ivp"'}
             )
 
     def update(self, request: Request, op: Operation) -> Response:
@@ -275,17 +276,17 @@ class Endpoint(LinkedData):
     def graph_store(self, request: Request) -> Response:
         args = request.args
         if ("graph" in args) == ("default" in args):
-            raise EndpointError(400, "Name exactly one of ?graph=IRI or ?default.")
+            raise EndpointError(400, "graph_or_default")
         graph = self.graph_iri(args["graph"]) if "graph" in args else None
         if graph is not None and UNSAFE_IRI.search(graph):
-            raise EndpointError(400, "The graph parameter is not an IRI.")
+            raise EndpointError(400, "graph_not_iri")
         if request.method in ("GET", "HEAD"):
             accept = parse_accept(request.headers.get("Accept"))
             media = graph_type(accept, args.get("format"))
             if media is None:
-                raise EndpointError(406, "The Accept header allows no RDF type this serves.")
+                raise EndpointError(406, "no_rdf_type")
             if graph is not None and not self.exists_graph(graph):
-                raise EndpointError(404, f"There is no graph <{graph}>.")
+                raise EndpointError(404, "no_graph", graph=graph)
             text = (
                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
                 if graph
@@ -299,14 +300,15 @@ class Endpoint(LinkedData):
         if request.method in ("PUT", "POST", "DELETE"):
             self.authorize(request)
             if request.content_length and request.content_length > self.limits.max_body:
-                raise EndpointError(413, f"The body is larger than {self.limits.max_body} bytes.")
+                raise EndpointError(413, "body_too_large", limit=self.limits.max_body)
             request.max_content_length = self.limits.max_body
             job = GraphStoreJob(request.method, graph, request.get_data(), request.mimetype)
             return self.written(self.pool.write(job))
         raise EndpointError(
             405,
-            f"{request.method} is not part of the Graph Store Protocol.",
-            {"Allow": "GET, HEAD, PUT, POST, DELETE, OPTIONS"},
+            "not_graph_store",
+            headers={"Allow": "GET, HEAD, PUT, POST, DELETE, OPTIONS"},
+            method=request.method,
         )
 
     def exists_graph(self, graph: str) -> bool:
@@ -316,6 +318,15 @@ class Endpoint(LinkedData):
         return bool(rows)
 
     # -- discoverability ----------------------------------------------------------------
+
+
+def _asked_language(request: Request) -> Language:
+    """The request's language; an unknown `lang` is a 400 on every route, as on the pages,
+    worded in the language Accept-Language asks for."""
+    try:
+        return request_language(request)
+    except ValueError:
+        raise EndpointError(400, "unknown_language", wanted=request.args.get("lang")) from None
 
 
 def _requote(path: str) -> str:

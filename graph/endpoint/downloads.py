@@ -22,6 +22,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from graph.build import OUTPUTS
+from graph.endpoint.error_texts import Message
 from graph.endpoint.negotiation import GRAPH_TYPES
 
 # the whole dumps, by file name; their media types from the engine's own format table
@@ -76,21 +77,23 @@ def in_graph(ntriples: bytes, iri: str, fmt: ox.RdfFormat, prefixes: dict[str, s
     return ox.serialize(quads, format=fmt, prefixes=prefixes)
 
 
-def not_found(name: str, names: Iterable[str], shown: int = 20) -> str:
+def not_found(name: str, names: Iterable[str], shown: int = 20) -> Message:
     """The 404 message: what can be downloaded, and where it is listed with links.
 
     At national scale there are hundreds of plans: the first `shown` names, then a count.
 
-    >>> "<name> one of a, b and 1 more;" in not_found("x.ttl", ["c", "b", "a"], shown=2)
+    >>> "<name> one of a, b and 1 more;" in not_found("x.ttl", ["c", "b", "a"], shown=2)("en")
     True
     """
     ordered = sorted(names)
-    listed = ", ".join(ordered[:shown]) + (
-        f" and {len(ordered) - shown} more" if len(ordered) > shown else ""
-    )
-    return (
-        f"There is no download {name!r}. The whole dataset: /download/ + one of "
-        f"{', '.join(DUMPS)}. One named graph: /download/<name>.<ext>, <name> one of "
-        f"{listed}; <ext> one of {', '.join(GRAPH_FORMATS)}. "
-        "The VoID description at /.well-known/void lists every download as void:dataDump."
+    more = len(ordered) - shown
+    return Message(
+        "no_download",
+        {
+            "name": name,
+            "dumps": ", ".join(DUMPS),
+            "listed": ", ".join(ordered[:shown]),
+            "more": Message("and_more", {"n": more}) if more > 0 else "",
+            "formats": ", ".join(GRAPH_FORMATS),
+        },
     )

@@ -12,9 +12,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.endpoint.answers import DATASET_FORMATS, graph_answer, results_answer
+from graph.endpoint.error_texts import Message
 from graph.endpoint.limits import EndpointError
 from graph.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES
-from graph.sparql_lexer import explain, in_order, service_iris
+from graph.sparql_lexer import in_order, service_iris
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def plain(term: Any) -> Term | None:
 
 
 def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
-    """Run one job: ("ok", media_type, bytes) / ("rows", names, rows) / ("error", status, msg)."""
+    """Run one job: ("ok", media_type, bytes) / ("rows", names, rows) / ("error", status, msg),
+    msg an error_texts.Message: the worker does not know the request's language."""
     try:
         if isinstance(job, QueryJob):
             return _query(store, job)
@@ -99,7 +101,12 @@ def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
         if isinstance(job, GraphStoreJob):
             return _graph_store(store, job)
     except SyntaxError as err:
-        return ("error", 400, explain(getattr(job, "text", ""), str(err)))
+        # worded where the response is made, in the request's language (error_texts.Message)
+        return (
+            "error",
+            400,
+            Message("malformed", {"query": getattr(job, "text", ""), "engine": str(err)}),
+        )
     except EndpointError as err:
         return ("error", err.status, err.message)
     except RuntimeError as err:
@@ -107,12 +114,12 @@ def execute(store: ox.Store, job: Any) -> tuple[str, Any, Any]:
             raise
         # pyoxigraph's evaluation errors that are neither syntax nor I/O are the query's:
         # an unknown function, an unbound SERVICE variable, a substitution of no variable
-        return ("error", 400, f"The query cannot be evaluated: {err}.")
+        return ("error", 400, Message("cannot_evaluate", {"err": str(err)}))
     except OSError as err:
         if isinstance(job, QueryJob) and job.federated:
             return ("error", 502, _service_failed(job.text, err))
         # store errors: the message is the engine's, never a traceback
-        return ("error", 500, f"The query could not be evaluated: {err}")
+        return ("error", 500, Message("could_not_evaluate", {"err": str(err)}))
     raise TypeError(f"unknown job {job!r}")
 
 
@@ -125,14 +132,11 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
     }
 
 
-def _service_failed(text: str, err: OSError) -> str:
+def _service_failed(text: str, err: OSError) -> Message:
     """The 502 message: which services the query calls (their IRIs) and what went wrong."""
     iris = service_iris(text)
-    named = ", ".join(f"<{iri}>" for iri in iris) if iris else "the SERVICE the query calls"
-    return (
-        f"Bad gateway: {named} could not be queried: {err}. "
-        "SERVICE SILENT skips a service that fails."
-    )
+    named = ", ".join(f"<{iri}>" for iri in iris) if iris else Message("the_service")
+    return Message("service_failed", {"named": named, "err": str(err)})
 
 
 def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
@@ -141,18 +145,18 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
             job.text, base_iri=job.base_iri, prefixes=job.prefixes, **_dataset(job)
         )
     except ValueError as err:  # e.g. an IRI in default-graph-uri that is not an IRI
-        raise EndpointError(400, f"Bad request: {err}") from err
+        raise EndpointError(400, "bad_request", err=str(err)) from err
     if isinstance(answer, ox.QueryTriples):
         if job.graph_type is None:
-            raise EndpointError(406, _not_acceptable("an RDF graph", GRAPH_TYPES))
+            raise EndpointError(406, _not_acceptable("an_rdf_graph", GRAPH_TYPES))
         triples = []
         for triple in answer:
             if len(triples) >= job.max_rows:
-                raise EndpointError(400, _too_many(job.max_rows, "triples"))
+                raise EndpointError(400, "too_many_triples", cap=job.max_rows)
             triples.append(triple)
         return ("ok", job.graph_type, graph_answer(triples, job.graph_type, job.prefixes))
     if job.result_type is None:
-        raise EndpointError(406, _not_acceptable("a SPARQL result", RESULT_TYPES))
+        raise EndpointError(406, _not_acceptable("a_sparql_result", RESULT_TYPES))
     fmt = RESULT_TYPES[job.result_type]
     if isinstance(answer, ox.QueryBoolean):
         return ("ok", job.result_type, answer.serialize(format=fmt))  # no literal to check
@@ -163,7 +167,7 @@ def _query(store: ox.Store, job: QueryJob) -> tuple[str, Any, Any]:
         answer.serialize(sink, format=ox.QueryResultsFormat.TSV)
     except OSError:
         if sink.full:
-            raise EndpointError(400, _too_many(job.max_rows, "rows")) from None
+            raise EndpointError(400, "too_many_rows", cap=job.max_rows) from None
         raise
     tsv = _reordered(b"".join(sink.parts), job.columns)
     if fmt == ox.QueryResultsFormat.TSV:
@@ -206,20 +210,13 @@ class _CappedLines:
         pass
 
 
-def _too_many(cap: int, what: str) -> str:
-    return (
-        f"The answer has more than {cap} {what}, this endpoint's cap: "
-        "add LIMIT (and OFFSET to page through it)."
-    )
-
-
-def _not_acceptable(what: str, offered: dict[str, Any]) -> str:
-    return f"The query gives {what}; the Accept header allows none of: {', '.join(offered)}."
+def _not_acceptable(what: str, offered: dict[str, Any]) -> Message:
+    return Message("not_acceptable", {"what": Message(what), "offered": ", ".join(offered)})
 
 
 def _update(store: ox.Store, job: UpdateJob) -> tuple[str, Any, Any]:
     if job.using_graphs or job.using_named_graphs:
-        raise EndpointError(400, "using-graph-uri / using-named-graph-uri are not supported.")
+        raise EndpointError(400, "using_graphs")
     store.update(job.text, base_iri=job.base_iri, prefixes=job.prefixes)
     store.flush()
     return ("ok", "text/plain", b"Update applied.\n")
@@ -233,19 +230,19 @@ def _graph_store(store: ox.Store, job: GraphStoreJob) -> tuple[str, Any, Any]:
             and graph != ox.DefaultGraph()
             and graph not in set(store.named_graphs())
         ):
-            raise EndpointError(404, f"There is no graph <{job.graph}>.")
+            raise EndpointError(404, "no_graph", graph=job.graph)
         store.remove_graph(graph) if graph != ox.DefaultGraph() else store.clear_graph(graph)
     if job.method in ("PUT", "POST"):
         fmt = GRAPH_TYPES.get(job.media_type or "")
         if fmt is None or fmt in DATASET_FORMATS:
-            raise EndpointError(415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD.")
+            raise EndpointError(415, "graph_body_type")
         try:
             quads = [
                 ox.Quad(q.subject, q.predicate, q.object, graph)
                 for q in ox.parse(job.body, format=fmt)
             ]
         except SyntaxError as err:  # else it would read as "Malformed SPARQL"
-            raise EndpointError(400, f"The body is not valid {job.media_type}: {err}") from err
+            raise EndpointError(400, "invalid_body", media=job.media_type, err=str(err)) from err
         store.extend(quads)
     store.flush()
     return ("ok", "text/plain", f"{job.method} applied.\n".encode())

@@ -2,12 +2,16 @@
 
 A public SPARQL endpoint meets careless queries; every limit here exists so that one client
 cannot take the service from the others. Errors carry the HTTP status and a message meant for a
-human, never a traceback.
+human (a key of graph.endpoint.error_texts, put into the request's language where the response
+is made), never a traceback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from graph.endpoint.error_texts import Message
+from graph.i18n import choose
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,28 @@ class Limits:
 
 
 class EndpointError(Exception):
-    """An answer other than success: status code, readable message, optional headers."""
+    """An answer other than success: status code, readable message, optional headers.
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
+    The message is a key of error_texts.ERRORS with its fields (or a `Message` already made,
+    as a worker sends one back), not a sentence: the language is the request's, known only
+    where the response is written.
+
+    >>> EndpointError(404, "no_graph", graph="urn:x").message("en")
+    'There is no graph <urn:x>.'
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str | Message,
+        /,
+        headers: dict[str, str] | None = None,
+        **fields: object,
+    ):
+        self.message = message if isinstance(message, Message) else Message(message, fields)
+        super().__init__(status, self.message)
         self.status = status
-        self.message = message
         self.headers = headers or {}
+
+    def __str__(self) -> str:  # worded only when read, as the response words it
+        return self.message(choose())

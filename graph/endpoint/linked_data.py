@@ -79,10 +79,11 @@ TEXTS = Texts(
 
 def page_language(request: Request) -> Language:
     """The language a page is asked in (?lang=), Dutch by default; a 400 for one we lack."""
+    wanted = request.args.get("lang") or "nl"
     try:
-        return choose(request.args.get("lang") or "nl")
-    except ValueError as err:
-        raise EndpointError(400, str(err)) from None
+        return choose(wanted)
+    except ValueError:
+        raise EndpointError(400, "unknown_language", wanted=wanted) from None
 
 
 class LinkedData:
@@ -101,7 +102,7 @@ class LinkedData:
 
     def rdf(self, triples: list[ox.Triple], media: str | None) -> Response:
         if media is None:
-            raise EndpointError(406, f"The Accept header allows none of: {', '.join(GRAPH_TYPES)}.")
+            raise EndpointError(406, "accept_none_of", offered=", ".join(GRAPH_TYPES))
         fmt = GRAPH_TYPES[media]
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             data: list[Any] = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
@@ -140,19 +141,19 @@ class LinkedData:
     def doc(self, request: Request, iri: str) -> Response:
         """The page about an /id/ resource: HTML for browsers, RDF by Accept."""
         if UNSAFE_IRI.search(iri):
-            raise EndpointError(404, "No such resource.")
+            raise EndpointError(404, "no_resource")
         if iri == self.describer.dataset.value:
             return self.void(request)
         accept, fmt = parse_accept(request.headers.get("Accept")), request.args.get("format")
         html = not fmt and wants_html(accept)
         media = None if html else graph_type(accept, fmt)
         if not html and media is None:
-            raise EndpointError(406, "The Accept header allows neither HTML nor an RDF type.")
+            raise EndpointError(406, "neither_html_nor_rdf")
         _, _, rows = self.run(
             RowsJob(RESOURCE_ROWS.replace("IRI", iri), self.limits.max_rows, self.prefixes)
         )
         if not rows:
-            raise EndpointError(404, f"The graph says nothing about <{iri}>.")
+            raise EndpointError(404, "nothing_about", iri=iri)
         if not html:
             job = QueryJob(
                 RESOURCE_GRAPH.replace("IRI", iri),
@@ -263,7 +264,7 @@ class LinkedData:
         if name in downloads.DUMPS:
             path = self.settings.dist_dir / name
             if not path.is_file():
-                raise EndpointError(404, f"{name} has not been built.")
+                raise EndpointError(404, "not_built", name=name)
             return send_file(
                 path,
                 request.environ,
@@ -294,11 +295,7 @@ class LinkedData:
             if err.status != 503:  # busy, or past the time limit: a graph too big to make
                 raise
             raise EndpointError(
-                503,
-                f"{name} could not be made within this server's limits: {err.message} "
-                f"The whole dataset, /download/ivp.trig, holds the graph <{iri}> and is "
-                "sent as the build wrote it.",
-                err.headers,
+                503, "download_too_big", headers=err.headers, name=name, cause=err.message, iri=iri
             ) from None
         if dataset:
             body = downloads.in_graph(body, iri, fmt, self.page_prefixes)

@@ -1,4 +1,5 @@
-"""Content negotiation: which serialization a client gets for a result, by Accept or `format`.
+"""Content negotiation: which serialization a client gets for a result, by Accept or `format`,
+and which language its error messages are in, by `lang` or Accept-Language.
 
 SELECT/ASK answers are SPARQL result documents; CONSTRUCT/DESCRIBE answers and resource
 descriptions are RDF. The two families share no media type except the generic JSON and XML
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.wrappers import Request
+
+from graph.i18n import DEFAULT, LANGUAGES, Language, choose
 
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -120,3 +124,21 @@ def content_type(media: str) -> str:
     if media.startswith("text/") or media.endswith("+json") or media.endswith("/json"):
         return f"{media}; charset=utf-8"
     return media
+
+
+def spoken_language(request: Request) -> Language:
+    """The language the request's Accept-Language prefers of ours (q-values count, `en-GB`
+    is `en`), else Dutch.
+
+    What an error is worded in when the request names no language of its own, or names
+    one we do not have (then that very error has to be readable).
+    """
+    best = request.accept_languages.best_match(list(LANGUAGES))
+    return choose(best) if best else DEFAULT
+
+
+def request_language(request: Request) -> Language:
+    """The language a request's error messages are in: `?lang=` (as the pages take it), else
+    Accept-Language, else Dutch. ValueError for a `lang` we do not have."""
+    wanted = request.args.get("lang")
+    return choose(wanted) if wanted else spoken_language(request)

@@ -97,11 +97,7 @@ class Pool:
         self._replace()
         if not self._slow_lane.acquire(blocking=False):
             worker.kill()
-            raise EndpointError(
-                503,
-                f"{self.max_slow} slow queries are running already; this one was stopped after "
-                f"{self.slow_after:g} s. Try again later, or narrow it down.",
-            )
+            raise EndpointError(503, "slow_lane_full", slow=self.max_slow, after=self.slow_after)
         try:
             return self._finish(worker, key, deadline, limit, keep=False)
         finally:
@@ -110,11 +106,7 @@ class Pool:
     def _run_slow(self, job: Any, key: str, deadline: float, limit: float) -> tuple[str, Any, Any]:
         """A query known to be slow: wait for a place in the slow lane, within the limit."""
         if not self._slow_lane.acquire(timeout=_left(deadline)):
-            raise EndpointError(
-                503,
-                f"This query proved slow before, and the {self.max_slow} places for slow "
-                f"queries stayed taken for {limit:g} s; try again later.",
-            )
+            raise EndpointError(503, "slow_lane_taken", slow=self.max_slow, limit=limit)
         try:
             try:
                 worker = self._slow_idle.get_nowait()
@@ -144,12 +136,7 @@ class Pool:
             return self._crashed(worker, key)
         if answer is None:
             worker.kill()
-            raise EndpointError(
-                503,
-                f"The query ran longer than the time limit of {limit:g} s and was stopped. "
-                "Narrow it down (LIMIT, more specific patterns) or ask the operator for "
-                "a longer --timeout.",
-            )
+            raise EndpointError(503, "time_limit", limit=limit)
         if keep and time.monotonic() - started < self.slow_after / 2:
             self._forgive(key)  # fast this time: let it use the fast lane again
         if keep and worker.generation == self.generation and not self._closed:
@@ -164,16 +151,14 @@ class Pool:
         worker.kill()
         if not worker.slow:
             self._replace()
-        raise EndpointError(500, "The query worker failed; the request was not answered.")
+        raise EndpointError(500, "worker_failed")
 
     def _take(self, lane: queue.Queue[Worker], deadline: float, limit: float) -> Worker:
         while True:
             try:
                 worker = lane.get(timeout=_left(deadline))
             except queue.Empty:
-                raise EndpointError(
-                    503, f"All {self.size} query workers stayed busy for {limit:g} s; try again."
-                ) from None
+                raise EndpointError(503, "workers_busy", size=self.size, limit=limit) from None
             if worker.generation == self.generation:
                 return worker
             worker.kill()  # opened an older build: the switch started its replacement
@@ -281,7 +266,7 @@ class Pool:
                     self._fast.put(w)
                 for _ in range(places):
                     self._slow_lane.release()
-                raise EndpointError(503, "The store is busy; try the write again.") from None
+                raise EndpointError(503, "store_busy") from None
             for w in taken:
                 w.kill()
             with contextlib.suppress(queue.Empty):
@@ -304,9 +289,7 @@ class Pool:
             finally:
                 worker.stop()
         if answer is None:
-            raise EndpointError(
-                503, f"The update ran longer than {self.timeout:g} s and was stopped."
-            )
+            raise EndpointError(503, "update_time_limit", limit=self.timeout)
         return answer
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Request
 
+from graph.endpoint.error_texts import Message
 from graph.endpoint.limits import EndpointError, Limits
 
 FORM = "application/x-www-form-urlencoded"
@@ -42,20 +43,16 @@ def parse_operation(request: Request, limits: Limits) -> Operation | None:
     if method in ("GET", "HEAD"):
         args = request.args
         if "update" in args:
-            raise EndpointError(400, "SPARQL Update is sent by POST, never by GET.")
+            raise EndpointError(400, "update_by_get")
         if "query" not in args:
             return None
         text = _single(args, "query")
         if len(text) > limits.max_query_length:
-            raise EndpointError(
-                414, f"The query is longer than {limits.max_query_length} characters."
-            )
+            raise EndpointError(414, "query_too_long", limit=limits.max_query_length)
         return _operation("query", text, args, args, "default-graph-uri", "named-graph-uri")
     if method != "POST":
         raise EndpointError(
-            405,
-            f"{method} is not part of the SPARQL protocol: query by GET or POST.",
-            {"Allow": "GET, HEAD, POST, OPTIONS"},
+            405, "not_protocol", headers={"Allow": "GET, HEAD, POST, OPTIONS"}, method=method
         )
     _check_length(request, limits)
     mimetype = request.mimetype
@@ -63,7 +60,7 @@ def parse_operation(request: Request, limits: Limits) -> Operation | None:
         form = request.form
         both = MultiDict(list(request.args.items(multi=True)) + list(form.items(multi=True)))
         if "query" in form and "update" in form:
-            raise EndpointError(400, "A request carries either `query` or `update`, not both.")
+            raise EndpointError(400, "query_and_update")
         if "update" in form:
             return _checked(
                 _operation(
@@ -88,12 +85,12 @@ def parse_operation(request: Request, limits: Limits) -> Operation | None:
                 ),
                 limits,
             )
-        raise EndpointError(400, "The form has no `query` (or `update`) parameter.")
+        raise EndpointError(400, "form_without_query")
     if mimetype in (QUERY_BODY, UPDATE_BODY):
         try:
             text = request.get_data(cache=True).decode("utf-8")
         except UnicodeDecodeError as err:
-            raise EndpointError(400, "The request body is not UTF-8 text.") from err
+            raise EndpointError(400, "not_utf8") from err
         if mimetype == QUERY_BODY:
             op = _operation(
                 "query", text, request.args, request.args, "default-graph-uri", "named-graph-uri"
@@ -110,30 +107,31 @@ def parse_operation(request: Request, limits: Limits) -> Operation | None:
         return _checked(op, limits)
     raise EndpointError(
         415,
-        f"Cannot read a body of type {mimetype or '(none)'}: send {FORM}, {QUERY_BODY} "
-        f"or {UPDATE_BODY}.",
+        "body_type",
+        media=mimetype or Message("no_type"),
+        form=FORM,
+        query=QUERY_BODY,
+        update=UPDATE_BODY,
     )
 
 
 def _check_length(request: Request, limits: Limits) -> None:
     length = request.content_length
     if length is not None and length > limits.max_body:
-        raise EndpointError(413, f"The request body is larger than {limits.max_body} bytes.")
+        raise EndpointError(413, "body_too_large", limit=limits.max_body)
     request.max_content_length = limits.max_body  # also stops chunked bodies without a length
 
 
 def _checked(op: Operation, limits: Limits) -> Operation:
     if len(op.text) > limits.max_query_length:
-        raise EndpointError(
-            413, f"The {op.kind} is longer than {limits.max_query_length} characters."
-        )
+        raise EndpointError(413, f"{op.kind}_too_long", limit=limits.max_query_length)
     return op
 
 
 def _single(params: MultiDict, name: str) -> str:
     values = params.getlist(name)
     if len(values) != 1:
-        raise EndpointError(400, f"Exactly one `{name}` parameter is allowed.")
+        raise EndpointError(400, "one_parameter", name=name)
     return values[0]
 
 

@@ -33,6 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.dist import WRITTEN
+from graph.endpoint.error_texts import Message
 from graph.endpoint.evaluate import execute
 
 STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as needed
@@ -90,7 +91,7 @@ def _answer_jobs(conn: Connection, store: ox.Store) -> None:
             result = execute(store, job)
         except Exception:
             traceback.print_exc()  # to the server's log, never to the client
-            result = ("error", 500, "Internal error while evaluating the request.")
+            result = ("error", 500, Message("internal_evaluating"))
         conn.send(result)
 
 

@@ -141,7 +141,9 @@
     line.append(texts.download + " ");
     formats.forEach(([label, fmt, media], i) => {
       const a = document.createElement("a");
-      a.href = "sparql?" + new URLSearchParams({ query: query, format: fmt });
+      const params = { query: query, format: fmt };
+      if (lang !== "nl") params.lang = lang; // an error opened from the link is in it too
+      a.href = "sparql?" + new URLSearchParams(params);
       a.type = media;
       a.dataset.format = label;
       a.download = name + "." + { "text/csv": "csv", "text/tab-separated-values": "tsv",
@@ -216,6 +218,8 @@
         headers: {
           "Content-Type": "application/x-www-form-urlencoded",
           "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+          // the endpoint words its errors in the page's language, not the browser's
+          "Accept-Language": lang,
         },
         body: new URLSearchParams({ query: query }),
       });
@@ -234,7 +238,7 @@
       statusLine.className = "error";
       statusLine.dataset.state = "error";
       statusLine.textContent = response.status + " " + response.statusText + ": " + body;
-      const where = body.match(/at line (\d+), column (\d+)/);
+      const where = body.match(/(?:at line|op regel) (\d+), (?:column|kolom) (\d+)/);
       if (where) editor.mark(Number(where[1]), Number(where[2]));
       remember(query, String(response.status));
       return;
