@@ -119,8 +119,23 @@ def test_decision_who_when_on_whose_proposal_and_legal_basis(plan: dict) -> None
 
 def test_laws_and_instruments_from_the_registries(plan: dict) -> None:
     theme = themes_by_label(plan)["Georganiseerde criminaliteit"]
-    assert {b["law"] for b in theme["legal_bases"]} == {"wet-bibob", "opiumwet-art-13b"}
+    # a theme applies laws (data/README.md rule 10): "sluitingen op grond van artikel 13b
+    # Opiumwet" is a law used, not what the plan rests on
+    assert {b["law"] for b in theme["laws_used"]} == {"wet-bibob", "opiumwet-art-13b"}
+    assert "legal_bases" not in theme
     assert {i["instrument"] for i in theme["instruments"]} == {"wet-bibob"}
+
+
+def test_a_plan_level_law_is_its_basis_only_where_the_sentence_says_so() -> None:
+    text = (
+        "Integraal Veiligheidsplan Zeist 2026-2029\n\n1 Inleiding\n\n"
+        "Op grond van artikel 38b van de Politiewet 2012 stelt de raad de doelen vast. "
+        "Daarnaast noemen we de Wet Bibob.\n\n2 Prioriteiten\n\n2.1 Jeugd en veiligheid\n\n"
+        "Wij werken aan jeugd en veiligheid.\n"
+    )
+    plan = draft(text, municipality="Zeist", period=(2026, 2029)).plan
+    assert [b["law"] for b in plan["legal_bases"]] == ["politiewet-2012-art-38b"]
+    assert [b["law"] for b in plan["laws_used"]] == ["wet-bibob"]
 
 
 def test_crosslinks_from_phrases_section_references_and_the_matrix(plan: dict) -> None:

@@ -26,7 +26,8 @@ from graph.extract.similarity import similarity
 
 ITEM_TYPES = (
     "themes", "status", "ambitions", "actions", "partners", "involvements", "crosslinks",
-    "legal bases", "instruments", "budget cells", "indicator cells", "vng mappings", "decision",
+    "legal bases", "laws used", "instruments", "budget cells", "indicator cells",
+    "vng mappings", "decision",
 )  # fmt: skip
 SAME_THEME = 0.5
 SAME_ITEM = 0.5
@@ -130,8 +131,11 @@ def compare(
         for x in draft.get("crosslinks") or []
     }
     scores.append(Score(pid, "crosslinks", len(c_links), len(d_links), len(c_links & d_links)))
-    for key, name in (("law", "legal bases"), ("instrument", "instruments")):
-        c_set, d_set = set(_values(curated, key)), set(_values(draft, key))
+    for name, (c_set, d_set) in {
+        "legal bases": (_laws(curated, "legal_bases"), _laws(draft, "legal_bases")),
+        "laws used": (_laws(curated, "laws_used"), _laws(draft, "laws_used")),
+        "instruments": (set(_values(curated, "instrument")), set(_values(draft, "instrument"))),
+    }.items():
         scores.append(Score(pid, name, len(c_set), len(d_set), len(c_set & d_set)))
     c_cells, d_cells = _budget_cells(curated), _budget_cells(draft)
     scores.append(
@@ -193,16 +197,24 @@ def _same_text(ours: list[str], theirs: list[str]) -> bool:
     return False
 
 
-def _values(node: Any, key: str) -> Iterator[str]:
+def _laws(plan: dict[str, Any], key: str) -> set[tuple[str, str]]:
+    """(where, law) of every law under `key` (legal_bases or laws_used), the plan's own apart
+    from those anywhere under its themes: a theme's law drafted as the plan's basis is wrong."""
+    themes = _values(plan.get("themes") or [], "law", under=key)
+    return {("plan", str(b["law"])) for b in plan.get(key) or []} | {("theme", t) for t in themes}
+
+
+def _values(node: Any, key: str, under: str | None = None) -> Iterator[str]:
+    """Every string value of `key` at any depth (only inside a `under` list, when given)."""
     if isinstance(node, dict):
         for k, v in node.items():
-            if k == key and isinstance(v, str):
+            if k == key and isinstance(v, str) and under is None:
                 yield v
             else:
-                yield from _values(v, key)
+                yield from _values(v, key, None if k == under else under)
     elif isinstance(node, list):
         for item in node:
-            yield from _values(item, key)
+            yield from _values(item, key, under)
 
 
 def _with_proposed(full: lexicons.Lexicon, proposed: list[dict[str, Any]]) -> lexicons.Lexicon:

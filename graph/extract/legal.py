@@ -100,7 +100,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
             if any(p.paragraph for p in exact):  # "lid 1" named: the lid, not the whole article
                 exact = [p for p in exact if p.paragraph]
             whole = [p for p in named if p.article is None]
-            chosen = exact or whole or ([named[0]] if len(provisions) == 1 else [])
+            # the law's one provision, unless that is a lid the sentence does not name: a
+            # passage citing "artikel 38b" says nothing of its first lid
+            only = [named[0]] if len(provisions) == 1 and _names_paragraph(named[0], folded) else []
+            chosen = exact or whole or only
             for p in chosen:
                 confidence = 0.85 if p in exact else 0.65
                 found.append(

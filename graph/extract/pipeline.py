@@ -143,8 +143,10 @@ def extract(
     plan_level: dict[str, list[dict[str, Any]]] = {
         "partners": [],
         "legal_bases": [],
+        "laws_used": [],
         "instruments": [],
     }
+    basis_cues = [fold(c) for c in lexicon.cue("legalBasis")]
     seen: set[tuple[str, str, str]] = set()
     for m in mentions:
         owner = themes.theme_of(m.section, doc, found_themes)
@@ -161,12 +163,15 @@ def extract(
     for c in cited:
         owner = themes.theme_of(c.section, doc, found_themes)
         field_ = "law" if c.kind == "legal_bases" else "instrument"
-        key = (owner.id if owner else "", c.kind, c.id)
+        kind = c.kind
+        if kind == "legal_bases" and (owner or not any(w in fold(c.quote) for w in basis_cues)):
+            kind = "laws_used"  # rule 10: a theme's law, or one named without "gelet op" & co.
+        key = (owner.id if owner else "", kind, c.id)
         if key in seen:
             continue
         seen.add(key)
         item = {field_: c.id, "section": c.section, "quote": c.quote, **marks(c.confidence)}
-        target = theme_items[owner.id].setdefault(c.kind, []) if owner else plan_level[c.kind]
+        target = theme_items[owner.id].setdefault(kind, []) if owner else plan_level[kind]
         target.append(item)
     for mapping in vng.extract(doc, found_themes, lexicon):
         theme_items[mapping.theme].setdefault("core_themes", []).append(
@@ -185,6 +190,8 @@ def extract(
         ]  # fmt: skip
     if plan_level["partners"]:
         plan["partners"] = plan_level["partners"]
+    if plan_level["laws_used"]:
+        plan["laws_used"] = plan_level["laws_used"]
     if plan_level["instruments"]:
         plan["instruments"] = plan_level["instruments"]
     plan |= _tables(tables.extract(doc, lexicon))
