@@ -118,7 +118,8 @@ def reader_build(settings: Settings) -> Any:
 
 def catalog(ctx: click.Context) -> Catalog:
     settings: Settings = ctx.obj
-    return Catalog(reader_store(settings), settings)
+    opened = reader_build(settings)
+    return Catalog(opened.store, settings, build=opened.path.parent)
 
 
 def format_option(choices: tuple[str, ...] = output.LIST_FORMATS) -> Callable[..., Any]:

@@ -95,6 +95,8 @@ def build(
     previous = None if scratch else settings.dist_dir / CACHE
     with dist.scratch(settings.dist_dir) as tmp:
         compiled = check_data(settings, tmp / CACHE, previous, say=say, tick=tick, jobs=jobs)
+        counts = {u.plan_id: u.classes for u in compiled.units if u.nquads}
+        (tmp / CACHE / dist.CLASS_COUNTS).write_text(json.dumps(counts), encoding="utf-8")
         report = _write(compiled, settings, tmp, say, stamp, None if scratch else manifest)
         dist.land(tmp, settings.dist_dir)
     report.dist_dir = settings.dist_dir

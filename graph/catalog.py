@@ -8,13 +8,16 @@ built store; nothing here reads the YAML files.
 from __future__ import annotations
 
 import difflib
+import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from graph.catalog_content import plan_content_detail, set_link_rows
 from graph.config import Settings
+from graph.dist import CLASS_COUNTS, WRITTEN
 from graph.store import prefixes, select, sparql_string
 
 STATUSES = ("priority", "core", "elsewhere")
@@ -49,9 +52,12 @@ def _closest(ref: str, names: dict[str, list[str]] | list[str], what: str) -> No
 
 
 class Catalog:
-    def __init__(self, store: ox.Store, settings: Settings) -> None:
+    def __init__(self, store: ox.Store, settings: Settings, build: Path | None = None) -> None:
+        """`build` is the build folder `store` belongs to: what that build counted (ivp stats)
+        is read from it instead of computed again, unless the store was written to since."""
         self.store = store
         self.settings = settings
+        self.build = build
 
     def _rows(self, query: str) -> list[dict[str, Any]]:
         return select(self.store, query, self.settings)
@@ -102,19 +108,9 @@ ORDER BY ?id""")
         """
         self.check_plan(plan)
         only = f"FILTER(?plan = {sparql_string(plan)})" if plan else ""
-        # each plan graph once, not once per theme (`?p ivp:hasTheme []` is a row per theme)
-        graphs = f"""{{ SELECT DISTINCT ?g ?plan WHERE {{
-    {"VALUES ?plan { " + sparql_string(plan) + " }" if plan else ""}
-    GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan }} }} }}"""
-        rows = self._rows(
-            f"""
-SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
-  {graphs}
-  GRAPH ?g {{ ?x a ?c }}
-  FILTER(STRSTARTS(STR(?c), STR(ivp:)))
-  BIND(STRAFTER(STR(?c), "#") AS ?class)
-}} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
-        )
+        rows = self._saved_class_counts(plan)
+        if rows is None:
+            rows = self._class_counts(plan)
         replaced = defaultdict(list)
         for r in self._rows(f"""
 SELECT DISTINCT ?plan ?previous WHERE {{
@@ -132,6 +128,36 @@ SELECT DISTINCT ?plan ?previous WHERE {{
                 else None
             )
         return rows
+
+    def _class_counts(self, plan: str | None) -> list[dict[str, Any]]:
+        # each plan graph once, not once per theme (`?p ivp:hasTheme []` is a row per theme)
+        graphs = f"""{{ SELECT DISTINCT ?g ?plan WHERE {{
+    {"VALUES ?plan { " + sparql_string(plan) + " }" if plan else ""}
+    GRAPH ?g {{ ?p ivp:hasTheme [] ; dcterms:identifier ?plan }} }} }}"""
+        return self._rows(
+            f"""
+SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
+  {graphs}
+  GRAPH ?g {{ ?x a ?c }}
+  FILTER(STRSTARTS(STR(?c), STR(ivp:)))
+  BIND(STRAFTER(STR(?c), "#") AS ?class)
+}} GROUP BY ?plan ?class ORDER BY ?plan DESC(?count) ?class""",
+        )
+
+    def _saved_class_counts(self, plan: str | None) -> list[dict[str, Any]] | None:
+        """The counts the build made (graph.pipeline.class_counts), in the query's order."""
+        if self.build is None or (self.build / WRITTEN).exists():
+            return None
+        try:
+            saved = json.loads((self.build / "cache" / CLASS_COUNTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        rows = [
+            {"plan": p, "class": c, "count": n}
+            for p, counts in saved.items() if plan is None or p == plan
+            for c, n in counts.items()
+        ]  # fmt: skip
+        return sorted(rows, key=lambda r: (r["plan"], -r["count"], r["class"]))
 
     def plan_ids(self) -> list[str]:
         return [

@@ -32,6 +32,8 @@ PREVIOUS = "previous"
 # left in a build folder by `ivp serve --writable` before it opens that build's store for
 # writing: the store may then hold more than the build made, so no build starts from it
 WRITTEN = "store-written"  # a link in the builds folder to the build before the current one
+# in a build's cache/: each plan's instances per ivp: class as the build counted them (`ivp stats`)
+CLASS_COUNTS = "class-counts.json"
 _LINK_SUFFIX = ".link"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -62,6 +63,7 @@ class PlanUnit:
     source: str | None = None  # path of the source text it was checked against
     source_sha256: str | None = None
     sections: list[str] = field(default_factory=list)
+    classes: dict[str, int] = field(default_factory=dict)  # ivp: class -> instances, `ivp stats`
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -122,6 +124,7 @@ class Shared:
         pointed_at -= described
         written = len(g)
         nquads = as_nquads(g)
+        unit.classes = class_counts(g, str(ctx.ivp))
         for node in pointed_at:
             for triple in self.about.get(node, ()):
                 g.add(triple)
@@ -144,6 +147,19 @@ class Shared:
             (folder / PLANS / f"{plan_id}.json").unlink(missing_ok=True)
             (folder / PLANS / f"{plan_id}.json").write_text(record, encoding="utf-8")
         return unit
+
+
+def class_counts(g: Graph, namespace: str) -> dict[str, int]:
+    """How many nodes of each class of `namespace` the plan's own graph types, as `ivp stats`
+    counts them in the store; counted here, where the graph is at hand, a national `ivp stats`
+    reads them instead of grouping every typed node of every plan (5 s)."""
+    counted: Counter[str] = Counter()
+    if (None, URIRef(namespace + "hasTheme"), None) not in g:
+        return {}  # as the query: only the graphs of plans with themes
+    for _node, cls in set(g.subject_objects(RDF.type)):
+        if str(cls).startswith(namespace):
+            counted[str(cls).rsplit("#", 1)[-1]] += 1
+    return dict(counted)
 
 
 def as_nquads(g: Graph) -> bytes:

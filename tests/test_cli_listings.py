@@ -274,3 +274,30 @@ def test_validate_counts_one_problem_as_one_problem(run_cli, project_copy) -> No
 def test_docstring_examples_hold(module) -> None:
     failed, tried = doctest.testmod(module)
     assert tried and not failed
+
+
+def test_stats_from_the_build_equal_the_store_and_a_written_store_is_counted_again(
+    built, run_cli
+) -> None:
+    """`ivp stats` reads the counts the build made; they are what the store holds, and once
+    `ivp serve --writable` may have written to the store, it is counted again."""
+    from graph import dist
+    from graph.catalog import Catalog
+    from graph.store import open_store
+
+    folder = dist.current(built.dist_dir)
+    assert folder is not None and (folder / "cache" / dist.CLASS_COUNTS).is_file()
+    store = open_store(built)
+    counted = Catalog(store, built).class_counts()  # by SPARQL
+    saved = Catalog(store, built, build=folder)
+    assert saved._saved_class_counts(None) is not None
+    assert saved.class_counts() == counted
+    assert saved.class_counts("nijmegen-2022") == Catalog(store, built).class_counts(
+        "nijmegen-2022"
+    )
+    assert rows_of(run_cli, "stats") == json.loads(json.dumps(counted))
+    (folder / dist.WRITTEN).touch()
+    try:
+        assert saved._saved_class_counts(None) is None
+    finally:
+        (folder / dist.WRITTEN).unlink()
