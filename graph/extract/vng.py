@@ -34,8 +34,9 @@ class Mapping:
 def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Mapping]:
     found: dict[tuple[str, str], Mapping] = {}
     labels = [(n, label) for n, labels in lexicon.vng.items() for label in labels]
+    tabbed = {i for i, line in enumerate(doc.lines) if "\t" in line}  # table rows, found once
     for sentence in doc.sentences():
-        if len(sentence.text) > 1000 or "\t" in doc.lines[sentence.line]:
+        if len(sentence.text) > 1000 or sentence.line in tabbed:
             continue
         folded = sentence.folded
         named_vng = [
