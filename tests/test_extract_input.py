@@ -104,7 +104,8 @@ def test_cvdr_xml_regulation(tmp_path: Path) -> None:
     assert got.origin.kind == "cvdr"
     assert "Hoofdstuk 1 Prioriteiten" in got.text
     plan = draft(normalise_text(got.text), municipality="Utrecht").plan
-    laws = [b["law"] for t in plan["themes"] for b in t.get("legal_bases", [])]
+    # a theme's law is one the plan uses, not its basis (data/README.md rule 10)
+    laws = [b["law"] for t in plan["themes"] for b in t.get("laws_used", [])]
     assert "opiumwet-art-13b" in laws
 
 
