@@ -15,6 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.analysis_cache import CACHE
 from graph.catalog_content import plan_content_detail, set_link_rows
 from graph.config import Settings
 from graph.dist import CLASS_COUNTS, WRITTEN
@@ -149,7 +150,7 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
         if self.build is None or (self.build / WRITTEN).exists():
             return None
         try:
-            saved = json.loads((self.build / "cache" / CLASS_COUNTS).read_text(encoding="utf-8"))
+            saved = json.loads((self.build / CACHE / CLASS_COUNTS).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         rows = [
