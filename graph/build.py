@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from graph import dist, pieces
 from graph.analysis_cache import CACHE
+from graph.catalog import Catalog
 from graph.config import Settings
 from graph.iris import Iris
 from graph.notices import notice
@@ -193,6 +194,8 @@ def _write(
         graphs |= _graph_counts(store, [analysis_graph])
     graphs = {g: n for g, n in sorted(graphs.items()) if n}
     quads = len(store)
+    rows = Catalog(store, settings).plans_in_store()  # `ivp plans` reads them (graph.catalog)
+    (out / CACHE / dist.PLAN_ROWS).write_text(json.dumps(rows), encoding="utf-8")
     store.flush()
     del store
     plans = [u.plan_id for u in compiled.units]

@@ -34,6 +34,8 @@ PREVIOUS = "previous"
 WRITTEN = "store-written"  # a link in the builds folder to the build before the current one
 # in a build's cache/: each plan's instances per ivp: class as the build counted them (`ivp stats`)
 CLASS_COUNTS = "class-counts.json"
+# in a build's cache/: the rows of `ivp plans` as the build listed them from its store
+PLAN_ROWS = "plans.json"
 _LINK_SUFFIX = ".link"
 
 

@@ -276,11 +276,11 @@ def test_docstring_examples_hold(module) -> None:
     assert tried and not failed
 
 
-def test_stats_from_the_build_equal_the_store_and_a_written_store_is_counted_again(
+def test_stats_and_plans_from_the_build_equal_the_store_and_a_written_store_is_counted_again(
     built, run_cli
 ) -> None:
-    """`ivp stats` reads the counts the build made; they are what the store holds, and once
-    `ivp serve --writable` may have written to the store, it is counted again."""
+    """`ivp stats` and `ivp plans` read what the build counted; it is what the store holds,
+    and once `ivp serve --writable` may have written to the store, it is counted again."""
     from graph import dist
     from graph.catalog import Catalog
     from graph.store import open_store
@@ -291,6 +291,8 @@ def test_stats_from_the_build_equal_the_store_and_a_written_store_is_counted_aga
     counted = Catalog(store, built).class_counts()  # by SPARQL
     saved = Catalog(store, built, build=folder)
     assert saved._saved_class_counts(None) is not None
+    assert saved._saved(dist.PLAN_ROWS) is not None
+    assert saved.plans() == Catalog(store, built).plans() == saved.plans_in_store()
     assert saved.class_counts() == counted
     assert saved.class_counts("nijmegen-2022") == Catalog(store, built).class_counts(
         "nijmegen-2022"
@@ -299,5 +301,6 @@ def test_stats_from_the_build_equal_the_store_and_a_written_store_is_counted_aga
     (folder / dist.WRITTEN).touch()
     try:
         assert saved._saved_class_counts(None) is None
+        assert saved._saved(dist.PLAN_ROWS) is None
     finally:
         (folder / dist.WRITTEN).unlink()
