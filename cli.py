@@ -259,22 +259,30 @@ JOBS_OPTION = click.option(
     is_flag=True,
     help="Build from scratch: reuse neither dist/cache/ nor the previous store (implies --force).",
 )
+@click.option(
+    "--dumps",
+    is_flag=True,
+    help="Also write the whole dumps as files in dist/ (otherwise written when first asked for).",
+)
 @click.pass_context
 @handled
-def build(ctx: click.Context, jobs: int | None, force: bool, scratch: bool) -> None:
+def build(ctx: click.Context, jobs: int | None, force: bool, scratch: bool, dumps: bool) -> None:
     """Validate the data and write the graph to dist/.
 
-    Writes Turtle, N-Triples, JSON-LD, TriG and N-Quads (one named graph per plan) and an
-    Oxigraph store that the other commands open. A failed build leaves dist/ as it was.
-    When nothing changed since the last build it does nothing; otherwise plans whose files
-    did not change are reused from dist/cache/, and the previous store is kept with only the
-    changed plans' graphs and analyses replaced.
+    Writes an Oxigraph store that the other commands open, and each plan's graph in Turtle,
+    N-Triples, JSON-LD, TriG and N-Quads; the whole dumps (dist/ivp.ttl, ...) are those
+    pieces joined, written when first downloaded or with --dumps. A failed build leaves
+    dist/ as it was. When nothing changed since the last build it does nothing; otherwise
+    plans whose files did not change are reused from dist/cache/, and the previous store is
+    kept with only the changed plans' graphs and analyses replaced.
 
     \b
     Example:
       ivp build
+      ivp build --dumps        # and dist/ivp.ttl, ivp.nt, ivp.jsonld, ivp.trig, ivp.nq
       ivp --data /tmp/national build --jobs 2
     """
+    from graph.build import OUTPUTS, dump_file
     from graph.build import build as run_build
 
     report = run_build(
@@ -300,6 +308,8 @@ def build(ctx: click.Context, jobs: int | None, force: bool, scratch: bool) -> N
         graphs = [(g, n) for g, n in graphs if g not in report.plans]
         graphs.append((say("plan_graphs", n=len(plan_graphs)), sum(plan_graphs)))
     click.echo(output.table([{"graph": g, "triples": n} for g, n in graphs]))
+    for name in OUTPUTS if dumps else ():
+        dump_file(report.dist_dir, name, say=progress)
 
 
 @main.command()

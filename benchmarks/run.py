@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 import pyoxigraph as ox  # noqa: E402
 
 from graph import output  # noqa: E402
+from graph.build import dump_file  # noqa: E402
 from graph.config import PROJECT_ROOT, Settings  # noqa: E402
 from graph.queries import named_queries  # noqa: E402
 from graph.remote import with_prefixes  # noqa: E402
@@ -203,8 +204,9 @@ def servers(settings: Settings, with_peer: bool) -> Iterator[list[Server]]:
         peer = BIN / "rdflib-endpoint"
         if with_peer and peer.exists():
             port = free_port()
+            union = dump_file(settings.dist_dir, "ivp.nt")
             rdf = subprocess.Popen(
-                [str(peer), "serve", str(settings.dist_dir / "ivp.nt"), "--host", "127.0.0.1",
+                [str(peer), "serve", str(union), "--host", "127.0.0.1",
                  "--port", str(port)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
@@ -365,7 +367,7 @@ def bench_scale(label: str, settings: Settings, plan: str, args: argparse.Namesp
     names = prefixes(settings)
     load_start = time.perf_counter()
     _RDFLIB = Dataset(default_union=True)
-    _RDFLIB.parse(settings.dist_dir / "ivp.nq", format="nquads")
+    _RDFLIB.parse(dump_file(settings.dist_dir, "ivp.nq"), format="nquads")
     rdf_load = time.perf_counter() - load_start
     print(f"\nin-process SPARQL, median of {args.runs} (ms); rdflib parse of ivp.nq: "
           f"{rdf_load:.1f} s; rdflib queries stopped after {args.limit:g} s\n")  # fmt: skip

@@ -31,9 +31,9 @@ NOTICES = Texts(
             "nl": "de store van de vorige build kopiëren; de gewijzigde plannen vervangen",
             "en": "copying the previous build's store; replacing the plans that changed",
         },
-        "writing_pieces": {
-            "nl": "de dumps uit hun stukken schrijven",
-            "en": "writing the dumps from their pieces",
+        "writing_dump": {
+            "nl": "{name} uit zijn stukken schrijven",
+            "en": "writing {name} from its pieces",
         },
         "analyses": {
             "nl": "de netwerkanalyses berekenen in graaf 'analyse'",
@@ -44,10 +44,6 @@ NOTICES = Texts(
             "over alle plannen opnieuw berekend: {recomputed}",
             "en": "analyses of {computed} plans computed, {reused} reused; "
             "recomputed across all plans: {recomputed}",
-        },
-        "writing_formats": {
-            "nl": "ivp.trig, ivp.ttl, ivp.nt en ivp.jsonld schrijven",
-            "en": "writing ivp.trig, ivp.ttl, ivp.nt and ivp.jsonld",
         },
         "loading_model": {
             "nl": "ontologie en registers laden",

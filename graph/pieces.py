@@ -3,7 +3,9 @@ plan's analyses) is written once in every dump format, and the whole dumps are t
 concatenation.
 
 Why pieces: a curator edits one plan and rebuilds. Serialising 5.6 million triples five times
-(what the build did) costs minutes; concatenating files costs what the disk copies. A piece
+(what the build did) costs minutes; concatenating files costs what the disk copies, and even
+that (3 GB nationally, 10 s) is paid only when a whole dump is asked for (graph.build's
+`dump_file`), not on every build. A piece
 whose quads did not change keeps its files from the previous build (hard-linked by the
 caller), so an edit re-serialises one plan. Every format concatenates: N-Quads, N-Triples,
 Turtle and TriG are sequences of statements (prefix declarations may recur), and JSON-LD, as
@@ -95,17 +97,15 @@ def digest(path: Path) -> str:
     return sha.hexdigest()
 
 
-def assemble(pieces: Iterable[Path], out: Path, skip: tuple[str, ...] = ()) -> None:
-    """Write the whole dumps (OUTPUTS but `skip`) into `out` from the pieces' files, in order."""
-    pieces = list(pieces)
-    for name in (n for n in OUTPUTS if n not in skip):
-        ext = Path(name).suffix
-        with (out / name).open("wb") as target:
-            if ext == ".jsonld":
-                _join_arrays([p.with_suffix(ext) for p in pieces], target)
-                continue
-            for piece in pieces:
-                append(piece.with_suffix(ext), target)
+def write_dump(pieces: Iterable[Path], name: str, target: BinaryIO) -> None:
+    """Write the whole dump `name` (one of OUTPUTS) onto `target` from the pieces' files."""
+    ext = Path(name).suffix
+    paths = [piece.with_suffix(ext) for piece in pieces]
+    if ext == ".jsonld":
+        _join_arrays(paths, target)
+        return
+    for path in paths:
+        append(path, target)
 
 
 def append(path: Path, target: BinaryIO) -> None:

@@ -34,6 +34,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from graph.build import dump_file
 from graph.config import Settings
 from graph.iris import Iris
 from graph.output import plural
@@ -200,7 +201,9 @@ def publish(
             put_graph(endpoint, name, data, token, len(data))
             report.graphs[name] = len(triples)
     else:
-        union = settings.dist_dir / "ivp.nt"
+        union = dump_file(settings.dist_dir, "ivp.nt", say)
+        if union is None:
+            raise CannotRun(f"{settings.dist_dir} holds no build: run `ivp build` first.")
         say(f"PUT {union.name} ({target[DEFAULT]} triples) into the default graph")
         with union.open("rb") as stream:  # streamed: never the whole union in memory
             put_graph(endpoint, None, stream, token, union.stat().st_size)

@@ -6,9 +6,10 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from dump_support import whole_dump
 from rdflib import Dataset, Graph
 
-from graph.build import OUTPUTS, build
+from graph.build import OUTPUTS, build, dump_file
 from graph.config import Settings
 from graph.iris import Iris
 from graph.store import is_current, open_store
@@ -18,6 +19,7 @@ def test_outputs_parse_and_agree(built: Settings) -> None:
     dist = built.dist_dir
     manifest = json.loads((dist / "build.json").read_text(encoding="utf-8"))
     for name in OUTPUTS:
+        assert dump_file(dist, name) == dist.resolve() / name
         assert (dist / name).stat().st_size > 0
     union = {
         name: len(Graph().parse(dist / name, format=fmt))
@@ -81,7 +83,7 @@ def test_base_iri_is_configurable(project_copy: Settings) -> None:
         base="https://example.org/ivp/",
     )
     build(other)
-    text = (other.dist_dir / "ivp.nt").read_text(encoding="utf-8")
+    text = whole_dump(other, "ivp.nt").read_text(encoding="utf-8")
     assert "<https://example.org/ivp/id/plan/nijmegen-2022>" in text
     assert "<https://example.org/ivp/def/ivp#Theme>" in text
     assert "w3id.org/kruisverband" not in text
@@ -95,3 +97,22 @@ def test_every_class_has_instances(built: Settings, cls: str) -> None:
             f"ASK {{ ?x a <{iris.ivp[cls]}> }}", use_default_graph_as_union=True
         )
     )
+
+
+def test_whole_dumps_are_written_when_asked_for(run_cli, project_copy: Settings) -> None:
+    """A rebuild writes no whole dump (joining the pieces is what an edit would wait for);
+    the first request writes it, and `ivp build --dumps` writes them all."""
+    build(project_copy)
+    plan = project_copy.data_dir / "plans" / "nijmegen-2022.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert build(project_copy).incremental
+    dist = project_copy.dist_dir
+    assert not [name for name in OUTPUTS if (dist / name).exists()]
+    nt = dump_file(dist, "ivp.nt")
+    assert nt is not None and len(Graph().parse(nt, format="nt")) == json.loads(
+        (dist / "build.json").read_text(encoding="utf-8")
+    )["triples"]
+    result = run_cli("build", "--dumps", settings=project_copy)
+    assert result.exit_code == 0, result.output
+    assert all((dist / name).stat().st_size > 0 for name in OUTPUTS)
+    assert "· ivp.ttl uit zijn stukken schrijven" in result.stderr

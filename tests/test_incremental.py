@@ -8,6 +8,7 @@ the files now say. A cached plan must never hide a problem or an edit.
 from __future__ import annotations
 
 import pytest
+from dump_support import whole_dump
 
 from graph.build import CACHE, build
 from graph.config import Settings
@@ -51,10 +52,10 @@ def test_unchanged_data_leaves_dist_as_it_is(first: Settings) -> None:
 
 
 def test_a_forced_build_reuses_every_plan_and_gives_the_same_graph(first: Settings) -> None:
-    before = sorted((first.dist_dir / "ivp.nq").read_text(encoding="utf-8").splitlines())
+    before = sorted(whole_dump(first, "ivp.nq").read_text(encoding="utf-8").splitlines())
     report = build(first, force=True)
     assert not report.current and (report.checked, report.reused) == (0, 2)
-    after = sorted((first.dist_dir / "ivp.nq").read_text(encoding="utf-8").splitlines())
+    after = sorted(whole_dump(first, "ivp.nq").read_text(encoding="utf-8").splitlines())
     # blank node labels are minted per run; everything else is identical
     assert [x for x in after if "_:" not in x] == [x for x in before if "_:" not in x]
     assert len(after) == len(before)

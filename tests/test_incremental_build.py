@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.build import BuildReport, build
+from graph.build import BuildReport, build, dump_file
 from graph.config import Settings
 from graph.pieces import OUTPUTS
 from graph.store import open_store
@@ -36,7 +36,9 @@ def canonical(quads: Iterable[ox.Quad]) -> set[ox.Quad]:
 
 def dump_quads(dist: Path, name: str) -> set[ox.Quad]:
     fmt = ox.RdfFormat.from_extension(name.rsplit(".", 1)[1])
-    parsed = ox.parse(path=dist / name, format=fmt)
+    path = dump_file(dist, name)
+    assert path is not None
+    parsed = ox.parse(path=path, format=fmt)
     if name in DATASETS:
         return canonical(parsed)
     # the triple formats hold the union: compare as triples in the default graph

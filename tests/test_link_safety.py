@@ -11,6 +11,7 @@ import re
 import pytest
 from test_validate import problems_of, replace_first
 
+from graph.build import dump_file
 from graph.config import DEFAULT_BASE, Settings
 from graph.endpoint import doc_page, doc_sections, pages
 from graph.links import LINK_PATTERN, is_link
@@ -81,7 +82,7 @@ def test_cli_refuses_a_javascript_uri(run_cli, project_copy: Settings, command: 
     assert result.exit_code == 1, result.output
     assert f"{LEGAL}:{line}:" in result.output
     assert f"must be an http(s) IRI, and javascript: is refused: '{EVIL}'" in result.output
-    assert not (project_copy.dist_dir / "ivp.ttl").exists()
+    assert dump_file(project_copy.dist_dir, "ivp.ttl") is None
 
 
 # --- the server's pages ------------------------------------------------------------------------

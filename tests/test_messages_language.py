@@ -19,7 +19,7 @@ def test_build_steps_are_dutch_by_default_english_with_lang_en(
 ) -> None:
     dutch = run_cli("build", settings=project_copy)
     assert dutch.exit_code == 0, dutch.output
-    steps = ("ontologie en registers laden", "de store laden", "de dumps uit hun stukken schrijven")
+    steps = ("ontologie en registers laden", "de store laden", "de netwerkanalyses berekenen")
     for step in steps:
         assert f"· {step}" in dutch.stderr, dutch.stderr
     assert "triples in 5 grafen gebouwd in " in dutch.stderr

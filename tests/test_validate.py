@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from dump_support import whole_dump
 
 from graph.build import build, check
 from graph.config import Settings
@@ -93,7 +94,7 @@ def test_unknown_key_and_duplicate_registry_id(project_copy: Settings) -> None:
 def test_failed_build_leaves_previous_dist_intact(project_copy: Settings) -> None:
     build(project_copy)
     manifest = (project_copy.dist_dir / "build.json").read_bytes()
-    turtle = (project_copy.dist_dir / "ivp.ttl").read_bytes()
+    turtle = whole_dump(project_copy, "ivp.ttl").read_bytes()
     replace_first(project_copy.data_dir / "plans" / PLAN, r"quote: .*", "quote: verzonnen")
     with pytest.raises(InvalidData):
         build(project_copy)

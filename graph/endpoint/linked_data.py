@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
 
+from graph.build import dump_file
 from graph.config import Settings
 from graph.endpoint import downloads, pages
 from graph.endpoint.answers import DATASET_FORMATS
@@ -253,14 +254,14 @@ class LinkedData:
         )
 
     def download(self, request: Request, name: str) -> Response:
-        """A whole dump from dist/, or one named graph in the format its extension names.
+        """A whole dump of the build, or one named graph in the format its extension names.
 
         Both are attachments with the same validators (ETag, conditional GET, ranges), so a
         client handles them alike; a graph's ETag is its bytes' hash (see downloads.py).
         """
         if name in downloads.DUMPS:
-            path = self.settings.dist_dir / name
-            if not path.is_file():
+            path = dump_file(self.settings.dist_dir, name)  # written when first asked for
+            if path is None:
                 raise EndpointError(404, "not_built", name=name)
             return send_file(
                 path,
