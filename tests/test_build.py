@@ -109,9 +109,11 @@ def test_whole_dumps_are_written_when_asked_for(run_cli, project_copy: Settings)
     dist = project_copy.dist_dir
     assert not [name for name in OUTPUTS if (dist / name).exists()]
     nt = dump_file(dist, "ivp.nt")
-    assert nt is not None and len(Graph().parse(nt, format="nt")) == json.loads(
-        (dist / "build.json").read_text(encoding="utf-8")
-    )["triples"]
+    assert (
+        nt is not None
+        and len(Graph().parse(nt, format="nt"))
+        == json.loads((dist / "build.json").read_text(encoding="utf-8"))["triples"]
+    )
     result = run_cli("build", "--dumps", settings=project_copy)
     assert result.exit_code == 0, result.output
     assert all((dist / name).stat().st_size > 0 for name in OUTPUTS)

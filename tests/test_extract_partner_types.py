@@ -69,3 +69,27 @@ def test_a_bare_regional_type_is_this_municipalitys_region(result: pipeline.Draf
     assert proposed["veiligheidsregio-ijsselland"]["scope"] == "regionaal"
     zvh = [p for p in found if p.startswith("zorg-en-veiligheidshuis")]
     assert zvh and all("haaglanden" not in p and "nijmegen" not in p for p in zvh)
+
+
+def test_the_municipality_and_its_bodies_are_this_plans_own() -> None:
+    """ "de gemeente", "het college", "de raad": in a plan of Zutphen they are Zutphen's, though
+    the registry knows these words only as aliases of other municipalities' entries; a
+    municipality named after the word is another one, and none of Zutphen's."""
+    plan = draft(
+        "Veiligheidsplan Zutphen 2026-2029\n\n"
+        "1. Samen veilig\n\n"
+        "De gemeente voert de regie op de aanpak. Het college stuurt op de uitvoering en de raad "
+        "stelt de kaders vast. Met de gemeente Apeldoorn delen we een meldpunt.\n",
+        municipality="Zutphen",
+    )
+    found = involvements(plan.plan)
+    named = {pid: p["named_as"] for pid, p in found.items()}
+    assert named.get("gemeente-zutphen", "").lower() == "gemeente", named
+    assert "college-zutphen" in named and "gemeenteraad-zutphen" in named, named
+    assert not [p for p in named if "pijnacker" in p or "nijmegen" in p], named
+    items = [
+        *plan.plan.get("partners", []),
+        *(p for t in plan.plan["themes"] for p in t.get("partners", [])),
+    ]
+    quotes = [p["quote"] for p in items if p["partner"] == "gemeente-zutphen"]
+    assert quotes and all("Apeldoorn" not in q for q in quotes), quotes

@@ -116,13 +116,16 @@ class Resolver:
                 return Partner(entry.id, entry.label), 0.9
             if exact or (entry.raw.get("cbs_code") and _names_place(name, entry)):
                 return Partner(entry.id, entry.label), 0.7
-            return None  # "gemeente" in another municipality's registry entry
+            if _region_after(after, self.lexicon) or self.municipality_id is None:
+                return None  # "gemeente Den Haag", a municipality the registry lacks
+            # "de gemeente", an alias of another municipality's entry: in this plan, its own
+            return Partner(self.municipality_id, f"Gemeente {self.municipality.name}"), 0.6
         if entry.bound_to:
             if entry.bound_to == self.municipality_id or _names_place(name, entry):
                 return Partner(entry.id, entry.label), 0.85 if exact else 0.7
-            if not _names_type(name, entry):
+            if entry.kind not in OWN_KINDS and not _names_type(name, entry):
                 return None  # "economie", an alias of another municipality's department
-            return self._own(entry)
+            return self._own(entry)  # "het college", "de raad": this municipality's own
         if entry.region:
             region = _region_after(after, self.lexicon)
             if region and fold(region) != fold(entry.region):
