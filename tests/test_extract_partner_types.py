@@ -93,3 +93,19 @@ def test_the_municipality_and_its_bodies_are_this_plans_own() -> None:
     ]
     quotes = [p["quote"] for p in items if p["partner"] == "gemeente-zutphen"]
     assert quotes and all("Apeldoorn" not in q for q in quotes), quotes
+
+
+def test_a_name_without_its_elision_hyphen_and_a_table_cell_after_a_name() -> None:
+    plan = draft(
+        "Veiligheidsplan Zutphen 2026-2029\n\n"
+        "1. Zorg en veiligheid\n\n"
+        "Complexe casussen gaan naar het Zorg en Veiligheidshuis IJsselland voor regie.\n\n"
+        "Wie\tThema\tBudget\n"
+        "afdeling Vergunningen\tOndermijning\t12\n",
+        municipality="Zutphen",
+    )
+    found = involvements(plan.plan)
+    zvh = [p for p in found if "veiligheidshuis" in p]
+    assert zvh and all(p.startswith("zorg-en-veiligheidshuis-") for p in zvh), zvh
+    labels = {p["label"] for p in plan.new_partners}
+    assert "afdeling Vergunningen" in labels and not [x for x in labels if "\t" in x], labels

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, PartnerType, fold
 from graph.extract.sections import Document, slug
 
-_NAME_WORD = re.compile(r"\s+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
+# the next word of a name: never across a tab or a line break (a table's next cell)
+_NAME_WORD = re.compile(r"[^\S\t\n\r]+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
 MAX_NAME_WORDS = 6
 _ARTICLE = re.compile(r"\s+(?:de|het|een)\s", re.IGNORECASE)
 OWN_KINDS = {"gemeente", "bestuursorgaan"}  # the municipality's own bodies: see _own, _body
@@ -72,7 +73,7 @@ class Resolver:
     def find(self, text: str) -> list[tuple[int, int, PartnerEntry, str]]:
         """(start, end, entry, name) of each longest registry name in `text`."""
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        lowered = [t[0].lower() for t in tokens]
+        lowered = [_token_key(t[0]) for t in tokens]
         found = []
         i = 0
         while i < len(tokens):
@@ -269,7 +270,13 @@ class Resolver:
 
 
 def key_of(name: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _TOKEN.findall(name))
+    return tuple(_token_key(t) for t in _TOKEN.findall(name))
+
+
+def _token_key(token: str) -> str:
+    """A token as names are looked up: "Zorg- en Veiligheidshuis" is often printed without
+    its hyphen of elision ("Zorg en Veiligheidshuis"), and is the same name."""
+    return token.lower().rstrip("-") or token
 
 
 def _acronym(name: str) -> bool:
