@@ -50,7 +50,8 @@ def write(
     origin: Origin | None,
     force: bool = False,
 ) -> list[Path]:
-    """Write the plan file to `out`, the text to data/sources/, new partners to the registry."""
+    """Write the plan file to `out`, the text to data/sources/, new partners and legal
+    provisions to their registries."""
     written = []
     if out.exists() and not force:
         raise ExtractError(f"{out} exists; give --force to overwrite it")
@@ -67,16 +68,20 @@ def write(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(draft, origin), encoding="utf-8")
     written.append(out)
-    registry = data_dir / "registry" / "partners.yaml"
-    if draft.new_partners and registry.is_file():
-        known = registry.read_text(encoding="utf-8")
-        fresh = [p for p in draft.new_partners if f"- id: {p['id']}\n" not in known]
-        if fresh:
-            block = yaml.dump(fresh, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
-            header = REGISTRY_HEADER.format(plan=draft.id)
-            with registry.open("a", encoding="utf-8") as f:
-                f.write(f"\n{header}\n{block}")
-            written.append(registry)
+    for name, entries in (
+        ("partners.yaml", draft.new_partners),
+        ("legal-bases.yaml", draft.new_provisions),
+    ):
+        registry = data_dir / "registry" / name
+        if entries and registry.is_file():
+            known = registry.read_text(encoding="utf-8")
+            fresh = [p for p in entries if f"- id: {p['id']}\n" not in known]
+            if fresh:
+                block = yaml.dump(fresh, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+                header = REGISTRY_HEADER.format(plan=draft.id)
+                with registry.open("a", encoding="utf-8") as f:
+                    f.write(f"\n{header}\n{block}")
+                written.append(registry)
     return written
 
 

@@ -27,6 +27,7 @@ class Cited:
     section: str
     quote: str
     confidence: float
+    new: tuple[dict[str, str], ...] = ()  # registry entries to propose: the article, its lid
 
 
 @lru_cache(maxsize=4096)
@@ -46,6 +47,8 @@ def _occurs(names: tuple[str, ...], folded: str) -> bool:
 
 
 _ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "5": "vijfde"}
+_LID = re.compile(r"\blid\s+(\d+)\b|\b(eerste|tweede|derde|vierde|vijfde)\s+lid\b")
+_BY_ORDINAL = {word: number for number, word in _ORDINALS.items()}
 
 
 def _names_paragraph(p: Provision, folded: str) -> bool:
@@ -86,12 +89,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
         if not firsts & words:
             continue  # no name of a law or instrument starts here: skip the slow tests
         articles = {(m.group(1) or m.group(2)).lower() for m in _ARTICLE.finditer(sentence.text)}
-        for law, provisions in by_law.items():
-            if not words & law_firsts[law]:
-                continue
-            named = [p for p in provisions if _occurs(p.names, folded)]
-            if not named:
-                continue
+        laws = {
+            law: named
+            for law, provisions in by_law.items()
+            if words & law_firsts[law]
+            and (named := [p for p in provisions if _occurs(p.names, folded)])
+        }
+        for law, named in laws.items():
+            provisions = by_law[law]
             exact = [
                 p
                 for p in provisions
@@ -103,6 +108,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
             # the law's one provision, unless that is a lid the sentence does not name: a
             # passage citing "artikel 38b" says nothing of its first lid
             only = [named[0]] if len(provisions) == 1 and _names_paragraph(named[0], folded) else []
+            lid_known = any(p.paragraph for p in exact)
+            proposed = () if lid_known or len(laws) > 1 else _proposed(provisions, sentence.text)
+            if proposed:
+                found.append(
+                    Cited("legal_bases", proposed[-1]["id"], sentence.line, sentence.section,
+                          sentence.text, 0.5, proposed)
+                )  # fmt: skip
+                continue
             chosen = exact or whole or only
             for p in chosen:
                 confidence = 0.85 if p in exact else 0.65
@@ -117,3 +130,32 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
                           sentence.text, 0.7)
                 )  # fmt: skip
     return found
+
+
+def _proposed(provisions: list[Provision], text: str) -> tuple[dict[str, str], ...]:
+    """The registry entries for an article of a known law that the registry lacks, and for
+    its lid where the sentence names one: "artikel 38b, eerste lid Politiewet 2012" with only
+    the whole Politiewet known. Only for one article written out as "artikel"/"art." in a
+    sentence naming one law, so that an article is never given to the wrong law."""
+    written = {m.group(1).lower() for m in _ARTICLE.finditer(text) if m.group(1)}
+    if len(written) != 1 or not provisions or provisions[0].bwb is None:
+        return ()
+    article = written.pop()
+    lids = {m.group(1) or _BY_ORDINAL[m.group(2).lower()] for m in _LID.finditer(text.lower())}
+    lid = lids.pop() if len(lids) == 1 else None
+    law = max(provisions, key=lambda p: len(p.law)).law  # "Politiewet 2012" over "Politiewet"
+    stem, bwb = provisions[0].law_id, provisions[0].bwb
+    known = {(p.article.lower() if p.article else None, p.paragraph) for p in provisions}
+    entries = []
+    ident = f"{stem}-art-{article}"
+    if (article, None) not in known:
+        entries.append(
+            {"id": ident, "label": f"{law}, artikel {article}", "bwb": bwb, "article": article}
+        )
+    if lid is not None and (article, lid) not in known:
+        entries.append(
+            {"id": f"{ident}-lid-{lid}", "label": f"{law}, artikel {article}, "
+             f"{_ORDINALS.get(lid, f'lid {lid}')}{' lid' if lid in _ORDINALS else ''}",
+             "bwb": bwb, "article": article, "paragraph": lid, "part_of": ident}
+        )  # fmt: skip
+    return tuple(entries)

@@ -67,6 +67,12 @@ class Provision:
     article: str | None
     names: tuple[str, ...]
     paragraph: str | None = None  # a lid: cited only where the sentence names it
+    bwb: str | None = None  # the law's BWB id, for a provision of it the registry lacks
+
+    @property
+    def law_id(self) -> str:
+        """The id stem of the law: what a new article of it is named under."""
+        return self.id.split("-art-", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -303,7 +309,8 @@ def _legal(
             names.append(label)
         unique = tuple(dict.fromkeys(n for n in names if len(n) > 2))
         paragraph = str(item["paragraph"]) if item.get("paragraph") else None
-        provisions.append(Provision(str(item["id"]), label, law, article, unique, paragraph))
+        bwb = str(item["bwb"]) if item.get("bwb") else None
+        provisions.append(Provision(str(item["id"]), label, law, article, unique, paragraph, bwb))
     return instruments, provisions
 
 

@@ -24,6 +24,7 @@ class Draft:
     plan: dict[str, Any]
     new_partners: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    new_provisions: list[dict[str, Any]] = field(default_factory=list)  # for legal-bases.yaml
 
     @property
     def id(self) -> str:
@@ -204,7 +205,10 @@ def extract(
         warnings.append("no municipality found: give --municipality")
     if not found_themes:
         warnings.append("no themes found: the text has no chapter of priorities or themes")
-    return Draft(plan, proposed, warnings)  # type: ignore[arg-type]
+    provisions = {entry["id"]: entry for c in cited for entry in c.new}
+    for entry in provisions.values():
+        warnings.append(f"new legal provision proposed for the registry: {entry['id']}")
+    return Draft(plan, proposed, warnings, list(provisions.values()))  # type: ignore[arg-type]
 
 
 def _municipality_entry(
