@@ -22,6 +22,8 @@ from graph.config import Settings
 from graph.extract import lexicon as lexicons
 from graph.extract import pipeline
 from graph.extract.lexicon import fold
+from graph.extract.normalise import normalise_text
+from graph.extract.read import read
 from graph.extract.similarity import similarity
 
 ITEM_TYPES = (
@@ -65,9 +67,9 @@ def evaluate(settings: Settings) -> tuple[list[dict[str, Any]], dict[str, float]
         source = settings.data_dir / "sources" / str(curated["source"]["file"])
         started = time.perf_counter()
         lexicon = lexicons.load(settings, leave_out=pid)
-        draft = pipeline.extract(
-            source.read_text(encoding="utf-8"), lexicon, source_file=source.name
-        )
+        # read as `ivp extract` reads a file (footnote markers and page noise removed)
+        text = normalise_text(read(source).text)
+        draft = pipeline.extract(text, lexicon, source_file=source.name)
         seconds[pid] = round(time.perf_counter() - started, 2)
         scores += compare(pid, curated, draft.plan, _with_proposed(full, draft.new_partners))
     totals: dict[str, Score] = {}
