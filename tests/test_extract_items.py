@@ -160,6 +160,21 @@ def test_section_reference_alone_resolves_to_its_theme() -> None:
     ]
 
 
+def test_a_theme_named_as_a_theme_and_a_misspelt_heading_are_linked() -> None:
+    """ "bij het thema X" in another theme's section refers to X; a heading misspelt in the
+    text ("Woomoverlast") is still the theme where a sentence spells its name right."""
+    plan = draft(
+        "Hoofdstuk 1: Prioriteiten\n\n§ 1.1 Jeugd en veiligheid\n\nJongeren hangen rond. "
+        "Overlast in portieken komt terug bij het thema woonoverlast.\n\n"
+        "§ 1.2 Woomoverlast\n\nBuren klagen. Dit hangt nauw samen met Jeugd en veiligheid.\n"
+    ).plan
+    ids = [t["id"] for t in plan["themes"]]
+    assert len(ids) == 2, ids
+    links = {(c["from"], c["to"], c["kind"]) for c in plan["crosslinks"]}
+    assert (ids[0], ids[1], "verwijzing") in links, links
+    assert (ids[1], ids[0], "kruisverband") in links, links
+
+
 def test_budget_with_unit_total_and_missing_cell_not_zero(plan: dict) -> None:
     budget = plan["budget"]
     assert budget["multiplier"] == 1000

@@ -202,7 +202,8 @@ def theme_of(section: str, doc: Document, themes: list[Theme]) -> Theme | None:
 def named_in(text: str, themes: list[Theme]) -> list[Theme]:
     """The themes a sentence names: by a name, or by all the words only that theme's name has."""
     folded = fold(text)
-    words = set(re.findall(r"[^\W\d_]+", folded))
+    sequence = re.findall(r"[^\W\d_]+", folded)
+    words = set(sequence)
     prefixes = {w[:6] for w in words}
     from graph.extract.similarity import stems
 
@@ -217,7 +218,34 @@ def named_in(text: str, themes: list[Theme]) -> list[Theme]:
         distinctive = {s for s in stems(theme.label) if s not in others}
         if distinctive and distinctive <= prefixes and len("".join(distinctive)) >= 6:
             found.append(theme)
+            continue
+        # a label misspelt where it was read ("Ondernijning") still names the theme where the
+        # text spells it right: its words in a row, a long one give or take one letter
+        label = re.findall(r"[^\W\d_]+", fold(theme.label))
+        if any(len(w) >= 8 for w in label) and _printed_nearly(label, sequence):
+            found.append(theme)
     return found
+
+
+def _printed_nearly(label: list[str], text: list[str]) -> bool:
+    n = len(label)
+    return any(
+        all(
+            a == b or (len(a) >= 8 and _one_edit(a, b))
+            for a, b in zip(label, text[i : i + n], strict=True)
+        )
+        for i in range(len(text) - n + 1)
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` at most one inserted, deleted or replaced letter apart?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 __all__ = ["Theme", "extract", "named_in", "similarity", "theme_of"]
