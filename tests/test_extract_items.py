@@ -175,6 +175,19 @@ def test_a_theme_named_as_a_theme_and_a_misspelt_heading_are_linked() -> None:
     assert (ids[1], ids[0], "kruisverband") in links, links
 
 
+def test_a_vng_theme_number_is_no_reference_to_the_plans_own_section() -> None:
+    """ "thema 1.1 Sociale kwaliteit" numbers the VNG Kernbeleid's theme, not the plan's 1.1."""
+    plan = draft(
+        "Hoofdstuk 1: Prioriteiten\n\n§ 1.1 Jeugd en veiligheid\n\nJongeren hangen rond.\n\n"
+        "§ 1.2 Drugsoverlast\n\nDealers in de wijk. Dit hangt nauw samen met thema 1.1 "
+        "Sociale kwaliteit van de VNG. Zie ook § 1.1 over jongeren.\n"
+    ).plan
+    links = [(c["from"], c["to"], c["kind"], c["quote"]) for c in plan.get("crosslinks", [])]
+    assert [link[:3] for link in links] == [
+        ("drugsoverlast", "jeugd-en-veiligheid", "verwijzing")
+    ], links
+
+
 def test_budget_with_unit_total_and_missing_cell_not_zero(plan: dict) -> None:
     budget = plan["budget"]
     assert budget["multiplier"] == 1000
