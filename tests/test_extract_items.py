@@ -228,6 +228,22 @@ def test_vng_mappings_with_evidence(plan: dict) -> None:
     assert {"concept": "1.1", "basis": "stated"}.items() <= stated[0].items()
 
 
+def test_stated_vng_mappings_by_number_and_name_falls_under_or_touches() -> None:
+    """A core theme named by its number and a shortened name ("5.2 Georganiseerde
+    criminaliteit"); one past "raakvlakken" is related, not broader; a plan theme called
+    like a core theme is not the sentence's subject where it is named as that core theme."""
+    plan = draft(
+        "1 Prioriteiten\n\n1.1 Drugsoverlast\n\nDe prioriteit 'Drugsoverlast' valt onder "
+        "thema 5.2 Georganiseerde criminaliteit en heeft raakvlakken met 1.2 Fysieke kwaliteit."
+        "\n\n1.2 Fysieke kwaliteit\n\nVerlichting en groen.\n"
+    ).plan
+    stated = {
+        (t["id"], m["concept"]): m["match"]
+        for t in plan["themes"] for m in t.get("core_themes", []) if m["basis"] == "stated"
+    }  # fmt: skip
+    assert stated == {("drugsoverlast", "5.2"): "broad", ("drugsoverlast", "1.2"): "related"}
+
+
 def test_every_item_has_confidence_and_review_mark(plan: dict) -> None:
     def items(node: object):
         if isinstance(node, dict):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import Lexicon, fold
 from graph.extract.sections import Document
-from graph.extract.similarity import similarity
 from graph.extract.themes import Theme, has_cue, named_in, theme_of
+from graph.extract.vng import core_themes_named
 
 KINDS = ("kruisverband", "raakvlak", "overlap", "verwijzing", "relatie")
 _REFERENCE = re.compile(r"(?:§|paragraaf|hoofdstuk|par\.|thema)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
@@ -47,9 +47,11 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Link]:
         if kind is None:
             continue
         named = named_in(sentence.text, themes)
-        for match in _REFERENCE.finditer(sentence.text):
-            ref = match.group(1)
-            if _names_vng(sentence.text[match.end() :], ref, lexicon):
+        core = (
+            core_themes_named(sentence.folded, lexicon) if _REFERENCE.search(sentence.text) else {}
+        )
+        for ref in _REFERENCE.findall(sentence.text):
+            if ref in core:
                 continue  # "thema 5.2 Georganiseerde criminaliteit": the VNG's, not a section
             target = theme_of(ref, doc, themes) if ref in doc.sections else None
             if target is None:
@@ -73,16 +75,6 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Link]:
     for link in _matrices(doc, themes):
         links.setdefault((*sorted((link.source, link.target)), link.kind), link)
     return list(links.values())
-
-
-def _names_vng(after: str, notation: str, lexicon: Lexicon) -> bool:
-    """Does the text after a number name the VNG Kernbeleid theme of that number?"""
-    words = re.findall(r"[^\W\d_]+", fold(after[:200]))
-    return any(
-        similarity(" ".join(words[:n]), label) >= 0.6
-        for label in lexicon.vng.get(notation, ())
-        for n in range(1, min(len(words), len(label.split()) + 1) + 1)
-    )
 
 
 def _matrices(doc: Document, themes: list[Theme]) -> list[Link]:
