@@ -188,6 +188,19 @@ def test_a_vng_theme_number_is_no_reference_to_the_plans_own_section() -> None:
     ], links
 
 
+def test_a_list_is_of_the_kind_its_own_sentence_introduces_not_the_heading_above() -> None:
+    plan = draft(
+        "Hoofdstuk 1: Prioriteiten\n\n§ 1.1 Drugsoverlast\n\nDealers in de wijk.\n\n"
+        "#### Doelen\n\n- Minder meldingen over dealen.\n- Meer aangiftes.\n\n"
+        "We werken langs twee pijlers:\n\n- Voorkomen\n- Verstoren\n"
+    ).plan
+    theme = plan["themes"][0]
+    assert [p["label"] for p in theme.get("pillars", [])] == ["Voorkomen", "Verstoren"], theme
+    assert [a["label"] for a in theme.get("ambitions", [])] == [
+        "Minder meldingen over dealen", "Meer aangiftes"
+    ], theme  # fmt: skip
+
+
 def test_budget_with_unit_total_and_missing_cell_not_zero(plan: dict) -> None:
     budget = plan["budget"]
     assert budget["multiplier"] == 1000

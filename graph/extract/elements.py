@@ -51,12 +51,17 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Elemen
     for theme in themes:
         if theme.heading is None:
             continue
+        # a list its own sentence introduces ("Onze aanpak berust op drie pijlers:") is of the
+        # kind that sentence names, whatever the heading above it ("Ambitie") says
+        introduced = _introduced(doc, theme, lexicon)
+        found += introduced
+        taken = {e.quote for e in introduced}
         for sid in doc.subtree(theme.section)[1:]:
             section = doc.sections[sid]
             kind = _kind(section.title, lexicon)
             if kind is None:
                 continue
-            items = _list_items(doc, sid)
+            items = [(line, text) for line, text in _list_items(doc, sid) if text not in taken]
             if items:
                 for n, (line, text) in enumerate(items, start=1):
                     number = _number(doc.lines[line]) or n
@@ -68,7 +73,6 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Elemen
             else:
                 for n, (label, sentence) in enumerate(_run_in_headings(doc, sid), start=1):
                     found.append(Element(kind, theme.id, label, sid, sentence, n, 0.45))
-        found += _introduced(doc, theme, lexicon, {e.quote for e in found})
     return found
 
 
@@ -118,7 +122,7 @@ def _number(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _introduced(doc: Document, theme: Theme, lexicon: Lexicon, seen: set[str]) -> list[Element]:
+def _introduced(doc: Document, theme: Theme, lexicon: Lexicon) -> list[Element]:
     """Items of a list that a sentence of the theme introduces ("... drie pijlers:")."""
     found = []
     lines = list(doc.body_lines(theme.section))
@@ -137,8 +141,6 @@ def _introduced(doc: Document, theme: Theme, lexicon: Lexicon, seen: set[str]) -
             if not _LIST_ITEM.match(item):
                 break
             body = _item_text(item)
-            if body in seen:
-                continue
             n += 1
             found.append(
                 Element(kind, theme.id, short_label(body), doc.section_of(nxt), body, n, 0.55)
