@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
             line = server.stderr.readline()
             if not line:
                 sys.exit("ivp serve did not start")
-            found = re.search(r"SPARQL endpoint: http://(\S+)/sparql", line)
+            found = re.search(r"SPARQL[ -]endpoint: http://(\S+)/sparql", line)  # nl or en
             netloc = found.group(1) if found else None
         threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()  # type: ignore[union-attr]
         cheap_phase(netloc, 1)  # warm up

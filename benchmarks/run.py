@@ -189,7 +189,7 @@ def servers(settings: Settings, with_peer: bool) -> Iterator[list[Server]]:
             line = ivp.stderr.readline()
             if not line:
                 raise RuntimeError("ivp serve did not start")
-            found = re.search(r"SPARQL endpoint: (http://\S+/sparql)", line)
+            found = re.search(r"SPARQL[ -]endpoint: (http://\S+/sparql)", line)  # nl or en
             url = found.group(1) if found else None
         threading.Thread(target=lambda: [None for _ in ivp.stderr], daemon=True).start()  # type: ignore[union-attr]
         started.append(Server("ivp serve", url, ivp))
