@@ -61,6 +61,8 @@ def test_drafts_build_as_written_and_list_as_drafts(project_copy: Settings, tmp_
     assert "- id: opiumwet-art-3\n" not in legal  # two articles, one sentence: which is which?
     plan = yaml.safe_load((s.data_dir / "plans" / "zeist-2026.yaml").read_text(encoding="utf-8"))
     assert [b["law"] for b in plan["legal_bases"]] == ["politiewet-2012-art-38b-lid-2"]
+    youth = next(t for t in plan["themes"] if t["label"] == "Jeugd en veiligheid")
+    assert [t["label"] for t in youth["topics"]] == ["Hangjongeren", "Drugsgebruik"]
     report = build(s)  # the quotes are checked against data/sources/ as for any plan
     assert {"amersfoort-2025", "utrecht-2025", "zeist-2026"} <= set(report.plans)
     rows = {r["id"]: r for r in Catalog(open_store(s), s).plans()}
@@ -73,7 +75,8 @@ def _zeist_pages() -> list[list[str]]:
         ["Veiligheidsplan Zeist 2026-2029", "1 Inleiding", "De gemeente Zeist werkt samen "
          "met de politie en het Openbaar Ministerie.", "Dit plan stellen we vast gelet op "
          "artikel 38b, tweede lid, van de Politiewet 2012."],
-        ["2 Prioriteiten", "2.1 Jeugd en veiligheid", "Het jongerenwerk helpt jongeren."],
+        ["2 Prioriteiten", "2.1 Jeugd en veiligheid", "Het jongerenwerk helpt jongeren.",
+         "Binnen dit thema vallen de volgende onderwerpen:", "- Hangjongeren", "- Drugsgebruik"],
         ["2.2 Ondermijning", "We gebruiken de Wet Bibob.", "Bij handel in drugs passen we "
          "artikel 13b van de Opiumwet toe, en artikel 3 van de Opiumwet bij teelt.",
          "3 Slot", "Tot slot."],

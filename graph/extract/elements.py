@@ -1,4 +1,4 @@
-"""Ambitions, actions, pillars and attention points, where a theme numbers or lists them.
+"""Ambitions, actions, pillars, attention points and topics, where a theme numbers or lists them.
 
 A subsection whose title carries the cue of a kind (ontology: ivp:extractionCue on
 ivp:Ambition, ivp:Action, ...) holds items of that kind: its list items, or else its own
@@ -19,6 +19,7 @@ KEYS = {
     "Action": "actions",
     "Pillar": "pillars",
     "AttentionPoint": "attention_points",
+    "Topic": "topics",
 }
 MAX_LABEL_WORDS = 8
 

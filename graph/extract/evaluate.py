@@ -27,8 +27,8 @@ from graph.extract.read import read
 from graph.extract.similarity import similarity
 
 ITEM_TYPES = (
-    "themes", "status", "ambitions", "pillars", "actions", "partners", "involvements",
-    "crosslinks",
+    "themes", "status", "ambitions", "pillars", "actions", "topics", "partners",
+    "involvements", "crosslinks",
     "legal bases", "laws used", "instruments", "budget cells", "indicator cells",
     "vng mappings", "decision",
 )  # fmt: skip
@@ -99,7 +99,7 @@ def compare(
     scores = [Score(pid, "themes", len(c_themes), len(d_themes), len(pairs))]
     right = sum(1 for c, d in pairs if c_themes[c].get("status") == d_themes[d].get("status"))
     scores.append(Score(pid, "status", len(c_themes), len(d_themes), right))
-    for key, name in (("ambitions", "ambitions"), ("pillars", "pillars"), ("actions", "actions")):
+    for key in ("ambitions", "pillars", "actions", "topics"):
         c_items = [(t["id"], i) for t in c_themes for i in t.get(key) or []]
         d_items = [(to_curated.get(t["id"]), i) for t in d_themes for i in t.get(key) or []]
         right = 0
@@ -112,7 +112,7 @@ def compare(
                     used.add(n)
                     right += 1
                     break
-        scores.append(Score(pid, name, len(c_items), len(d_items), right))
+        scores.append(Score(pid, key, len(c_items), len(d_items), right))
     c_partners = set(_values(curated, "partner"))
     d_partners = set(_values(draft, "partner"))
     right_partners = {p for p in d_partners if _same_partner(p, c_partners, full)}

@@ -135,7 +135,7 @@ def extract(
     theme_items = {t.id: _theme_item(t) for t in found_themes}
     for element in elements.extract(doc, found_themes, lexicon):
         item = {"label": element.label}
-        if element.number is not None:
+        if element.number is not None and element.kind != "topics":  # topics: in list order
             item["number"] = element.number
         item |= {"section": element.section, "quote": element.quote, **marks(element.confidence)}
         items = theme_items[element.theme].setdefault(element.kind, [])

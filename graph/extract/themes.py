@@ -17,7 +17,7 @@ from graph.extract.lexicon import Lexicon, fold
 from graph.extract.sections import _LIST_ITEM, Document, Section, slug
 from graph.extract.similarity import best_match, similarity
 
-ELEMENT_CLASSES = ("Ambition", "Action", "Pillar", "AttentionPoint")
+ELEMENT_CLASSES = ("Ambition", "Action", "Pillar", "AttentionPoint", "Topic")
 
 
 @dataclass
