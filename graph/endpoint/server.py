@@ -65,8 +65,15 @@ def serve(
         say(notice("updates", scratch=scratch))
     if scratch is None:
 
+        seen: list = [object(), ""]  # the last generation and its store folder
+
         def locate() -> tuple[str | None, str]:
-            return generation(settings), str(store_path(settings))
+            # asked before every job: one readlink; the store's path (a realpath, several
+            # syscalls, 12% of a cheap query's time in the server) only when a build landed
+            current = generation(settings)
+            if current != seen[0]:
+                seen[:] = [current, str(store_path(settings))]
+            return current, seen[1]
     else:
 
         def locate() -> tuple[str | None, str]:
