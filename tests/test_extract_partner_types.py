@@ -109,3 +109,18 @@ def test_a_name_without_its_elision_hyphen_and_a_table_cell_after_a_name() -> No
     assert zvh and all(p.startswith("zorg-en-veiligheidshuis-") for p in zvh), zvh
     labels = {p["label"] for p in plan.new_partners}
     assert "afdeling Vergunningen" in labels and not [x for x in labels if "\t" in x], labels
+
+
+def test_a_word_that_starts_a_longer_name_is_not_the_body_it_names_alone() -> None:
+    """ "Raad van State" is no gemeenteraad; "De Raad" alone is."""
+    plan = draft(
+        "Veiligheidsplan Zutphen 2026-2029\n\n1. Jeugd\n\n"
+        "Over de nieuwe verordening vragen we de Raad van State om advies.\n",
+        municipality="Zutphen",
+    )
+    assert "gemeenteraad-zutphen" not in involvements(plan.plan)
+    plan = draft(
+        "Veiligheidsplan Zutphen 2026-2029\n\n1. Jeugd\n\nDe Raad stelt de kaders vast.\n",
+        municipality="Zutphen",
+    )
+    assert "gemeenteraad-zutphen" in involvements(plan.plan)

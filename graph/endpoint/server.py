@@ -64,7 +64,6 @@ def serve(
         store_dir = scratch / "store"
         say(notice("updates", scratch=scratch))
     if scratch is None:
-
         seen: list = [object(), ""]  # the last generation and its store folder
 
         def locate() -> tuple[str | None, str]:

@@ -269,6 +269,16 @@ class Resolver:
         return self.new[ident]
 
 
+_LONGER_NAME = re.compile(r"\s+(?:voor|van)\s+(?:de\s+|het\s+)?[A-Z]")
+
+
+def _starts_longer_name(text: str, start: int, end: int) -> bool:
+    """Is a one-word match the first word of a longer proper name the registry lacks ("Raad
+    voor de Kinderbescherming", "Raad van State"), not the body that word names alone?"""
+    word = text[start:end]
+    return " " not in word and word[:1].isupper() and bool(_LONGER_NAME.match(text, end))
+
+
 def key_of(name: str) -> tuple[str, ...]:
     return tuple(_token_key(t) for t in _TOKEN.findall(name))
 
@@ -384,7 +394,11 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
         # a registry name inside a longer name with a head word ("Buurtwerk" in "Stichting
         # Buurtwerk Zandweerd") is part of that name; else the registry's name wins
         named = [(s, e) for s, e, _t, _n, bare in typed if not bare]
-        known = [k for k in known if not any(s <= k[0] and k[1] <= e for s, e in named)]
+        known = [
+            k for k in known
+            if not any(s <= k[0] and k[1] <= e for s, e in named)
+            and not _starts_longer_name(sentence.text, k[0], k[1])
+        ]  # fmt: skip
         for start, end, ptype, name, bare in typed:
             if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
                 continue  # the registry knows the name
