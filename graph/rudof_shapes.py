@@ -1,0 +1,125 @@
+"""pyrudof as the fast first pass of the SHACL check (issue 14).
+
+A national build checks hundreds of plans, and pyshacl takes about half of each plan's time.
+pyrudof (Rust) finds the same results several times faster, but it only decides *whether* a
+graph holds: when it finds a result about a node the caller judges, pyshacl writes the report,
+so the messages users read stay pyshacl's. tests/test_shacl_engines.py is the licence: on the
+real plans, synthetic plans, the shared graphs and one broken graph per constraint kind the
+shapes use, both engines report the same results (focus node, path, component, value).
+
+pyrudof 0.3.35 reads `sh:target [ a sh:SPARQLTarget ]` (SHACL-AF) and silently selects no
+node. So each SPARQL target runs here as the query it is (over the same data, in pyrudof's
+SPARQL engine) and the nodes it selects are typed with a class of their own, which the shape
+then targets with `sh:targetClass`: the same focus nodes, through core SHACL.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Collection
+
+import pyrudof
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+# the class a SPARQL target's nodes are typed with; no shape or data names this namespace
+TARGET_CLASS = "urn:kruisverband:sparql-target:"
+
+
+class Unsupported(Exception):
+    """The shapes use a target this pass cannot rewrite; pyshacl then checks alone."""
+
+
+def _prefixes(shapes: Graph, target: object) -> str:
+    """The PREFIX lines of the query, from the sh:declare of every sh:prefixes node."""
+    lines = []
+    for owner in shapes.objects(target, SH.prefixes):  # type: ignore[arg-type]
+        for declared in shapes.objects(owner, SH.declare):
+            prefix = shapes.value(declared, SH.prefix)
+            namespace = shapes.value(declared, SH.namespace)
+            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
+    return "".join(lines)
+
+
+def _drop(g: Graph, node: object) -> None:
+    """Remove `node`'s description from `g`, with the blank nodes it owns."""
+    for p, o in list(g.predicate_objects(node)):  # type: ignore[arg-type]
+        g.remove((node, p, o))  # type: ignore[arg-type]
+        if isinstance(o, BNode):
+            _drop(g, o)
+
+
+def core_shapes(shapes: Graph) -> tuple[Graph, list[tuple[str, str]]]:
+    """The shapes with each SPARQL target replaced by a class, and the (query, class) pairs.
+
+    Raises Unsupported for a custom target of another kind.
+    """
+    core = Graph()
+    core += shapes
+    targets = []
+    for number, (shape, target) in enumerate(sorted(shapes.subject_objects(SH.target))):
+        select = shapes.value(target, SH.select)
+        if (target, RDF.type, SH.SPARQLTarget) not in shapes or not isinstance(select, Literal):
+            raise Unsupported(f"{shape}: sh:target {target}")
+        target_class = f"{TARGET_CLASS}{number}"
+        targets.append((_prefixes(shapes, target) + str(select), target_class))
+        core.remove((shape, SH.target, target))
+        _drop(core, target)
+        core.add((shape, SH.targetClass, URIRef(target_class)))
+    return core, targets
+
+
+class RudofShapes:
+    """One pyrudof session holding the core shapes; each check replaces its data."""
+
+    def __init__(self, shapes: Graph) -> None:
+        core, self.targets = core_shapes(shapes)
+        self.rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+        self.rudof.read_shacl(core.serialize(format="turtle"), pyrudof.ShaclFormat.Turtle)
+
+    def report(self, g: Graph) -> pyrudof.ShaclValidationReport:
+        """The shapes over `g`: `.conforms`, and one entry per result."""
+        rudof = self.rudof
+        rudof.reset_data()  # read_data merges into what the last check left, whatever merge= says
+        rudof.read_data(g.serialize(format="nt"), pyrudof.RDFFormat.NTriples)
+        for query, target_class in self.targets:
+            rudof.read_query(query)
+            typed = [
+                (row["?this"], f"<{RDF.type}>", f"<{target_class}>") for row in rudof.run_query()
+            ]
+            if typed:
+                rudof.add_triples(typed)
+        return rudof.validate_shacl(pyrudof.ShaclValidationMode.Native)
+
+    def holds(self, g: Graph, focus: Collection[object] | None) -> bool:
+        """No result about a node in `focus` (any node when None)."""
+        return not any(about(entry, focus) for entry in self.report(g))
+
+
+def about(entry: pyrudof.ShaclValidationEntry, focus: Collection[object] | None) -> bool:
+    """Whether a result is about a node in `focus` (every node when None).
+
+    A result about a blank node or a literal counts as one in `focus`: pyrudof's labels need
+    not be rdflib's, and pyshacl then decides.
+    """
+    node = entry.focus_node
+    return focus is None or node.startswith(("_:", '"')) or URIRef(node) in focus
+
+
+# one session per shapes graph and process (a session is not shared across a fork)
+_SESSIONS: dict[int, tuple[int, weakref.ref[Graph], RudofShapes | None]] = {}
+
+
+def session(shapes: Graph) -> RudofShapes | None:
+    """The pyrudof session for `shapes` in this process, or None when they are unsupported."""
+    key = id(shapes)
+    found = _SESSIONS.get(key)
+    if found is not None and found[0] == os.getpid() and found[1]() is shapes:
+        return found[2]
+    try:
+        made: RudofShapes | None = RudofShapes(shapes)
+    except Unsupported:
+        made = None
+    _SESSIONS[key] = (os.getpid(), weakref.ref(shapes), made)
+    return made
