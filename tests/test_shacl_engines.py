@@ -35,6 +35,7 @@ Key = tuple[Node, str | None, str, Node | None]  # focus, path, component, value
 IRIS = Iris()
 IVP = IRIS.ivp
 EX = Namespace("urn:test:")
+EMPTY_IRI = "urn:kruisverband:empty"  # the one triple a session keeps (graph.rudof_shapes.EMPTY)
 
 
 @dataclass
@@ -674,6 +675,14 @@ def test_random_deletions_and_copies(
                 if draw.random() < 0.5:
                     g.add((draw.choice(sorted(checked.focus)), p, o))
             assert_same(checked, g, shapes)
+
+
+def test_a_check_leaves_no_data_behind(real: dict[str, Checked], shapes: Graph) -> None:
+    """Each check stages its graph and rolls it back: the next one sees only its own."""
+    fast = session(shapes)
+    assert fast is not None
+    fast.report(real[NIJ].graph)
+    assert [tuple(t) for t in fast.rudof.triples()] == [(EMPTY_IRI, EMPTY_IRI, EMPTY_IRI)]
 
 
 def test_pyrudof_alone_ignores_the_sparql_target(shapes: Graph, real: dict[str, Checked]) -> None:
