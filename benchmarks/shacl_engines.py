@@ -2,6 +2,7 @@
 
     uv run python -m benchmarks.shacl_engines                  # 10 municipalities x 2 plans
     uv run python -m benchmarks.shacl_engines --municipalities 20 --runs 5
+    uv run python -m benchmarks.shacl_engines --whole          # also `check` end to end
 
 Generates a synthetic corpus (`ivp synth`), runs the real pipeline over it once to take each
 plan's graph as `check_plan` hands it to `check_shapes` (and the shared graphs as
@@ -10,12 +11,18 @@ with a result in focus) and `pyshacl_problems` (what check_shapes was before) on
 the two alternating, `--runs` times; the median per graph counts. Also shows how much of
 pyrudof's time is rdflib writing the graph as N-Triples for it. Not a test: timings on a
 shared machine are noisy, the ratio measured in one run is the point.
+
+With `--whole`, also times the whole check of the corpus (`graph.build.check`, no cache, the
+worker processes of a real build) in fresh processes, alternately with pyrudof and with
+pyshacl alone (`graph.validate.session` replaced by one that offers no pyrudof session).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -66,12 +73,48 @@ def timed(func: Callable[..., object], *args: object) -> float:
     return time.perf_counter() - started
 
 
+WHOLE = """
+import shutil, sys, time
+from pathlib import Path
+import graph.validate
+from graph.build import check
+from graph.config import PROJECT_ROOT, Settings
+if sys.argv[1] == "pyshacl":
+    graph.validate.session = lambda shapes: None
+dist = Path(sys.argv[3])
+shutil.rmtree(dist, ignore_errors=True)
+started = time.perf_counter()
+units = check(Settings(Path(sys.argv[2]), PROJECT_ROOT / "ontology", dist), jobs=2)
+print(time.perf_counter() - started, len(units))
+"""
+
+
+def whole(data: Path, runs: int) -> None:
+    """`check` of the whole corpus, pyrudof and pyshacl alternating, each in a fresh process."""
+    times: dict[str, list[float]] = {"pyrudof": [], "pyshacl": []}
+    for _ in range(runs):
+        for engine, spent in times.items():
+            out = subprocess.run(
+                [sys.executable, "-c", WHOLE, engine, str(data), str(data.parent / "dist")],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            spent.append(float(out[0]))
+    ru, py = (statistics.median(times[e]) for e in ("pyrudof", "pyshacl"))
+    print(
+        f"check of all {out[1]} plans, 2 workers, median of {runs}: pyshacl {py:.1f} s,"
+        f" pyrudof {ru:.1f} s, ratio {ru / py:.2f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--municipalities", type=int, default=10)
     parser.add_argument("--plans-per", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--whole", action="store_true", help="also time `check` end to end")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -79,6 +122,8 @@ def main(argv: list[str] | None = None) -> None:
         settings = Settings(work / "data", PROJECT_ROOT / "ontology", work / "dist")
         cases = capture(settings, work / "cache")
         shapes = pipeline.Shared(settings).shapes
+        if args.whole:
+            whole(work / "data", args.runs)
     fast = session(shapes)
     assert fast is not None
     rows = []

@@ -96,6 +96,8 @@ class RudofShapes:
                 this = [row["?this"] for row in rudof.run_query()]
                 if this:
                     rudof.add_triples([(n, f"<{RDF.type}>", f"<{target_class}>") for n in this])
+            global _THREADS_OF
+            _THREADS_OF = os.getpid()
             return rudof.validate_shacl(pyrudof.ShaclValidationMode.Native)
         finally:
             rudof.rollback_staging()
@@ -115,12 +117,22 @@ def about(entry: pyrudof.ShaclValidationEntry, focus: Collection[object] | None)
     return focus is None or node.startswith(("_:", '"')) or URIRef(node) in focus
 
 
+# pyrudof validates on a pool of threads (rayon's), started by the first validation of a
+# process. A fork keeps the pool's state but not its threads, so a forked child's validation
+# waits for ever: a process forked after its parent validated checks with pyshacl alone. The
+# build's workers fork from a parent that has not validated yet (the shared check comes after
+# them), and start their own pool.
+_THREADS_OF: int | None = None  # the process whose validation started the pool
+
 # one session per shapes graph and process (a session is not shared across a fork)
 _SESSIONS: dict[int, tuple[int, weakref.ref[Graph], RudofShapes | None]] = {}
 
 
 def session(shapes: Graph) -> RudofShapes | None:
-    """The pyrudof session for `shapes` in this process, or None when they are unsupported."""
+    """The pyrudof session for `shapes` in this process, or None when pyrudof cannot serve:
+    shapes it cannot run, or a pool of threads inherited broken from a fork."""
+    if _THREADS_OF is not None and os.getpid() != _THREADS_OF:
+        return None
     key = id(shapes)
     found = _SESSIONS.get(key)
     if found is not None and found[0] == os.getpid() and found[1]() is shapes:

@@ -11,8 +11,10 @@ That is what lets pyrudof decide whether pyshacl must write a report.
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -683,6 +685,22 @@ def test_a_check_leaves_no_data_behind(real: dict[str, Checked], shapes: Graph) 
     assert fast is not None
     fast.report(real[NIJ].graph)
     assert [tuple(t) for t in fast.rudof.triples()] == [(EMPTY_IRI, EMPTY_IRI, EMPTY_IRI)]
+
+
+def _in_forked_child(shapes: Graph) -> bool:
+    return session(shapes) is None
+
+
+def test_a_child_forked_after_a_validation_uses_pyshacl(
+    real: dict[str, Checked], shapes: Graph
+) -> None:
+    """pyrudof's thread pool does not survive a fork (a child's validation would wait for
+    ever): a process forked after this one validated gets no session, and pyshacl decides."""
+    fast = session(shapes)
+    assert fast is not None
+    fast.report(real[NIJ].graph)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert pool.submit(_in_forked_child, shapes).result(timeout=60)
 
 
 def test_pyrudof_alone_ignores_the_sparql_target(shapes: Graph, real: dict[str, Checked]) -> None:
