@@ -361,6 +361,21 @@ BROKEN = [
     Broken("plan title missing", NIJ, MIN, _del(DCTERMS.title, plan)),
     Broken("plan title not langString", NIJ, DT, _set(DCTERMS.title, Literal("IVP"), plan)),
     Broken("plan identifier twice", PN, MAX, _add(DCTERMS.identifier, Literal("x"), plan)),
+    # ill-typed literals: a lexical form outside its datatype
+    Broken(
+        "amount not a number",
+        NIJ,
+        DT,
+        lambda g: g.set(
+            (_observation(g, IVP.budgetLine), IVP.amountEUR, Literal("veel", datatype=XSD.decimal))
+        ),
+    ),
+    Broken(
+        "theme number not a number",
+        PN,
+        DT,
+        _set(IVP.number, Literal("drie", datatype=XSD.integer), IVP.Theme),
+    ),
     # shape:CuratedPlan (sh:SPARQLTarget) against shape:DraftPlan (sh:targetSubjectsOf)
     Broken("curated plan without municipality", NIJ, MIN, _del(IVP.municipality, plan)),
     Broken("curated status, no municipality", PN, MIN, _curated_without_municipality),
