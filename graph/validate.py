@@ -24,6 +24,7 @@ from graph.iris import rebase
 from graph.notices import notice
 from graph.problems import CannotRun, Problem
 from graph.quotes import load_source, normalise
+from graph.rudof_shapes import session
 
 
 def _where(result: LoadResult, node: object, fallback: str) -> Location:
@@ -180,7 +181,19 @@ def check_shapes(
 
     `focus` lets a plan graph carry the types of the shared nodes it points at (so sh:class
     can be checked) without those nodes, described elsewhere, being judged on this graph.
+    pyrudof decides first (graph.rudof_shapes): only a graph with a result about `focus` is
+    run through pyshacl, whose report gives the messages.
     """
+    fast = session(shapes)
+    if fast is not None and fast.holds(g, focus):
+        return []
+    return pyshacl_problems(result, g, shapes, focus)
+
+
+def pyshacl_problems(
+    result: LoadResult, g: Graph, shapes: Graph, focus: Collection[object] | None = None
+) -> list[Problem]:
+    """`check_shapes` by pyshacl alone: the reference the fast pass is tested against."""
     conforms, report, _ = shacl_validate(
         g, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
     )
