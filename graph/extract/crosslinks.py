@@ -47,10 +47,9 @@ def extract(doc: Document, themes: list[Theme], lexicon: Lexicon) -> list[Link]:
         if kind is None:
             continue
         named = named_in(sentence.text, themes)
-        core = (
-            core_themes_named(sentence.folded, lexicon) if _REFERENCE.search(sentence.text) else {}
-        )
-        for ref in _REFERENCE.findall(sentence.text):
+        refs = _REFERENCE.findall(sentence.text)
+        core = core_themes_named(sentence.folded, lexicon) if refs else {}
+        for ref in refs:
             if ref in core:
                 continue  # "thema 5.2 Georganiseerde criminaliteit": the VNG's, not a section
             target = theme_of(ref, doc, themes) if ref in doc.sections else None
