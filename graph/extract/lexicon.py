@@ -244,7 +244,8 @@ def _partners(
             entry.region = str(region)
             rest = re.sub(rf"\(?\b{re.escape(str(region))}\b\)?", "", label, flags=re.I)
             rest = re.sub(r"\([^)]*\)", " ", rest).strip()
-            rest = re.sub(r"\s+regio$", "", rest, flags=re.I)
+            # "College van burgemeester en wethouders van Nijmegen": the type ends before "van"
+            rest = re.sub(r"\s+(?:regio|van|voor|in|te)$", "", rest.strip(" -,"), flags=re.I)
             entry.type_label = " ".join(rest.split()).strip(" -,")
             if entry.bound_to is None and item.get("scope") == "lokaal":
                 # a local body named after its municipality ("Kernteam Pijnacker-Nootdorp")

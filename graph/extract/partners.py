@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.extract import partner_lists
 from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, PartnerType, fold
 from graph.extract.sections import Document, slug
 
@@ -61,6 +62,14 @@ class Resolver:
         # Haaglanden): where a registry entry is called that, it is the one meant
         pairs = [(e, n) for e in self.lexicon.partners.values() for n in e.names]
         pairs += [(e, e.type_label) for e in self.lexicon.partners.values() if e.type_label]
+        # a municipality's own body is named by its type's names too ("het college"), so that
+        # another municipality's entry of the type stands for this one's (see _own)
+        type_names = {t.notation: t.names for t in self.lexicon.partner_types}
+        pairs += [
+            (e, n) for e in self.lexicon.partners.values()
+            if e.kind in OWN_KINDS and e.bound_to
+            for n in type_names.get(str(e.raw.get("type")), ())
+        ]  # fmt: skip
         for entry, name in pairs:
             key = key_of(name)
             if not key or len(key) > MAX_NAME_TOKENS or len(name) < 3:
@@ -221,6 +230,25 @@ class Resolver:
             self.new[ident] = Partner(ident, label, record)
         return self.new[ident]
 
+    def listed(self, label: str, aliases: list[str]) -> Partner:
+        """A new partner a list of partners names and nothing else describes ("Staedion")."""
+        ident = slug(label, 64)
+        if ident in self.lexicon.partners:
+            return Partner(ident, self.lexicon.partners[ident].label)
+        if ident not in self.new:
+            record: dict[str, object] = {
+                "id": ident,
+                "label": label,
+                "kind": "organisatie",
+                "domains": ["veiligheid"],
+                "description": "Voorgesteld door ivp extract uit een opsomming van partners: "
+                "soort en type nog te controleren.",
+            }
+            if aliases:
+                record["aliases"] = aliases
+            self.new[ident] = Partner(ident, label, record)
+        return self.new[ident]
+
     def type_words(self) -> list[tuple[PartnerType, str, str, bool, re.Pattern[str]]]:
         """(type, word, word in lower case, is a head word, pattern) for every name and head
         word of the partner types this municipality has no own body of, compiled once."""
@@ -249,6 +277,9 @@ class Resolver:
         stem = entry.id[: -len(place) - 1] if place and entry.id.endswith("-" + place) else None
         ident = f"{stem}-{slug(region)}" if stem else slug(f"{entry.type_label} {region}", 64)
         label = f"{(entry.type_label or entry.label).strip()} {region}"
+        if entry.region and re.search(rf"\b{re.escape(entry.region)}\b", entry.label):
+            # named as the example is: "College van burgemeester en wethouders van Nijmegen"
+            label = re.sub(rf"\b{re.escape(entry.region)}\b", region, entry.label)
         if ident in self.lexicon.partners:
             return Partner(ident, self.lexicon.partners[ident].label)
         if ident not in self.new:
@@ -384,13 +415,39 @@ def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerTy
     return kept
 
 
+def _listed_name(
+    item: str,
+    known: list[tuple[int, int, PartnerEntry, str]],
+    typed: list[tuple[int, int, PartnerType, str, bool]],
+) -> tuple[str, list[str]] | None:
+    """The new partner an item of a list of partners names, where it names one: an item
+    that defines its short form is a name as a whole ("Haags Economisch Interventieteam
+    (HEIT)", not the partner type "interventieteam"); else only an item in which nothing
+    known or typed is found ("Staedion")."""
+    name = partner_lists.listed_name(item)
+    if name is None or known:
+        return None
+    if typed and not (name[1] and all(bare for *_x, bare in typed)):
+        return None
+    return name
+
+
 def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
     """Every resolved partner name, with its sentence as the quote; then the partners named
     by their type only, proposed as new with a lower confidence."""
     found = []
+    listed = partner_lists.listed_lines(doc, resolver.lexicon)
     for sentence in doc.sentences():
         known = resolver.find(sentence.text)
         typed = typed_names(sentence.text, resolver)
+        if sentence.list_item and sentence.line in listed:
+            name = _listed_name(sentence.text, known, typed)
+            if name is not None:
+                partner = resolver.listed(*name)
+                found.append(
+                    Mention(partner, name[0], sentence.line, sentence.text, sentence.section, 0.45)
+                )
+                continue
         # a registry name inside a longer name with a head word ("Buurtwerk" in "Stichting
         # Buurtwerk Zandweerd") is part of that name; else the registry's name wins
         named = [(s, e) for s, e, _t, _n, bare in typed if not bare]

@@ -1,0 +1,79 @@
+"""Partners a plan lists under a heading or after a sentence that says so (the cues of
+ivp:Partner in the ontology), on a text of our own with "Hoofdstuk" chapters, "•" bullets and
+"1)" items: an item that reads as a name and names nothing known is a new partner."""
+
+from __future__ import annotations
+
+import pytest
+from extract_support import draft, text
+
+from graph.config import PROJECT_ROOT, Settings
+from graph.extract import evaluate, pipeline
+from graph.extract import lexicon as lexicons
+from graph.extract.partner_lists import abbreviates, listed_name
+
+
+@pytest.fixture(scope="module")
+def result() -> pipeline.Draft:
+    return draft(text("wijdemeren-partners.txt"), municipality="Wijdemeren")
+
+
+def named(plan: dict) -> dict[str, str]:
+    items = [*plan.get("partners", []), *(p for t in plan["themes"] for p in t.get("partners", []))]
+    return {p["partner"]: p["named_as"] for p in items}
+
+
+def test_items_of_a_list_of_partners_are_proposed_as_new_partners(
+    result: pipeline.Draft,
+) -> None:
+    proposed = {p["label"]: p for p in result.new_partners}
+    # under the heading "Samenwerkingspartners", and after "... de volgende ketenpartners:"
+    for label in ("Woonstichting Vecht en Omstreken", "Kwadraad", "Leger des Heils"):
+        assert label in proposed, sorted(proposed)
+        assert proposed[label]["kind"] and "te controleren" in proposed[label]["description"]
+    # known partners in the same lists stay the registry's
+    assert {"politie", "reclassering"} <= set(named(result.plan)), named(result.plan)
+
+
+def test_list_items_that_are_sentences_or_other_kinds_are_no_partners(
+    result: pipeline.Draft,
+) -> None:
+    labels = " ".join(p["label"] for p in result.new_partners)
+    assert "afspraken" not in labels  # the list's last item is a sentence
+    # "met de ketenpartners ... de volgende aandachtspunten:" lists attention points
+    assert "Vastgoed" not in labels and "Witwassen" not in labels, labels
+
+
+def test_the_college_named_by_its_type_is_this_municipalitys_own(
+    result: pipeline.Draft,
+) -> None:
+    """ "het college van B en W": the type's altLabel, and not the start of a longer name."""
+    assert named(result.plan).get("college-wijdemeren") == "college van B en W"
+
+
+def test_a_list_item_that_defines_its_short_form() -> None:
+    assert listed_name("• Haags Economisch Interventieteam (HEIT);") == (
+        "Haags Economisch Interventieteam",
+        ["HEIT"],
+    )
+    assert listed_name("- Veiligheid (zie ook hoofdstuk 4)") is None
+    assert listed_name("- Met hen maken we afspraken, elk jaar opnieuw.") is None
+    assert abbreviates("MRDH", "Metropoolregio Rotterdam Den Haag")
+    assert not abbreviates("OOV", "Integraal Veiligheidsplan")
+
+
+def test_a_proposed_regional_partner_is_the_plans_one_partner_of_its_type() -> None:
+    """The evaluation counts a proposal of a regional type as the curated partner of that
+    type where the curated plan has just one, whatever either is called."""
+    full = lexicons.load(
+        Settings(PROJECT_ROOT / "data", PROJECT_ROOT / "ontology", PROJECT_ROOT / "dist")
+    )
+    proposal = {
+        "id": "zorg-en-veiligheidshuis-elders", "label": "Zorg- en Veiligheidshuis Elders",
+        "kind": "samenwerkingsverband", "type": "zorg-en-veiligheidshuis", "scope": "regionaal",
+    }  # fmt: skip
+    with_it = evaluate._with_proposed(full, [proposal])
+    one = {"zorg-en-veiligheidshuis-nijmegen", "politie"}
+    assert evaluate._canonical(proposal["id"], one, with_it) == "zorg-en-veiligheidshuis-nijmegen"
+    two = one | {"zorg-en-veiligheidshuis-haaglanden"}
+    assert evaluate._canonical(proposal["id"], two, with_it) == proposal["id"]
