@@ -18,9 +18,12 @@ def result() -> pipeline.Draft:
     return draft(text("wijdemeren-partners.txt"), municipality="Wijdemeren")
 
 
+def named_items(plan: dict) -> list[dict]:
+    return [*plan.get("partners", []), *(p for t in plan["themes"] for p in t.get("partners", []))]
+
+
 def named(plan: dict) -> dict[str, str]:
-    items = [*plan.get("partners", []), *(p for t in plan["themes"] for p in t.get("partners", []))]
-    return {p["partner"]: p["named_as"] for p in items}
+    return {p["partner"]: p["named_as"] for p in named_items(plan)}
 
 
 def test_items_of_a_list_of_partners_are_proposed_as_new_partners(
@@ -30,7 +33,13 @@ def test_items_of_a_list_of_partners_are_proposed_as_new_partners(
     # under the heading "Samenwerkingspartners", and after "... de volgende ketenpartners:"
     for label in ("Woonstichting Vecht en Omstreken", "Kwadraad", "Leger des Heils"):
         assert label in proposed, sorted(proposed)
-        assert proposed[label]["kind"] and "te controleren" in proposed[label]["description"]
+        entry = proposed[label]
+        assert (entry["kind"], entry["type"], entry["scope"]) == (
+            "organisatie",
+            "onbepaald",
+            "lokaal",
+        )
+        assert "nog te bepalen" in entry["description"]
     # known partners in the same lists stay the registry's
     assert {"politie", "reclassering"} <= set(named(result.plan)), named(result.plan)
 
@@ -77,3 +86,30 @@ def test_a_proposed_regional_partner_is_the_plans_one_partner_of_its_type() -> N
     assert evaluate._canonical(proposal["id"], one, with_it) == "zorg-en-veiligheidshuis-nijmegen"
     two = one | {"zorg-en-veiligheidshuis-haaglanden"}
     assert evaluate._canonical(proposal["id"], two, with_it) == proposal["id"]
+
+
+def test_an_item_among_known_partners_or_after_a_cue_is_a_partner(
+    result: pipeline.Draft,
+) -> None:
+    proposed = {p["label"]: p for p in result.new_partners}
+    # "via de politie, Veilig Thuis, de wijkverpleging en de huisartsen": beside known ones
+    assert "Wijkverpleging" in proposed, sorted(proposed)
+    # "met partners zoals de Dorpsraad Loosdrecht en de scouting": after a cue
+    assert {"Dorpsraad Loosdrecht", "Scouting"} <= set(proposed), sorted(proposed)
+    assert "opsomming" in proposed["Scouting"]["description"]
+    # "Voor de wijkagent, de boa's, ondermijning en digitale criminaliteit": themes, no partners
+    assert not {"Ondermijning", "Digitale criminaliteit"} & set(proposed), sorted(proposed)
+
+
+def test_de_gemeente_after_another_municipality_named_is_still_this_one() -> None:
+    """Resolving "gemeente" once before "Hilversum" (another municipality) does not decide
+    what a later bare "de gemeente" is."""
+    plan = draft(
+        "Veiligheidsplan Wijdemeren 2027-2030\n\n1. Samen\n\n"
+        "De gemeente Hilversum deelt haar meldpunt met ons.\n\n"
+        "Zo werken politie, gemeente en inwoners samen.\n",
+        municipality="Wijdemeren",
+    )
+    quotes = [p["quote"] for p in named_items(plan.plan) if p["partner"] == "gemeente-wijdemeren"]
+    assert any("politie, gemeente en inwoners" in q for q in quotes), named_items(plan.plan)
+    assert "gemeente" not in {p["id"] for p in plan.new_partners}

@@ -115,6 +115,16 @@ class Lexicon:
             self._region_index = index
         return self._region_index
 
+    def topic_names(self) -> set[str]:
+        """Theme and VNG labels and the partner cues, folded: what a plan names that is a
+        subject, not a partner ("jeugd en veiligheid, zorg en veiligheid en ...")."""
+        if not hasattr(self, "_topic_names"):
+            names = {fold(label) for label, _status, _vng in self.theme_names}
+            names |= {fold(label) for labels in self.vng.values() for label in labels}
+            names |= {fold(c) for c in self.cue("Partner")}
+            self._topic_names = names
+        return self._topic_names
+
     def cue(self, name: str) -> list[str]:
         return self.cues.get(name, [])
 

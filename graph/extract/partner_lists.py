@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lexicon import Lexicon
+from graph.extract.lexicon import Lexicon, fold
 from graph.extract.sections import _LIST_ITEM, Document
 from graph.extract.themes import ELEMENT_CLASSES, has_cue, list_label
 
@@ -95,3 +95,80 @@ def abbreviates(short: str, name: str) -> bool:
             return False
         at -= 1
     return True
+
+
+# the separators of an enumeration: ", " and " en " / " of ", but not the "en" of an elision
+# ("branche- en belangenorganisaties" is one item)
+_SEPARATOR = re.compile(r",\s+|(?<!-)\s+(?:en|of|en/of)\s+")
+_ARTICLE = re.compile(r"^(?:de|het|een|onze|alle|diverse|andere|lokale)\s+", re.IGNORECASE)
+_INTRODUCED = re.compile(r"\s+(?:als|zoals|waaronder|onder meer|onder andere|o\.a\.)\s+")
+MAX_ITEM_WORDS = 3
+MIN_KNOWN = 2  # an item beside at least this many known partners is one too
+
+
+def enumerated(
+    sentence: str, spans: list[tuple[int, int]], cues: list[str]
+) -> list[tuple[int, int]]:
+    """(start, end) of the items of an enumeration in `sentence` that name no known partner
+    but stand among partners: beside at least two known ones ("OM, politie, jeugdbescherming
+    en jeugdreclassering"), or after a cue ("partners als onderwijs, branche- en
+    belangenorganisaties en instellingen"). `spans` are the partners already found."""
+    found: list[tuple[int, int]] = []
+    for run, introduced in _runs(sentence, cues, spans):
+        known = [i for i in run if any(s >= i[0] and e <= i[1] for s, e in spans)]
+        if len(run) < 2 or (len(known) < MIN_KNOWN and not introduced):
+            continue
+        found += [i for i in run if i not in known and not _overlaps(i, spans)]
+    return found
+
+
+def _runs(
+    sentence: str, cues: list[str], spans: list[tuple[int, int]]
+) -> list[tuple[list[tuple[int, int]], bool]]:
+    """Runs of consecutive short items between separators (a longer piece ends a run, or
+    starts one with the partner it ends in: "komen binnen via de politie, ..."), each with
+    whether a cue introduces it; an item's leading article is not part of it."""
+    runs: list[tuple[list[tuple[int, int]], bool]] = []
+    for clause in re.finditer(r"[^():;]+", sentence):
+        text = clause.group().rstrip(" .")
+        # an enumeration starts after "zoals", "onder meer", ...; a cue before it ("partners
+        # als") makes every item a partner
+        starts = list(_INTRODUCED.finditer(text))
+        cut = starts[-1].end() if starts else 0
+        introduced = bool(starts) and has_cue(text[: starts[-1].start()], cues)
+        run: list[tuple[int, int]] = []
+        pos = cut
+        for sep in [*_SEPARATOR.finditer(text, cut), None]:
+            end = sep.start() if sep else len(text)
+            piece = text[pos:end]
+            item = _ARTICLE.sub("", piece.strip())
+            at = clause.start() + pos + piece.index(item) if item else 0
+            tail = next((sp for sp in spans if sp[1] == clause.start() + end), None)
+            if 0 < len([w for w in item.split() if w not in _CONNECTOR]) <= MAX_ITEM_WORDS:
+                run.append((at, at + len(item)))
+            else:
+                if run:
+                    runs.append((run, introduced))
+                run = [tail] if tail else []
+            pos = sep.end() if sep else end
+        if run:
+            runs.append((run, introduced))
+    return runs
+
+
+def could_be_partner(item: str, lexicon: Lexicon) -> bool:
+    """Can an item of an enumeration of partners be one: not a theme or VNG theme's name
+    ("jeugd en veiligheid, zorg en ... digitale criminaliteit"), not a cue ("partners"), no
+    phrase with a preposition ("de inzet van andere"), no number."""
+    words = fold(item).split()
+    if not item[:1].isalpha() or re.search(r"\d", item) or set(words) & _PREPOSITIONS:
+        return False
+    names = lexicon.topic_names()
+    return fold(item) not in names and not any(w in names for w in words)
+
+
+_PREPOSITIONS = {"van", "voor", "met", "op", "in", "tegen", "aan", "bij", "door", "over", "uit"}
+
+
+def _overlaps(item: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < item[1] and item[0] < e for s, e in spans)

@@ -23,6 +23,7 @@ _ARTICLE = re.compile(r"\s+(?:de|het|een)\s", re.IGNORECASE)
 OWN_KINDS = {"gemeente", "bestuursorgaan"}  # the municipality's own bodies: see _own, _body
 _TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
 MAX_NAME_TOKENS = 10
+UNKNOWN_TYPE = "onbepaald"  # ontology/partner-types.ttl: the type a curator has yet to set
 ORDER = ("gemeente", "veiligheidsregio", "riec", "politie")  # the regions a type may follow
 
 
@@ -67,13 +68,13 @@ class Resolver:
         type_names = {t.notation: t.names for t in self.lexicon.partner_types}
         pairs += [
             (e, n) for e in self.lexicon.partners.values()
-            if e.kind in OWN_KINDS and e.bound_to
+            if e.kind in OWN_KINDS and (e.bound_to or e.kind == "gemeente")
             for n in type_names.get(str(e.raw.get("type")), ())
         ]  # fmt: skip
         for entry, name in pairs:
             key = key_of(name)
-            if not key or len(key) > MAX_NAME_TOKENS or len(name) < 3:
-                continue
+            if not key or len(key) > MAX_NAME_TOKENS or (len(name) < 3 and not _acronym(name)):
+                continue  # "OM" is a name (found only in capitals, see find); "om" is none
             self.index.setdefault(key, []).append((entry, name))
             self.firsts.add(key[0])
 
@@ -114,7 +115,10 @@ class Resolver:
     def resolve(self, entry: PartnerEntry, name: str, after: str) -> tuple[Partner, float] | None:
         """The partner a name of `entry` stands for in this plan, with a confidence (the same
         name followed by the same region resolves once)."""
-        key = (entry.id, name, _region_after(after, self.lexicon) if entry.region else None)
+        # the region after the name decides for a regional entry and for a municipality
+        # ("de gemeente Delft" is not "de gemeente")
+        regional = entry.region or entry.kind == "gemeente"
+        key = (entry.id, name, _region_after(after, self.lexicon) if regional else None)
         if key not in self.resolved:
             self.resolved[key] = self._resolve(entry, name, after)
         return self.resolved[key]
@@ -230,8 +234,10 @@ class Resolver:
             self.new[ident] = Partner(ident, label, record)
         return self.new[ident]
 
-    def listed(self, label: str, aliases: list[str]) -> Partner:
-        """A new partner a list of partners names and nothing else describes ("Staedion")."""
+    def listed(self, label: str, aliases: list[str], where: str) -> Partner:
+        """A new partner that only where it is named says is one: a list of partners
+        ("Staedion"), an enumeration of partners ("politie, OM en jeugdreclassering")."""
+        label = label[:1].upper() + label[1:]
         ident = slug(label, 64)
         if ident in self.lexicon.partners:
             return Partner(ident, self.lexicon.partners[ident].label)
@@ -241,8 +247,10 @@ class Resolver:
                 "label": label,
                 "kind": "organisatie",
                 "domains": ["veiligheid"],
-                "description": "Voorgesteld door ivp extract uit een opsomming van partners: "
-                "soort en type nog te controleren.",
+                "type": UNKNOWN_TYPE,
+                "scope": "lokaal",
+                "description": f"Voorgesteld door ivp extract uit {where}: "
+                "soort, type en reikwijdte nog te bepalen.",
             }
             if aliases:
                 record["aliases"] = aliases
@@ -437,13 +445,14 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
     by their type only, proposed as new with a lower confidence."""
     found = []
     listed = partner_lists.listed_lines(doc, resolver.lexicon)
+    cues = resolver.lexicon.cue("Partner")
     for sentence in doc.sentences():
         known = resolver.find(sentence.text)
         typed = typed_names(sentence.text, resolver)
         if sentence.list_item and sentence.line in listed:
             name = _listed_name(sentence.text, known, typed)
             if name is not None:
-                partner = resolver.listed(*name)
+                partner = resolver.listed(*name, "een lijst van partners")
                 found.append(
                     Mention(partner, name[0], sentence.line, sentence.text, sentence.section, 0.45)
                 )
@@ -456,6 +465,15 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
             if not any(s <= k[0] and k[1] <= e for s, e in named)
             and not _starts_longer_name(sentence.text, k[0], k[1])
         ]  # fmt: skip
+        spans = [(k[0], k[1]) for k in known if resolver.resolve(k[2], k[3], sentence.text[k[1] :])]
+        spans += [(t[0], t[1]) for t in typed]
+        for start, end in partner_lists.enumerated(sentence.text, spans, cues):
+            printed = sentence.text[start:end]
+            if partner_lists.could_be_partner(printed, resolver.lexicon):
+                partner = resolver.listed(printed, [], "een opsomming met andere partners")
+                found.append(
+                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.35)
+                )
         for start, end, ptype, name, bare in typed:
             if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
                 continue  # the registry knows the name
