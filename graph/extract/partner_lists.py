@@ -4,20 +4,23 @@ lists partners ("Partners en stakeholders", "We werken samen met de volgende par
 Such a list names organisations the registry may not know at all ("Staedion", "Bureau
 Bemiddeling en Mediation"): nothing in the name says it is a partner, the list does. An item
 that names no known partner and no partner type, and reads as a name, is proposed as a new
-partner for review. The cue words are the ontology's (ivp:extractionCue on ivp:Partner).
+partner for review. So is an item of an enumeration that stands beside two known partners
+("OM, politie, jeugdbescherming en jeugdreclassering") or after a cue ("partners als ...").
+The cue words are the ontology's (ivp:extractionCue on ivp:Partner).
 """
 
 from __future__ import annotations
 
 import re
 
-from graph.extract.lexicon import Lexicon, fold
+from graph.extract.lexicon import Lexicon, PartnerEntry, PartnerType, fold
 from graph.extract.sections import _LIST_ITEM, Document
 from graph.extract.themes import ELEMENT_CLASSES, has_cue, list_label
 
 MAX_NAME_WORDS = 6
 _DEFINED = re.compile(r"^(?P<name>.+?)\s*\((?P<short>[A-Z][A-Za-z0-9&\-]{1,9})\)$")
 _CONNECTOR = {"en", "van", "voor", "de", "het", "der", "in", "&", "op", "tegen", "aan"}
+_PREPOSITIONS = {"van", "voor", "met", "op", "in", "tegen", "aan", "bij", "door", "over", "uit"}
 
 
 def listed_lines(doc: Document, lexicon: Lexicon) -> set[int]:
@@ -74,9 +77,26 @@ def listed_name(item: str) -> tuple[str, list[str]] | None:
         return None
     if re.search(r"[.:;!?]\s|[():;!?]|,", label):
         return None  # a clause, not a name
-    if sum(1 for w in words if w.lower() not in _CONNECTOR) == 0:
+    if all(w.lower() in _CONNECTOR for w in words):
         return None
     return label, aliases
+
+
+def listed_partner(
+    item: str,
+    known: list[tuple[int, int, PartnerEntry, str]],
+    typed: list[tuple[int, int, PartnerType, str, bool]],
+) -> tuple[str, list[str]] | None:
+    """The new partner an item of a list of partners names, where it names one: an item
+    that defines its short form is a name as a whole ("Haags Economisch Interventieteam
+    (HEIT)", not the partner type "interventieteam"); else only an item in which nothing
+    known or typed is found ("Staedion")."""
+    name = listed_name(item)
+    if name is None or known:
+        return None
+    if typed and not (name[1] and all(bare for *_x, bare in typed)):
+        return None
+    return name
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -165,9 +185,6 @@ def could_be_partner(item: str, lexicon: Lexicon) -> bool:
         return False
     names = lexicon.topic_names()
     return fold(item) not in names and not any(w in names for w in words)
-
-
-_PREPOSITIONS = {"van", "voor", "met", "op", "in", "tegen", "aan", "bij", "door", "over", "uit"}
 
 
 def _overlaps(item: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

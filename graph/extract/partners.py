@@ -423,26 +423,10 @@ def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerTy
     return kept
 
 
-def _listed_name(
-    item: str,
-    known: list[tuple[int, int, PartnerEntry, str]],
-    typed: list[tuple[int, int, PartnerType, str, bool]],
-) -> tuple[str, list[str]] | None:
-    """The new partner an item of a list of partners names, where it names one: an item
-    that defines its short form is a name as a whole ("Haags Economisch Interventieteam
-    (HEIT)", not the partner type "interventieteam"); else only an item in which nothing
-    known or typed is found ("Staedion")."""
-    name = partner_lists.listed_name(item)
-    if name is None or known:
-        return None
-    if typed and not (name[1] and all(bare for *_x, bare in typed)):
-        return None
-    return name
-
-
 def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
-    """Every resolved partner name, with its sentence as the quote; then the partners named
-    by their type only, proposed as new with a lower confidence."""
+    """Every resolved partner name, with its sentence as the quote; then the partners a list
+    or an enumeration of partners names (graph.extract.partner_lists) and those named by
+    their type only, proposed as new with a lower confidence."""
     found = []
     listed = partner_lists.listed_lines(doc, resolver.lexicon)
     cues = resolver.lexicon.cue("Partner")
@@ -450,7 +434,7 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
         known = resolver.find(sentence.text)
         typed = typed_names(sentence.text, resolver)
         if sentence.list_item and sentence.line in listed:
-            name = _listed_name(sentence.text, known, typed)
+            name = partner_lists.listed_partner(sentence.text, known, typed)
             if name is not None:
                 partner = resolver.listed(*name, "een lijst van partners")
                 found.append(
