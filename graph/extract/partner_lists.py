@@ -163,12 +163,12 @@ def _runs(
             piece = text[pos:end]
             item = _ARTICLE.sub("", piece.strip())
             at = clause.start() + pos + piece.index(item) if item else 0
-            tail = next((sp for sp in spans if sp[1] == clause.start() + end), None)
             if 0 < len([w for w in item.split() if w not in _CONNECTOR]) <= MAX_ITEM_WORDS:
                 run.append((at, at + len(item)))
             else:
                 if run:
                     runs.append((run, introduced))
+                tail = next((sp for sp in spans if sp[1] == clause.start() + end), None)
                 run = [tail] if tail else []
             pos = sep.end() if sep else end
         if run:

@@ -10,6 +10,7 @@ municipality's plan they are that municipality's own, proposed as new partners f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.extract import partner_lists
@@ -214,12 +215,11 @@ class Resolver:
         ident = slug(label, 64)
         if own and self.municipality is not None:
             ident = f"{ident}-{slug(self.municipality.name)}"
-        if ident in self.lexicon.partners:
-            return Partner(ident, self.lexicon.partners[ident].label)
-        if ident not in self.new:
+
+        def record() -> dict[str, object]:
             scopes = [str(e.raw.get("scope")) for e in alike if e.raw.get("scope")]
             scope = "regionaal" if region else max(scopes or ["lokaal"], key=scopes.count)
-            record: dict[str, object] = {
+            entry: dict[str, object] = {
                 "id": ident,
                 "label": label,
                 "kind": alike[0].kind if alike else "organisatie",
@@ -230,19 +230,19 @@ class Resolver:
                 "nog te controleren.",
             }
             if own and self.municipality_id:
-                record["part_of"] = self.municipality_id
-            self.new[ident] = Partner(ident, label, record)
-        return self.new[ident]
+                entry["part_of"] = self.municipality_id
+            return entry
+
+        return self._known_or_new(ident, label, record)
 
     def listed(self, label: str, aliases: list[str], where: str) -> Partner:
         """A new partner that only where it is named says is one: a list of partners
         ("Staedion"), an enumeration of partners ("politie, OM en jeugdreclassering")."""
         label = label[:1].upper() + label[1:]
         ident = slug(label, 64)
-        if ident in self.lexicon.partners:
-            return Partner(ident, self.lexicon.partners[ident].label)
-        if ident not in self.new:
-            record: dict[str, object] = {
+
+        def record() -> dict[str, object]:
+            entry: dict[str, object] = {
                 "id": ident,
                 "label": label,
                 "kind": "organisatie",
@@ -253,8 +253,20 @@ class Resolver:
                 "soort, type en reikwijdte nog te bepalen.",
             }
             if aliases:
-                record["aliases"] = aliases
-            self.new[ident] = Partner(ident, label, record)
+                entry["aliases"] = aliases
+            return entry
+
+        return self._known_or_new(ident, label, record)
+
+    def _known_or_new(
+        self, ident: str, label: str, record: Callable[[], dict[str, object]]
+    ) -> Partner:
+        """The registry's entry `ident`, else the new partner proposed under it (its entry
+        made once, the first time it is named)."""
+        if ident in self.lexicon.partners:
+            return Partner(ident, self.lexicon.partners[ident].label)
+        if ident not in self.new:
+            self.new[ident] = Partner(ident, label, record())
         return self.new[ident]
 
     def type_words(self) -> list[tuple[PartnerType, str, str, bool, re.Pattern[str]]]:
@@ -288,10 +300,9 @@ class Resolver:
         if entry.region and re.search(rf"\b{re.escape(entry.region)}\b", entry.label):
             # named as the example is: "College van burgemeester en wethouders van Nijmegen"
             label = re.sub(rf"\b{re.escape(entry.region)}\b", region, entry.label)
-        if ident in self.lexicon.partners:
-            return Partner(ident, self.lexicon.partners[ident].label)
-        if ident not in self.new:
-            record: dict[str, object] = {
+
+        def record() -> dict[str, object]:
+            new: dict[str, object] = {
                 "id": ident,
                 "label": label,
                 "kind": entry.kind,
@@ -300,12 +311,13 @@ class Resolver:
                 "nog te controleren.",
             }
             if entry.bound_to and self.municipality_id:
-                record["part_of"] = self.municipality_id
+                new["part_of"] = self.municipality_id
             for key in ("type", "scope"):  # issue 11's partner type and scope, where present
                 if entry.raw.get(key):
-                    record[key] = entry.raw[key]
-            self.new[ident] = Partner(ident, label, record)
-        return self.new[ident]
+                    new[key] = entry.raw[key]
+            return new
+
+        return self._known_or_new(ident, label, record)
 
 
 _LONGER_NAME = re.compile(r"\s+(?:voor|van)\s+(?:de\s+|het\s+)?[A-Z]")
