@@ -4,8 +4,10 @@ ivp:Partner in the ontology), on a text of our own with "Hoofdstuk" chapters, "โ
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
-from extract_support import draft, text
+from extract_support import draft, lexicon, text
 
 from graph.config import PROJECT_ROOT, Settings
 from graph.extract import evaluate, pipeline
@@ -113,3 +115,75 @@ def test_de_gemeente_after_another_municipality_named_is_still_this_one() -> Non
     quotes = [p["quote"] for p in named_items(plan.plan) if p["partner"] == "gemeente-wijdemeren"]
     assert any("politie, gemeente en inwoners" in q for q in quotes), named_items(plan.plan)
     assert "gemeente" not in {p["id"] for p in plan.new_partners}
+
+
+@pytest.fixture(scope="module")
+def together() -> pipeline.Draft:
+    """A text with "ยง" sections that says in prose whom it works with."""
+    return draft(text("kampen-samenwerking.txt"), municipality="Kampen")
+
+
+def proposed_labels(result: pipeline.Draft) -> set[str]:
+    return {p["label"] for p in result.new_partners}
+
+
+def test_what_a_plan_works_together_with_is_a_partner(together: pipeline.Draft) -> None:
+    """After the cues of ivp:Involvement ("samen met", "samenwerking met"), the short items up
+    to where the phrase ends; an elided head noun is restored ("het sociaal en het fysiek
+    domein"), a group that includes a known partner is one ("wijkprofessionals, waaronder ook
+    de politie")."""
+    labels = proposed_labels(together)
+    assert {"Huurdersvereniging", "Sociaal domein", "Fysiek domein"} <= labels, labels
+    assert "Wijkprofessionals" in labels or "wijkprofessionals" in named(together.plan), labels
+    assert "Sociaal" not in labels
+    quotes = {p["quote"] for p in named_items(together.plan) if p["partner"] == "fysiek-domein"}
+    assert quotes == {
+        "In de aanpak van overlast werken we samen met het sociaal en het fysiek domein."
+    }
+
+
+def test_what_is_no_partner_after_a_cue_of_working_together(together: pipeline.Draft) -> None:
+    """Not a kruisverband's "hangt samen met", not an abstract noun ("samen met de kans op"),
+    not a pronoun ("samenwerking met elkaar"), not half of an elided compound ("veiligheids-")."""
+    folded = " ".join(proposed_labels(together)).lower()
+    for word in ("drugsoverlast", "kans", "elkaar", "veiligheids"):
+        assert word not in folded, proposed_labels(together)
+
+
+def test_a_name_that_defines_a_short_form_names_an_organisation_by_its_head_word(
+    together: pipeline.Draft,
+) -> None:
+    """ "Regionaal Platform Criminaliteitsbeheersing (RPC)": "platform" is a head word of an
+    organisation (ivp:extractionCue on partnertype/onbepaald); a monitor is none."""
+    proposed = {p["label"]: p for p in together.new_partners}
+    assert proposed["Regionaal Platform Criminaliteitsbeheersing"]["aliases"] == ["RPC"]
+    assert not any("monitor" in label.lower() for label in proposed), sorted(proposed)
+
+
+def test_capitalised_words_before_a_type_name_are_part_of_the_name(
+    together: pipeline.Draft,
+) -> None:
+    """ "Kamper Wijkteams" is a name; "De Wijkteams" at the start of a sentence is the type."""
+    ids = {p["label"]: p["id"] for p in together.new_partners}
+    assert named(together.plan).get(ids.get("Kamper Wijkteams", "")) == "Kamper Wijkteams", ids
+    quotes = [p["quote"] for p in named_items(together.plan) if p["named_as"] == "Wijkteams"]
+    assert quotes == ["De Wijkteams zijn er in elke wijk."], named_items(together.plan)
+
+
+def test_the_riec_by_its_type_name_is_this_regions_where_the_registry_has_one_other() -> None:
+    """With only another region's RIEC in the registry, "het RIEC" in a plan of Oost-Nederland
+    is a new RIEC for that region, never the other region's entry."""
+    full = lexicon()
+    partners = {k: v for k, v in full.partners.items() if k != "riec-oost-nederland"}
+    only_den_haag = dataclasses.replace(full, partners=partners)
+    result = pipeline.extract(
+        "Veiligheidsplan Kampen 2027-2030\n\n1. Ondermijning\n\n"
+        "Wij werken samen met het RIEC aan de aanpak van ondermijning.\n",
+        only_den_haag,
+        source_file="test.txt",
+        municipality="Kampen",
+    )
+    ids = set(named(result.plan))
+    assert "riec-den-haag" not in ids, ids
+    assert any(p.get("type") == "riec" and "Oost-Nederland" in p["label"]
+               for p in result.new_partners), result.new_partners  # fmt: skip

@@ -122,6 +122,7 @@ class Lexicon:
             names = {fold(label) for label, _status, _vng in self.theme_names}
             names |= {fold(label) for labels in self.vng.values() for label in labels}
             names |= {fold(c) for c in self.cue("Partner")}
+            names |= {fold(c).split()[-1] for c in self.cue("Partner")}  # "organisaties"
             self._topic_names = names
         return self._topic_names
 

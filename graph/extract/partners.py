@@ -356,6 +356,10 @@ def _is_type_name(name: str, entry: PartnerEntry, lexicon: Lexicon) -> bool:
     type_label = fold(re.sub(r"\([^)]*\)", "", entry.type_label or ""))
     if folded in type_label or type_label in folded:
         return True
+    # the type's own names ("RIEC"), also where the registry holds no other entry of it
+    kind = entry.raw.get("type")
+    if any(fold(n) == folded for t in lexicon.partner_types if t.notation == kind for n in t.names):
+        return True
     siblings = [
         p for p in lexicon.partners.values()
         if p.id != entry.id and p.type_label and entry.type_label
@@ -397,6 +401,20 @@ def _region_after(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w'’\-]*)\s+$")
+_NOT_IN_NAME = {"de", "het", "een", "en", "ook", "onze", "ons", "deze", "dit", "die", "alle", "met",
+                "in", "op", "voor", "van", "bij", "door", "via", "zoals", "waaronder"}  # fmt: skip
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where a capitalised type word's name starts, with the capitalised words before it
+    ("Veiliger Wijkteams", "Haags Economisch Interventieteam"), not an article or a word
+    that starts a sentence ("De Wijkteams")."""
+    while (before := _NAME_BEFORE.search(text, 0, start)) and before[1].lower() not in _NOT_IN_NAME:
+        start = before.start()
+    return start
+
+
 def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerType, str, bool]]:
     """(start, end, type, name, bare) of each partner a sentence names by its type only: the type's
     label ("jongerenwerk", plural too; the name is the label, singular) or a head word with a
@@ -425,8 +443,9 @@ def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerTy
             if head and not tail:
                 continue
             end = tail[-1].end() if tail else m.end()
-            name = text[m.start() : end] if tail else None
-            found.append((m.start(), end, ptype, name or word[0].upper() + word[1:], not tail))
+            start = _name_start(text, m.start()) if m.group()[0].isupper() else m.start()
+            name = text[start:end] if tail or start < m.start() else None
+            found.append((start, end, ptype, name or word[0].upper() + word[1:], name is None))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int, PartnerType, str, bool]] = []
     for item in found:  # the longest of overlapping names
@@ -442,6 +461,12 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
     found = []
     listed = partner_lists.listed_lines(doc, resolver.lexicon)
     cues = resolver.lexicon.cue("Partner")
+    works_with = resolver.lexicon.cue("Involvement")
+    heads = resolver.lexicon.cue(f"partnertype/{UNKNOWN_TYPE}")
+    links = [
+        c for kind, words in resolver.lexicon.cues.items()
+        if kind.startswith("kruisverbandsoort/") for c in words
+    ]  # fmt: skip
     for sentence in doc.sentences():
         known = resolver.find(sentence.text)
         typed = typed_names(sentence.text, resolver)
@@ -469,6 +494,22 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
                 partner = resolver.listed(printed, [], "een opsomming met andere partners")
                 found.append(
                     Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.35)
+                )
+        for name, short, _span in partner_lists.defined_names(sentence.text, heads, spans):
+            partner = resolver.listed(name, [short], "een naam met een afkorting")
+            found.append(
+                Mention(partner, name, sentence.line, sentence.text, sentence.section, 0.45)
+            )
+            spans.append(_span)
+        together = partner_lists.collaborators(sentence.text, works_with, links, spans)
+        together += partner_lists.groups_of_partners(sentence.text, spans)
+        for printed, _span in partner_lists.elided(sentence.text, together):
+            if partner_lists.reads_as_group(printed, heads) and partner_lists.could_be_partner(
+                printed, resolver.lexicon
+            ):
+                partner = resolver.listed(printed, [], "een zin over samenwerking")
+                found.append(
+                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.3)
                 )
         for start, end, ptype, name, bare in typed:
             if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
