@@ -5,6 +5,7 @@ riec-den-haag, but a bare "RIEC" in a plan of a municipality in another RIEC reg
 region's RIEC, a new partner of the known type, never the registry's entry for another region.
 The same holds for the bodies of one municipality (its college, its wijkteams): in another
 municipality's plan they are that municipality's own, proposed as new partners for review.
+Finding the names in sentences is graph.extract.partner_mentions.
 """
 
 from __future__ import annotations
@@ -13,14 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph.extract import partner_lists
 from graph.extract.lexicon import Lexicon, Municipality, PartnerEntry, PartnerType, fold
-from graph.extract.sections import Document, slug
+from graph.extract.sections import slug
 
-# the next word of a name: never across a tab or a line break (a table's next cell)
-_NAME_WORD = re.compile(r"[^\S\t\n\r]+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
-MAX_NAME_WORDS = 6
-_ARTICLE = re.compile(r"\s+(?:de|het|een)\s", re.IGNORECASE)
 OWN_KINDS = {"gemeente", "bestuursorgaan"}  # the municipality's own bodies: see _own, _body
 _TOKEN = re.compile(r"[\w][\w'’&\-]*[\w\-]|\w")
 MAX_NAME_TOKENS = 10
@@ -35,16 +31,6 @@ class Partner:
     id: str
     label: str
     new: dict[str, object] | None = None  # the registry entry to add, for a new partner
-
-
-@dataclass
-class Mention:
-    partner: Partner
-    named_as: str
-    line: int
-    quote: str
-    section: str
-    confidence: float
 
 
 @dataclass
@@ -74,7 +60,7 @@ class Resolver:
         ]  # fmt: skip
         for entry, name in pairs:
             key = key_of(name)
-            if not key or len(key) > MAX_NAME_TOKENS or (len(name) < 3 and not _acronym(name)):
+            if not key or len(key) > MAX_NAME_TOKENS or (len(name) < 3 and not is_acronym(name)):
                 continue  # "OM" is a name (found only in capitals, see find); "om" is none
             self.index.setdefault(key, []).append((entry, name))
             self.firsts.add(key[0])
@@ -98,7 +84,7 @@ class Resolver:
                     continue
                 printed = text[tokens[i][1] : tokens[i + n - 1][2]]
                 for entry, name in self.index[key]:
-                    if _acronym(name) and printed != name:
+                    if is_acronym(name) and printed != name:
                         continue  # "OM" is not "om"
                     best = (tokens[i][1], tokens[i + n - 1][2], entry, name)
                     break
@@ -119,7 +105,7 @@ class Resolver:
         # the region after the name decides for a regional entry and for a municipality
         # ("de gemeente Delft" is not "de gemeente")
         regional = entry.region or entry.kind == "gemeente"
-        key = (entry.id, name, _region_after(after, self.lexicon) if regional else None)
+        key = (entry.id, name, region_after(after, self.lexicon) if regional else None)
         if key not in self.resolved:
             self.resolved[key] = self._resolve(entry, name, after)
         return self.resolved[key]
@@ -131,7 +117,7 @@ class Resolver:
                 return Partner(entry.id, entry.label), 0.9
             if exact or (entry.raw.get("cbs_code") and _names_place(name, entry)):
                 return Partner(entry.id, entry.label), 0.7
-            if _region_after(after, self.lexicon) or self.municipality_id is None:
+            if region_after(after, self.lexicon) or self.municipality_id is None:
                 return None  # "gemeente Den Haag", a municipality the registry lacks
             # "de gemeente", an alias of another municipality's entry: in this plan, its own
             return Partner(self.municipality_id, f"Gemeente {self.municipality.name}"), 0.6
@@ -142,7 +128,7 @@ class Resolver:
                 return None  # "economie", an alias of another municipality's department
             return self._own(entry)  # "het college", "de raad": this municipality's own
         if entry.region:
-            region = _region_after(after, self.lexicon)
+            region = region_after(after, self.lexicon)
             if region and fold(region) != fold(entry.region):
                 return self._regional(entry, region)
             if fold(entry.region) in fold(name) or not _is_type_name(name, entry, self.lexicon):
@@ -323,7 +309,7 @@ class Resolver:
 _LONGER_NAME = re.compile(r"\s+(?:voor|van)\s+(?:de\s+|het\s+)?[A-Z]")
 
 
-def _starts_longer_name(text: str, start: int, end: int) -> bool:
+def starts_longer_name(text: str, start: int, end: int) -> bool:
     """Is a one-word match the first word of a longer proper name the registry lacks ("Raad
     voor de Kinderbescherming", "Raad van State"), not the body that word names alone?"""
     word = text[start:end]
@@ -340,7 +326,7 @@ def _token_key(token: str) -> str:
     return token.lower().rstrip("-") or token
 
 
-def _acronym(name: str) -> bool:
+def is_acronym(name: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", name)
     return bool(letters) and letters.isupper() and len(letters) <= 6
 
@@ -387,7 +373,7 @@ def _column_of(region: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _region_after(text: str, lexicon: Lexicon) -> str | None:
+def region_after(text: str, lexicon: Lexicon) -> str | None:
     """A region or municipality named right after a type name: "RIEC *Midden-Nederland*"."""
     head = text.lstrip(" (")[:60]
     head = re.sub(r"^(?:regio|van|voor|de)\s+", "", head, flags=re.I)
@@ -399,144 +385,3 @@ def _region_after(text: str, lexicon: Lexicon) -> str | None:
         if head.startswith(name) and (not rest or not rest.isalnum()):
             return name
     return None
-
-
-_NAME_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w'’\-]*)\s+$")
-_NOT_IN_NAME = {"de", "het", "een", "en", "ook", "onze", "ons", "deze", "dit", "die", "alle", "met",
-                "in", "op", "voor", "van", "bij", "door", "via", "zoals", "waaronder"}  # fmt: skip
-
-
-def _name_start(text: str, start: int) -> int:
-    """Where a capitalised type word's name starts, with the capitalised words before it
-    ("Veiliger Wijkteams", "Haags Economisch Interventieteam"), not an article or a word
-    that starts a sentence ("De Wijkteams")."""
-    while (before := _NAME_BEFORE.search(text, 0, start)) and before[1].lower() not in _NOT_IN_NAME:
-        start = before.start()
-    return start
-
-
-def typed_names(text: str, resolver: Resolver) -> list[tuple[int, int, PartnerType, str, bool]]:
-    """(start, end, type, name, bare) of each partner a sentence names by its type only: the type's
-    label ("jongerenwerk", plural too; the name is the label, singular) or a head word with a
-    capitalised name after it ("afdeling Wijkzaken", the name as printed)."""
-    found = []
-    lowered = text.lower()
-    for ptype, word, word_lower, head, pattern in resolver.type_words():
-        if word_lower not in lowered:
-            continue  # a cheap test first: most sentences name no type at all
-        for m in pattern.finditer(text):
-            if _acronym(word) and m.group() != word:
-                continue  # "GGZ", not "ggz" inside a word list
-            end, tail = m.end(), []
-            while len(tail) < MAX_NAME_WORDS:
-                follow = _NAME_WORD.match(text, end)
-                if follow is None:
-                    break
-                if not tail and not follow.group(1)[0].isupper():
-                    break  # "brandweer en de GHOR": two partners, not one name
-                if tail and follow.group(1) == "en" and _ARTICLE.match(text, follow.end()):
-                    break  # "RIEC Midden-Nederland en de Veiligheidsregio": two as well
-                tail.append(follow)
-                end = follow.end()
-            while tail and not tail[-1].group(1)[0].isupper():
-                tail.pop()  # "Stichting Welzijn en" ends at "Welzijn"
-            if head and not tail:
-                continue
-            end = tail[-1].end() if tail else m.end()
-            start = _name_start(text, m.start()) if m.group()[0].isupper() else m.start()
-            name = text[start:end] if tail or start < m.start() else None
-            found.append((start, end, ptype, name or word[0].upper() + word[1:], name is None))
-    found.sort(key=lambda f: (f[0], -f[1]))
-    kept: list[tuple[int, int, PartnerType, str, bool]] = []
-    for item in found:  # the longest of overlapping names
-        if not kept or item[0] >= kept[-1][1]:
-            kept.append(item)
-    return kept
-
-
-def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
-    """Every resolved partner name, with its sentence as the quote; then the partners a list
-    or an enumeration of partners names (graph.extract.partner_lists) and those named by
-    their type only, proposed as new with a lower confidence."""
-    found = []
-    listed = partner_lists.listed_lines(doc, resolver.lexicon)
-    cues = resolver.lexicon.cue("Partner")
-    works_with = resolver.lexicon.cue("Involvement")
-    heads = resolver.lexicon.cue(f"partnertype/{UNKNOWN_TYPE}")
-    links = [
-        c for kind, words in resolver.lexicon.cues.items()
-        if kind.startswith("kruisverbandsoort/") for c in words
-    ]  # fmt: skip
-    for sentence in doc.sentences():
-        known = resolver.find(sentence.text)
-        typed = typed_names(sentence.text, resolver)
-        if sentence.list_item and sentence.line in listed:
-            name = partner_lists.listed_partner(sentence.text, known, typed)
-            if name is not None:
-                partner = resolver.listed(*name, "een lijst van partners")
-                found.append(
-                    Mention(partner, name[0], sentence.line, sentence.text, sentence.section, 0.45)
-                )
-                continue
-        # a registry name inside a longer name with a head word ("Buurtwerk" in "Stichting
-        # Buurtwerk Zandweerd") is part of that name; else the registry's name wins
-        named = [(s, e) for s, e, _t, _n, bare in typed if not bare]
-        known = [
-            k for k in known
-            if not any(s <= k[0] and k[1] <= e for s, e in named)
-            and not _starts_longer_name(sentence.text, k[0], k[1])
-        ]  # fmt: skip
-        spans = [(k[0], k[1]) for k in known if resolver.resolve(k[2], k[3], sentence.text[k[1] :])]
-        spans += [(t[0], t[1]) for t in typed]
-        for start, end in partner_lists.enumerated(sentence.text, spans, cues):
-            printed = sentence.text[start:end]
-            if partner_lists.could_be_partner(printed, resolver.lexicon):
-                partner = resolver.listed(printed, [], "een opsomming met andere partners")
-                found.append(
-                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.35)
-                )
-        for name, short, _span in partner_lists.defined_names(sentence.text, heads, spans):
-            partner = resolver.listed(name, [short], "een naam met een afkorting")
-            found.append(
-                Mention(partner, name, sentence.line, sentence.text, sentence.section, 0.45)
-            )
-            spans.append(_span)
-        together = partner_lists.collaborators(sentence.text, works_with, links, spans)
-        together += partner_lists.groups_of_partners(sentence.text, spans)
-        for printed, _span in partner_lists.elided(sentence.text, together):
-            if partner_lists.reads_as_group(printed, heads) and partner_lists.could_be_partner(
-                printed, resolver.lexicon
-            ):
-                partner = resolver.listed(printed, [], "een zin over samenwerking")
-                found.append(
-                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.3)
-                )
-        for start, end, ptype, name, bare in typed:
-            if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
-                continue  # the registry knows the name
-            region = _region_after(sentence.text[end:], resolver.lexicon) if bare else None
-            if not bare:
-                region = next(
-                    (r for names in resolver.lexicon.regions.values() for r in names
-                     if re.search(rf"\b{re.escape(r)}\b", name)),
-                    None,
-                )  # fmt: skip
-            partner = resolver.typed(ptype, name, region, bare)
-            found.append(
-                Mention(
-                    partner, sentence.text[start:end], sentence.line, sentence.text,
-                    sentence.section, 0.4 if bare else 0.5,
-                )
-            )  # fmt: skip
-        for start, end, entry, name in known:
-            resolved = resolver.resolve(entry, name, sentence.text[end:])
-            if resolved is None:
-                continue
-            partner, confidence = resolved
-            found.append(
-                Mention(
-                    partner, sentence.text[start:end], sentence.line, sentence.text,
-                    sentence.section, confidence,
-                )
-            )  # fmt: skip
-    return found

@@ -8,7 +8,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.extract import crosslinks, decision, elements, legal, partners, tables, themes, vng
+from graph.extract import (
+    crosslinks,
+    decision,
+    elements,
+    legal,
+    partner_mentions,
+    partners,
+    tables,
+    themes,
+    vng,
+)
 from graph.extract.lexicon import Lexicon, Municipality, fold
 from graph.extract.read import Origin
 from graph.extract.sections import ROOT, Document, clean, slug
@@ -131,7 +141,7 @@ def extract(
             **marks(act.confidence),
         }  # fmt: skip
     cited = legal.extract(doc, lexicon)
-    mentions = partners.mentions(doc, resolver)
+    mentions = partner_mentions.mentions(doc, resolver)
     theme_items = {t.id: _theme_item(t) for t in found_themes}
     for element in elements.extract(doc, found_themes, lexicon):
         item = {"label": element.label}
