@@ -1029,6 +1029,14 @@ def html(
     help="Largest request body in bytes (413 above).",
 )
 @click.option(
+    "--request-time",
+    "request_seconds",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="Seconds a client has to send a whole request; a slower one is cut off.",
+)
+@click.option(
     "--max-query-length",
     default=100_000,
     show_default=True,
@@ -1064,6 +1072,7 @@ def serve(
     workers: int,
     max_rows: int,
     max_body: int,
+    request_seconds: float,
     max_query_length: int,
     cors_origins: tuple[str, ...],
     cors_post: bool,
@@ -1100,6 +1109,7 @@ def serve(
         workers=workers,
         max_rows=max_rows,
         max_body=max_body,
+        request_seconds=request_seconds,
         max_query_length=max_query_length,
         cors_origins=origins,
         cors_methods=("GET", "HEAD", "POST") if cors_post else ("GET", "HEAD"),

@@ -20,6 +20,7 @@ class Limits:
 
     timeout: float = 5.0  # seconds of evaluation before the query's worker is killed
     max_body: int = 1024 * 1024  # bytes of request body
+    request_seconds: float = 20.0  # to send a whole request, however slowly (slowloris)
     max_query_length: int = 100_000  # characters of query or update text
     max_rows: int = 100_000  # solutions or triples in one answer
     workers: int = 2  # query worker processes, i.e. queries evaluated at once

@@ -4,7 +4,8 @@ waitress is a pure-Python, multi-threaded WSGI server that is production grade a
 compiler; its threads only parse requests and wait, while the queries run in the worker
 processes. Out of the box it holds at most 100 connections and waits 120 s for an idle one,
 so 101 half-open requests (slowloris) lock every other client out for two minutes. Here:
-- a client has `REQUEST_SECONDS` to send a whole request, however slowly it trickles bytes;
+- a client has `request_seconds` (Limits; 20 by default) to send a whole request, however
+  slowly it trickles bytes;
 - a connection idle for `IDLE_SECONDS` is closed;
 - the connection limit is what the process's file descriptors allow (raised to the hard
   limit), not 100.
@@ -19,7 +20,6 @@ from typing import Any
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 
-REQUEST_SECONDS = 20
 IDLE_SECONDS = 10
 MAX_CONNECTIONS = 4096
 
@@ -39,10 +39,11 @@ class Listener(TcpWSGIServer):
     """waitress' TCP server with the request-time bound in its periodic clean-up."""
 
     channel_class = _Channel
+    request_seconds = 20.0
 
     def maintenance(self, now: float) -> None:
         super().maintenance(now)
-        cutoff = now - REQUEST_SECONDS
+        cutoff = now - self.request_seconds
         for channel in list(self.active_channels.values()):
             receiving = getattr(channel, "request", None) is not None and not channel.requests
             if receiving and getattr(channel, "request_started", now) < cutoff:
@@ -63,8 +64,10 @@ def connection_limit() -> int:
     return max(100, min(MAX_CONNECTIONS, int(soft) - 512))
 
 
-def create(app: Any, host: str, port: int, threads: int, max_body: int) -> Listener:
-    return Listener(
+def create(
+    app: Any, host: str, port: int, threads: int, max_body: int, request_seconds: float
+) -> Listener:
+    server = Listener(
         app,
         host=host,
         port=port,
@@ -76,3 +79,5 @@ def create(app: Any, host: str, port: int, threads: int, max_body: int) -> Liste
         expose_tracebacks=False,
         ident="kruisverband",
     )
+    server.request_seconds = request_seconds
+    return server

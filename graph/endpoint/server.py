@@ -106,6 +106,7 @@ def serve(
             port,
             threads=limits.workers + 6,
             max_body=limits.max_body * 2,  # the app answers first, with 413
+            request_seconds=limits.request_seconds,
         )
         actual = getattr(server, "effective_port", port)
         shown = f"[{host}]" if ":" in host else host
