@@ -23,7 +23,7 @@ from graph.i18n import DEFAULT, LANGUAGES, Language, choose, speaking
 from graph.messages import MESSAGES, problems_found
 from graph.problems import CannotRun, InvalidData, Problem
 from graph.queries import UnknownQuery, named_queries
-from graph.sparql import RDF_FORMATS, QueryError, query_text, run, serialize
+from graph.sparql import RDF_FORMATS, QueryError, for_plans, query_text, run, serialize
 from graph.store import open_build
 
 if TYPE_CHECKING:
@@ -491,6 +491,12 @@ def crosslinks(ctx: click.Context, plan: str | None, listing: output.Listing) ->
 )
 @click.option("--list", "list_named", is_flag=True, help="List the named queries.")
 @click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    help="Only the rows of this plan (repeatable): for a SELECT with a ?plan column.",
+)
+@click.option(
     "--endpoint",
     default=None,
     help="Query this SPARQL 1.1 endpoint (e.g. a store `ivp publish` filled) instead of dist/.",
@@ -508,6 +514,7 @@ def query(
     sparql: str | None,
     listing: output.Listing,
     list_named: bool,
+    plans: tuple[str, ...],
     endpoint: str | None,
     token: str | None,
 ) -> None:
@@ -524,6 +531,7 @@ def query(
       ivp query @prioritaire-themas
       ivp query 'SELECT ?label WHERE { ?t a ivp:Theme ; skos:prefLabel ?label }' --format csv
       ivp query @begrotingstotalen --sort -difference --limit 3 --format ndjson
+      ivp query @gedeelde-partners --plan nijmegen-2022
       ivp query @prioritaire-themas --endpoint http://127.0.0.1:7878/query
     """
     fmt = listing.format
@@ -537,13 +545,18 @@ def query(
         show_rows(rows, listing)
         return
     settings: Settings = ctx.obj
+    text = query_text(sparql, settings)
+    if plans:
+        text = for_plans(text, list(plans))
     if endpoint:
         from graph.remote import run_remote
 
-        result = run_remote(endpoint, query_text(sparql, settings), settings, token)
+        result = run_remote(endpoint, text, settings, token)
     else:
         store = reader_store(settings)
-        result = run(store, query_text(sparql, settings), settings)
+        for plan in plans:
+            Catalog(store, settings).check_plan(plan)
+        result = run(store, text, settings)
     if result.kind != "select" and listing.shaped:
         raise click.UsageError(
             "--sort, --limit and --no-headers shape the rows of a SELECT; "

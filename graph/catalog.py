@@ -19,6 +19,7 @@ from graph.analysis_cache import CACHE
 from graph.catalog_content import plan_content_detail, set_link_rows
 from graph.config import Settings
 from graph.dist import CLASS_COUNTS, PLAN_ROWS, WRITTEN
+from graph.notices import notice
 from graph.store import prefixes, select, sparql_string
 
 STATUSES = ("priority", "core", "elsewhere")
@@ -48,8 +49,14 @@ def _closest(ref: str, names: dict[str, list[str]] | list[str], what: str) -> No
     if not close:
         close = [text for text in by_lower if ref.lower() in text]
     suggested = list(dict.fromkeys(c for text in close for c in by_lower[text]))[:5]
-    hint = f" Did you mean: {', '.join(suggested)}?" if suggested else ""
-    return NotFound(f"No {what} {ref!r}.{hint}")
+    return not_found(ref, what, suggested)
+
+
+def not_found(ref: str, what: str, suggested: list[str]) -> NotFound:
+    """'No theme 'x'. Did you mean: ...?' in the reader's language (`what`: plan, theme,
+    partner, node)."""
+    hint = notice("close_matches", names=", ".join(suggested)) if suggested else ""
+    return NotFound(notice("not_found", what=notice(f"what_{what}"), ref=ref, hint=hint))
 
 
 class Catalog:
@@ -202,7 +209,7 @@ SELECT ?plan ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {{
     def themes(self, plan: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         self.check_plan(plan)
         if status is not None and status not in STATUSES:
-            raise NotFound(f"No status {status!r}; use one of {', '.join(STATUSES)}.")
+            raise NotFound(notice("no_status", status=status, known=", ".join(STATUSES)))
         filters = []
         # one plan: bind it first, also inside the counts, or they count every plan's themes
         plan_iri = f"<{self.settings.base}id/plan/{plan}>"  # a checked id: a slug
@@ -251,10 +258,7 @@ ORDER BY ?plan (!BOUND(?number)) ?number ?id"""
         if "/" in ref and ref.split("/", 1)[0] in self.plan_ids():
             named, ref = ref.split("/", 1)
             if plan is not None and plan != named:
-                raise NotFound(
-                    f"Theme {named}/{ref} is not in plan {plan}: --plan {plan} and the theme "
-                    f"name different plans; leave out --plan or name a theme of {plan}."
-                )
+                raise NotFound(notice("theme_not_in_plan", named=named, ref=ref, plan=plan))
             plan = named
         self.check_plan(plan)
         all_themes = self._rows("""
@@ -270,7 +274,7 @@ SELECT ?plan ?id ?label WHERE { ?p ivp:hasTheme ?t ; dcterms:identifier ?plan .
                 return matches[0]
             if len(matches) > 1:
                 options = ", ".join(f"{p}/{t}" for p, t in matches)
-                raise NotFound(f"Theme {ref!r} is in several plans; say which: {options}.")
+                raise NotFound(notice("in_several_plans", ref=ref, options=options))
         names: dict[str, list[str]] = defaultdict(list)
         for r in rows:
             key = f"{r['plan']}/{r['id']}"

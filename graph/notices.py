@@ -80,6 +80,42 @@ NOTICES = Texts(
         "public_url": {"nl": "publieke URL:    {url}", "en": "public URL:      {url}"},
         # graph/sparql.py, graph/problems.py, graph/queries.py
         "cannot_read": {"nl": "kan {ref} niet lezen: {err}", "en": "cannot read {ref}: {err}"},
+        "not_found": {"nl": "Geen {what} {ref!r}.{hint}", "en": "No {what} {ref!r}.{hint}"},
+        "close_matches": {"nl": " Bedoelde u: {names}?", "en": " Did you mean: {names}?"},
+        "what_plan": {"nl": "plan", "en": "plan"},
+        "what_theme": {"nl": "thema", "en": "theme"},
+        "what_partner": {"nl": "partner", "en": "partner"},
+        "what_node": {"nl": "thema of partner", "en": "theme or partner"},
+        "no_status": {
+            "nl": "Geen status {status!r}; kies uit {known}.",
+            "en": "No status {status!r}; use one of {known}.",
+        },
+        "theme_not_in_plan": {
+            "nl": "Thema {named}/{ref} staat niet in plan {plan}: --plan {plan} en het thema "
+            "noemen verschillende plannen; laat --plan weg of noem een thema van {plan}.",
+            "en": "Theme {named}/{ref} is not in plan {plan}: --plan {plan} and the theme "
+            "name different plans; leave out --plan or name a theme of {plan}.",
+        },
+        "in_several_plans": {
+            "nl": "Thema {ref!r} staat in meer plannen; zeg welk: {options}.",
+            "en": "Theme {ref!r} is in several plans; say which: {options}.",
+        },
+        "several_nodes": {
+            "nl": "{ref!r} noemt meer knopen; zeg welke: {options}.",
+            "en": "{ref!r} names several nodes; say which: {options}.",
+        },
+        "compare_needs_two": {
+            "nl": "Een vergelijking vraagt twee of meer verschillende plannen.",
+            "en": "A comparison needs two or more different plans.",
+        },
+        "ego_needs_focus": {
+            "nl": "De ego-weergave vraagt --focus: een thema (plan/thema) of een partner-id.",
+            "en": "The ego view needs --focus: a theme (plan/theme) or partner id.",
+        },
+        "no_plan_column": {
+            "nl": "--plan beperkt een SELECT met een kolom ?plan; deze query heeft die niet",
+            "en": "--plan scopes a SELECT with a ?plan column; this query has none",
+        },
         "invalid1": {"nl": "{n} probleem in de data", "en": "{n} problem in the data"},
         "invalid": {"nl": "{n} problemen in de data", "en": "{n} problems in the data"},
         "unknown_query": {

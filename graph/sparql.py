@@ -7,6 +7,7 @@ predeclared.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from graph import queries
 from graph.config import DEFAULT_BASE, Settings
 from graph.i18n import choose
 from graph.notices import notice
-from graph.sparql_lexer import explain, in_order, select_star_order
+from graph.sparql_lexer import explain, in_order, plan_values_at, select_star_order
 from graph.store import prefixes, rows_of
 
 RDF_FORMATS = {
@@ -56,6 +57,17 @@ def query_text(argument: str, settings: Settings) -> str:
         except OSError as err:
             raise QueryError(notice("cannot_read", ref=ref, err=err.strerror)) from err
     return queries.get(ref).text.replace(DEFAULT_BASE, settings.base)
+
+
+def for_plans(text: str, plans: list[str]) -> str:
+    """The query answered for some plans only (`ivp query @gedeelde-partners --plan P`):
+    `VALUES ?plan` first in its WHERE clause. Nationally a query that pairs every plan with
+    every other is quadratic; for one plan it is linear."""
+    at = plan_values_at(text)
+    if at is None:
+        raise QueryError(notice("no_plan_column"))
+    values = " ".join(json.dumps(p, ensure_ascii=False) for p in plans)  # SPARQL's escapes too
+    return f"{text[:at]} VALUES ?plan {{ {values} }}{text[at:]}"
 
 
 def run(store: ox.Store, text: str, settings: Settings) -> QueryResult:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from graph.i18n import Language, choose
 from graph.notices import NOTICES
@@ -375,3 +376,39 @@ def in_order(names: list[str], order: list[str] | None) -> list[str]:
         return names
     rank = {name: i for i, name in enumerate(order)}
     return sorted(names, key=lambda n: rank.get(n, len(rank)))
+
+
+def plan_values_at(text: str) -> int | None:
+    """Where `VALUES ?plan { ... }` goes to scope a SELECT to some plans: just inside the
+    brace that opens its WHERE clause, so that the engine starts from those plans rather than
+    filtering every plan's rows at the end. None where the query is no SELECT that projects
+    ?plan (or `SELECT *` naming it), or binds ?plan itself (`AS ?plan`: VALUES first would
+    clash with it).
+
+    >>> text = 'SELECT ?plan ?n WHERE { ?p dcterms:identifier ?plan }'
+    >>> text[plan_values_at(text):]
+    ' ?p dcterms:identifier ?plan }'
+    >>> plan_values_at('SELECT ?n WHERE { ?p dcterms:identifier ?n }') is None
+    True
+    """
+    try:
+        found = tokens(text)
+    except QueryTextError:
+        return None
+    if any(a.text.upper() == "AS" and b.text in ("?plan", "$plan") for a, b in pairwise(found)):
+        return None
+    start = next(
+        (i for i, t in enumerate(found) if t.kind == "word" and t.text.upper() == "SELECT"), None
+    )
+    if start is None or any(
+        t.kind == "word" and t.text.upper() not in PROLOGUE for t in found[:start]
+    ):
+        return None
+    brace = next((i for i in range(start, len(found)) if found[i].text == "{"), None)
+    if brace is None:
+        return None
+    projected = [t.text[1:] for t in found[start + 1 : brace] if t.kind == "var"]
+    star = any(t.text == "*" for t in found[start + 1 : brace])
+    if "plan" not in projected and not (star and any(t.text[1:] == "plan" for t in found[brace:])):
+        return None
+    return found[brace].offset + 1

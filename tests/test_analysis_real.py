@@ -236,7 +236,7 @@ def test_table_mode_reads_the_result_in_plain_words(run_cli) -> None:
 def test_wrong_plan_gets_close_matches(run_cli) -> None:
     out = run_cli("analyze", "central", "--plan", PLANS[0][:-1])
     assert out.exit_code == 1
-    assert "Did you mean" in out.output
+    assert "Bedoelde u: " in out.output
 
 
 def test_export_writes_a_file(run_cli, tmp_path: Path) -> None:

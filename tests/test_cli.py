@@ -17,6 +17,7 @@ from cli import main
 from graph.config import PROJECT_ROOT
 
 SHELL = (">", ">>", "|", "<", "&&", ";")  # where an example's ivp arguments end
+PN = "pijnacker-nootdorp-2023"
 
 
 def walk(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
@@ -207,6 +208,18 @@ def test_query_formats_and_errors(run_cli) -> None:
     assert "geen benoemde query @prioritaire-thema; bedoelde u @prioritaire-themas" in wrong.output
     wrong = run_cli("--lang", "en", "query", "@prioritaire-thema")
     assert "no named query @prioritaire-thema; did you mean @prioritaire-themas" in wrong.output
+
+
+def test_query_for_one_plan(run_cli) -> None:
+    every = json.loads(run_cli("query", "@gedeelde-partners", "--format", "json").output)
+    out = run_cli("query", "@gedeelde-partners", "--plan", PN, "--format", "json")
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert rows == [r for r in every if r["plan"] == PN] and rows
+    unknown = run_cli("query", "@gedeelde-partners", "--plan", PN[:-1])
+    assert unknown.exit_code == 1 and f"Geen plan '{PN[:-1]}'. Bedoelde u: {PN}?" in unknown.output
+    no_column = run_cli("query", "SELECT ?t WHERE { ?t a ivp:Theme }", "--plan", PN)
+    assert no_column.exit_code == 1 and "kolom ?plan" in no_column.output
 
 
 def test_query_from_file(run_cli, tmp_path) -> None:

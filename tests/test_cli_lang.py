@@ -31,7 +31,7 @@ def test_the_build_report_is_dutch_by_default_and_english_on_request(built: Sett
 def test_messages_of_the_error_boundary_follow_the_language(built: Settings) -> None:
     dutch = ivp(built, "theme", "ondermijnin")
     assert dutch.exit_code == 1
-    assert dutch.stderr.startswith("Fout: No theme 'ondermijnin'.")
+    assert dutch.stderr.startswith("Fout: Geen thema 'ondermijnin'.")
     english = ivp(built, "--lang", "EN", "theme", "ondermijnin")
     assert english.exit_code == 1 and english.stderr.startswith("Error: No theme 'ondermijnin'.")
     valid = ivp(built, "validate")

@@ -14,7 +14,7 @@ def test_partners_refuses_a_theme_of_another_plan_than_plan(run_cli) -> None:
     both = run_cli("partners", "--plan", "nijmegen-2022", "--theme", f"{PN}/ondermijning")
     assert both.exit_code == 1, both.output
     assert "nijmegen-2022" in both.output and f"{PN}/ondermijning" in both.output
-    assert "different plans" in both.output
+    assert "verschillende plannen" in both.output
     assert "politie" not in both.output  # no listing of Pijnacker-Nootdorp's partners
     same = run_cli("partners", "--plan", PN, "--theme", f"{PN}/ondermijning", "--format", "csv")
     assert same.exit_code == 0 and "riec-den-haag" in same.output
@@ -34,7 +34,7 @@ def test_theme_accepts_its_label_as_partner_does(run_cli) -> None:
 
 
 def suggested(output: str) -> list[str]:
-    found = re.search(r"Did you mean: (.*)\?", output)
+    found = re.search(r"(?:Bedoelde u|Did you mean): (.*)\?", output)
     assert found, output
     return found.group(1).split(", ")
 

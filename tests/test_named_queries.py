@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.config import Settings
 from graph.queries import named_queries
-from graph.sparql import query_text, run
+from graph.sparql import QueryError, for_plans, query_text, run
 from graph.store import open_store
 
 NIJMEGEN, PN = "nijmegen-2022", "pijnacker-nootdorp-2023"
@@ -29,6 +31,46 @@ def test_every_named_query_is_documented_and_answers(answer, query) -> None:
     assert query.title and query.title != query.name
     assert len(query.description) > 20
     assert answer(query.name), f"@{query.name} returned no rows"
+
+
+def rows_as_set(rows: list[dict]) -> list[tuple]:
+    """Rows comparable whatever their order, and whatever order GROUP_CONCAT joined in."""
+
+    def value(v: object) -> str:
+        return " | ".join(sorted(re.split(r", | \| ", str(v))))
+
+    return sorted(tuple(sorted((k, value(v)) for k, v in r.items())) for r in rows)
+
+
+@pytest.mark.parametrize("query", named_queries(), ids=lambda q: q.name)
+def test_a_named_query_for_one_plan_gives_that_plans_rows(built: Settings, query) -> None:
+    """`ivp query @name --plan P` starts from P (VALUES ?plan first in the WHERE clause) and
+    answers the rows of P the whole answer holds; where ?plan is optional (a VNG core theme
+    with or without the plans that cover it), every row is P's and P's rows are among them."""
+    store = open_store(built)
+    text = query_text("@" + query.name, built)
+    every = run(store, text, built).rows
+    for plans in ([NIJMEGEN], [PN], [NIJMEGEN, PN]):
+        scoped = run(store, for_plans(text, plans), built).rows
+        theirs = [r for r in every if r["plan"] in plans]
+        if all(r["plan"] is not None for r in every):
+            assert rows_as_set(scoped) == rows_as_set(theirs)
+        else:
+            assert {r["plan"] for r in scoped} <= set(plans)
+            assert set(rows_as_set(theirs)) <= set(rows_as_set(scoped))
+
+
+def test_only_a_select_with_a_plan_column_can_be_scoped() -> None:
+    for text in (
+        "SELECT ?t WHERE { ?t a ivp:Theme }",
+        "CONSTRUCT { ?plan a ivp:SafetyPlan } WHERE { ?plan a ivp:SafetyPlan }",
+        "SELECT ?plan WHERE { ?p dcterms:identifier ?id BIND(STR(?id) AS ?plan) }",
+        "SELECT ?t WHERE { ?t a ivp:Theme } # ?plan only in a comment",
+    ):
+        with pytest.raises(QueryError, match="plan"):
+            for_plans(text, [NIJMEGEN])
+    scoped = for_plans("SELECT * WHERE { ?p dcterms:identifier ?plan }", ['a"b'])
+    assert 'VALUES ?plan { "a\\"b" }' in scoped  # the id as a SPARQL string, escaped
 
 
 def test_which_themes_each_plan_prioritises(answer) -> None:

@@ -16,9 +16,10 @@ import networkx as nx
 
 from graph import network
 from graph.analysis.overlap import IMPLICIT, UNCARRIED, overlap
-from graph.catalog import NotFound
+from graph.catalog import NotFound, not_found
 from graph.html.details import Details
 from graph.network import PlanData
+from graph.notices import notice
 
 VIEWS = ("plan", "ego", "crosslinks", "compare")
 
@@ -134,7 +135,7 @@ def find_node(g: nx.Graph, ref: str) -> str:
             return hits[0]
         if len(hits) > 1:
             options = ", ".join(g.nodes[n]["ref"] for n in hits)
-            raise NotFound(f"{ref!r} names several nodes; say which: {options}.")
+            raise NotFound(notice("several_nodes", ref=ref, options=options))
     if ref in g:
         return ref
     refs = sorted(d["ref"] for _, d in g.nodes(data=True))
@@ -142,8 +143,7 @@ def find_node(g: nx.Graph, ref: str) -> str:
         difflib.get_close_matches(ref, refs, n=5, cutoff=0.5)
         or [r for r in refs if wanted in r.casefold()][:5]
     )
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise NotFound(f"No theme or partner {ref!r}.{hint}")
+    raise not_found(ref, "node", close)
 
 
 def ego_graph(
@@ -233,7 +233,7 @@ def compare_graph(data: PlanData, details: Details, plans: Iterable[str]) -> nx.
     """
     scope = data.plan_ids(plans)
     if len(scope) < 2:
-        raise NotFound("A comparison needs two or more different plans.")
+        raise NotFound(notice("compare_needs_two"))
     g = nx.Graph(plans=";".join(scope), view="compare")
     for p in scope:
         iri, attrs = _plan_node(data, p)
@@ -262,7 +262,7 @@ def build(
         return plan_graph(data, details, plans)
     if view == "ego":
         if not focus:
-            raise NotFound("The ego view needs --focus: a theme (plan/theme) or partner id.")
+            raise NotFound(notice("ego_needs_focus"))
         return ego_graph(data, details, focus, depth, plans)
     if view == "crosslinks":
         return crosslink_graph(data, details, plans)
