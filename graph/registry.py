@@ -80,7 +80,9 @@ REGISTRY_KEYS = {
     },
     "target-groups": {"id", "label", "label_en", "definition"},
     "instruments": {"id", "label", "label_en", "definition", "legal_basis"},
-    "legal-bases": {"id", "label", "label_en", "bwb", "article", "paragraph", "part_of", "uri"},
+    "legal-bases": {
+        "id", "label", "label_en", "bwb", "article", "paragraph", "part_of", "uri", "review",
+    },
 }
 # fmt: on
 
@@ -176,7 +178,12 @@ def load_registries(ctx: Context) -> None:
                 see_also = entry.iri("uri")
                 if see_also is not None:
                     reg.add((node, RDFS.seeAlso, see_also))
-                if not bwb and not uri:
+                review = item.get("review")
+                mark = entry.vocab("beoordeling", review, "review")
+                if mark is not None:
+                    reg.add((node, ivp.reviewStatus, mark))
+                # a law `ivp extract` proposed has no BWB id until a curator looks it up
+                if not bwb and not uri and review != "unreviewed":
                     entry.fail("a legal basis needs 'bwb' or 'uri'", "schema")
             else:
                 scheme = "doelgroep" if name == "target-groups" else "instrument"

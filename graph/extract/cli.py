@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph import output
+from graph import output, yamlfile
 from graph.config import Settings
 from graph.extract import draft as drafts
 from graph.extract import lexicon as lexicons
@@ -89,6 +89,16 @@ def unreviewed_lines(settings: Settings) -> list[str]:
         kinds = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
         total = output.plural(sum(counts.values()), "item")
         lines.append(f"draft {plan}: {total} still unreviewed ({kinds})")
+    laws = settings.data_dir / "registry" / "legal-bases.yaml"
+    proposed = [
+        str(e.get("id")) for e in (yamlfile.load(laws) if laws.is_file() else None) or []
+        if isinstance(e, dict) and e.get("review") == "unreviewed"
+    ]  # fmt: skip
+    if proposed:
+        lines.append(
+            f"registry/legal-bases.yaml: {output.plural(len(proposed), 'law')} proposed by "
+            f"ivp extract still unreviewed, without a BWB id ({', '.join(proposed)})"
+        )
     return lines
 
 

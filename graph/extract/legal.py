@@ -3,7 +3,10 @@
 A law is matched by its name ("Politiewet", "Opiumwet", "Wet Bibob"); an article by "artikel
 38b", "art. 13b" or "13b" next to the law's name in the same sentence. The registry decides
 which (law, article) pairs exist: an article the registry does not know falls back to the
-whole law where the registry has that, and is left out otherwise.
+whole law where the registry has that, and is left out otherwise. A law the registry does not
+know at all is proposed by its name where the name's form says it is a law ("Omgevingswet",
+"Wet kwaliteitsborging bouwen", "Wet verplichte ggz (Wvggz)"), without a BWB id: the curator
+adds it (`review: unreviewed` in the registry until then).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract.lexicon import Lexicon, Provision, fold
-from graph.extract.sections import Document
+from graph.extract.sections import Document, slug
 
 _WORD = re.compile(r"\w+")
 _ARTICLE = re.compile(r"\b(?:artikel|art\.?)\s*(\d+[a-z]?)\b|\b(\d+[a-z])\b", re.IGNORECASE)
@@ -81,12 +84,13 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
         for ident, (_label, names, _law) in lexicon.instruments.items()
         if (long_names := tuple(n for n in names if len(n) > 3))
     ]
+    known_laws = {fold(n) for p in lexicon.provisions for n in p.names}
     for sentence in doc.sentences():
         folded = sentence.folded
         if len(folded) > 2000:
             continue
         words = set(_WORD.findall(folded))
-        if not firsts & words:
+        if "wet" not in folded and not firsts & words:
             continue  # no name of a law or instrument starts here: skip the slow tests
         articles = {(m.group(1) or m.group(2)).lower() for m in _ARTICLE.finditer(sentence.text)}
         laws = {
@@ -123,6 +127,13 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
                     Cited("legal_bases", p.id, sentence.line, sentence.section,
                           sentence.text, confidence)
                 )  # fmt: skip
+        new_laws = unknown_laws(sentence.text, known_laws)
+        for name, short in new_laws:
+            entries = _new_law(name, short, sentence.text if len(new_laws) == 1 else "")
+            found.append(
+                Cited("legal_bases", entries[-1]["id"], sentence.line, sentence.section,
+                      sentence.text, 0.4, entries)
+            )  # fmt: skip
         for ident, long_names, starts in instruments:
             if words & starts and _occurs(long_names, folded):
                 found.append(
@@ -159,3 +170,58 @@ def _proposed(provisions: list[Provision], text: str) -> tuple[dict[str, str], .
              "bwb": bwb, "article": article, "paragraph": lid, "part_of": ident}
         )  # fmt: skip
     return tuple(entries)
+
+
+# a law by its name's form: one word ending in "wet" ("Omgevingswet", "Drank- en Horecawet",
+# "Politiewet 2012"), or "Wet" and a name: capitalised words ("Wet Bibob", "Wet
+# Veiligheidsregio's"), or up to four lower-case words before a short form in brackets or the
+# end of a clause ("Wet verplichte geestelijke gezondheidszorg (Wvggz)", "Wet
+# kwaliteitsborging bouwen,")
+_LAW = re.compile(
+    r"(?<![\w\-])(?:(?P<word>[A-Z][a-zà-ÿ]+(?:- en [A-Z][a-zà-ÿ]+)?wet(?:\s\d{4})?)"
+    r"|Wet\s(?P<proper>['‘’]?[A-Z][A-Za-zÀ-ÿ'’\-]*(?:\s[A-Z][A-Za-zÀ-ÿ'’\-]*)*['’]?)"
+    r"|Wet\s(?P<plain>[a-zà-ÿ][a-zà-ÿ'’\-]*(?:\s[a-zà-ÿ][a-zà-ÿ'’\-]*){0,3})"
+    r"(?=\s*[(,.;:]|\s(?:en|of)\s|$))"
+    r"(?:\s\((?P<short>[A-Z][A-Za-z]{1,9})\))?"
+)
+_LONG_NAME = re.compile(r"((?:\s[a-zà-ÿ][\w'’\-]*){1,8})\s\(([^()]{2,30})\)")
+_TITLE_START = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ing|heid|tie)$")  # a noun a long title starts with
+_LOWER_NEXT = re.compile(r"\s[a-zà-ÿ]")
+_NOT_A_LAW = {"wet", "de wet", "deze wet", "die wet"}
+
+
+def _new_law(name: str, short: str | None, text: str) -> tuple[dict[str, str], ...]:
+    """The registry entries to propose for a law it does not know, and for its article where
+    `text` (the sentence, when it names this one law) writes one out ("artikel 13b")."""
+    law_id = slug(re.sub(r"['’]", "", short or name), 64)
+    law = {"id": law_id, "label": f"{name} ({short})" if short else name, "review": "unreviewed"}
+    written = {m.group(1).lower() for m in _ARTICLE.finditer(text) if m.group(1)}
+    if len(written) != 1:
+        return (law,)
+    article = written.pop()
+    return law, {
+        "id": f"{law_id}-art-{article}", "label": f"{name}, artikel {article}",
+        "article": article, "review": "unreviewed",
+    }  # fmt: skip
+
+
+def unknown_laws(text: str, known: set[str]) -> list[tuple[str, str | None]]:
+    """(name, short form) of each law a sentence names that the registry does not know."""
+    found: list[tuple[str, str | None]] = []
+    covered = 0  # the end of a long name with its short form: "(Wet Bibob)" is that one
+    for m in _LAW.finditer(text):
+        if m.start() < covered:
+            continue
+        name = m["word"] or "Wet " + (m["proper"] or m["plain"]).strip("'‘’")
+        short = m["short"]
+        longer = _LONG_NAME.match(text, m.end()) if m["proper"] and not short else None
+        if longer:  # "Wet Bevordering integriteitsbeoordelingen door ... (Wet Bibob)"
+            name, short, covered = name + longer[1], longer[2], longer.end()
+        elif m["proper"] and _TITLE_START.match(m["proper"]) and _LOWER_NEXT.match(text, m.end()):
+            continue  # "Wet Bevordering integriteitsbeoordeling door ...": a title cut short
+        if fold(name) in _NOT_A_LAW or fold(name) in known or (short and fold(short) in known):
+            continue
+        if re.sub(r"\s\d{4}$", "", fold(name)) in known:
+            continue  # "Politiewet 2012" where the registry knows "Politiewet"
+        found.append((name, short))
+    return list(dict.fromkeys(found))
