@@ -14,6 +14,7 @@ and what a plan works together with ("samen met de districtelijke aanpak Gelderl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.lexicon import Lexicon, PartnerEntry, PartnerType, fold
 from graph.extract.sections import _LIST_ITEM, Document
@@ -152,8 +153,8 @@ def _runs(
 ) -> list[tuple[list[tuple[int, int]], bool]]:
     """Runs of consecutive short items between separators (a longer piece ends a run, or
     starts one with the partner or the short noun phrase it ends in: "komen binnen via de
-    politie, ..."), each with
-    whether a cue introduces it; an item's leading article is not part of it."""
+    politie, ..."), each with whether a cue introduces it; an item's leading article is not
+    part of it."""
     runs: list[tuple[list[tuple[int, int]], bool]] = []
     for clause in re.finditer(r"[^():;]+", sentence):
         text = clause.group().rstrip(" .")
@@ -239,9 +240,10 @@ def collaborators(
             word = sentence[item[0] : item[1]].lower()
             if (
                 word not in _PRONOUNS
-                and not word.endswith("-")
                 and not _PARTICIPLE.match(word)
-                and not sentence.startswith("-", item[1])  # "veiligheids-, zorg- en ..."
+                # half of an elided compound: "veiligheids-, zorg- en maatschappelijke ..."
+                and not word.endswith("-")
+                and not sentence.startswith("-", item[1])
                 and not _overlaps(item, spans)
             ):
                 found.append(item)
@@ -266,25 +268,28 @@ def reads_as_group(name: str, heads: list[str]) -> bool:
     return bool(_PLURAL.search(last)) or any(last.endswith(h) for h in heads)
 
 
-def elided(sentence: str, items: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int]]]:
+def elided(sentence: str, items: list[tuple[int, int]]) -> list[str]:
     """Each item's name, with the head noun an elision left out ("sociaal en (het) fysiek
     domein": "sociaal domein" and "fysiek domein"): a one-word item before "en" and two
     lower-case words takes the second of them, unless it reads as a plural ("wijkbewoners")."""
-    named: list[tuple[str, tuple[int, int]]] = []
+    named: list[str] = []
     for start, end in items:
         name = sentence[start:end]
         head = _ELIDED_HEAD.match(sentence, end)
         if head and " " not in name and name.islower() and not re.search(r"(?:en|s)$", name):
             name = f"{name} {head[1]}"
-        named.append((name, (start, end)))
+        named.append(name)
     return named
 
 
 def _cue_spans(text: str, cues: list[str]) -> list[re.Match[str]]:
-    if not cues:
-        return []
+    return list(_cues_pattern(tuple(cues)).finditer(text)) if cues else []
+
+
+@lru_cache(maxsize=64)
+def _cues_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return list(re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text, re.IGNORECASE))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 _SHORT = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,9})\)")

@@ -18,7 +18,7 @@ from graph.extract.partners import (
     region_after,
     starts_longer_name,
 )
-from graph.extract.sections import Document
+from graph.extract.sections import Document, Sentence
 
 # the next word of a name: never across a tab or a line break (a table's next cell)
 _NAME_WORD = re.compile(r"[^\S\t\n\r]+((?:[A-Z][A-Za-zÀ-ÿ'’\-]*|&|en|voor|van|de)(?=[\s,.;:)]|$))")
@@ -104,15 +104,19 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
         if kind.startswith("kruisverbandsoort/") for c in words
     ]  # fmt: skip
     for sentence in doc.sentences():
+
+        def add(
+            partner: Partner, named_as: str, confidence: float, at: Sentence = sentence
+        ) -> None:
+            found.append(Mention(partner, named_as, at.line, at.text, at.section, confidence))
+
         known = resolver.find(sentence.text)
         typed = typed_names(sentence.text, resolver)
         if sentence.list_item and sentence.line in listed:
             name = partner_lists.listed_partner(sentence.text, known, typed)
             if name is not None:
                 partner = resolver.listed(*name, "een lijst van partners")
-                found.append(
-                    Mention(partner, name[0], sentence.line, sentence.text, sentence.section, 0.45)
-                )
+                add(partner, name[0], 0.45)
                 continue
         # a registry name inside a longer name with a head word ("Buurtwerk" in "Stichting
         # Buurtwerk Zandweerd") is part of that name; else the registry's name wins
@@ -128,25 +132,19 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
             printed = sentence.text[start:end]
             if partner_lists.could_be_partner(printed, resolver.lexicon):
                 partner = resolver.listed(printed, [], "een opsomming met andere partners")
-                found.append(
-                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.35)
-                )
-        for name, short, _span in partner_lists.defined_names(sentence.text, heads, spans):
+                add(partner, printed, 0.35)
+        for name, short, span in partner_lists.defined_names(sentence.text, heads, spans):
             partner = resolver.listed(name, [short], "een naam met een afkorting")
-            found.append(
-                Mention(partner, name, sentence.line, sentence.text, sentence.section, 0.45)
-            )
-            spans.append(_span)
+            add(partner, name, 0.45)
+            spans.append(span)
         together = partner_lists.collaborators(sentence.text, works_with, links, spans)
         together += partner_lists.groups_of_partners(sentence.text, spans)
-        for printed, _span in partner_lists.elided(sentence.text, together):
+        for printed in partner_lists.elided(sentence.text, together):
             if partner_lists.reads_as_group(printed, heads) and partner_lists.could_be_partner(
                 printed, resolver.lexicon
             ):
                 partner = resolver.listed(printed, [], "een zin over samenwerking")
-                found.append(
-                    Mention(partner, printed, sentence.line, sentence.text, sentence.section, 0.3)
-                )
+                add(partner, printed, 0.3)
         for start, end, ptype, name, bare in typed:
             if any(start < k_end and k_start < end for k_start, k_end, _e, _n in known):
                 continue  # the registry knows the name
@@ -158,21 +156,11 @@ def mentions(doc: Document, resolver: Resolver) -> list[Mention]:
                     None,
                 )  # fmt: skip
             partner = resolver.typed(ptype, name, region, bare)
-            found.append(
-                Mention(
-                    partner, sentence.text[start:end], sentence.line, sentence.text,
-                    sentence.section, 0.4 if bare else 0.5,
-                )
-            )  # fmt: skip
+            add(partner, sentence.text[start:end], 0.4 if bare else 0.5)
         for start, end, entry, name in known:
             resolved = resolver.resolve(entry, name, sentence.text[end:])
             if resolved is None:
                 continue
             partner, confidence = resolved
-            found.append(
-                Mention(
-                    partner, sentence.text[start:end], sentence.line, sentence.text,
-                    sentence.section, confidence,
-                )
-            )  # fmt: skip
+            add(partner, sentence.text[start:end], confidence)
     return found
