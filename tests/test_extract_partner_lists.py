@@ -12,7 +12,8 @@ from extract_support import draft, lexicon, text
 from graph.config import PROJECT_ROOT, Settings
 from graph.extract import evaluate, pipeline
 from graph.extract import lexicon as lexicons
-from graph.extract.partner_lists import abbreviates, listed_name
+from graph.extract.lexicon import abbreviates
+from graph.extract.partner_lists import listed_name
 
 
 @pytest.fixture(scope="module")

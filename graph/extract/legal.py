@@ -85,6 +85,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
         if (long_names := tuple(n for n in names if len(n) > 3))
     ]
     known_laws = {fold(n) for p in lexicon.provisions for n in p.names}
+    known_ids = {p.id for p in lexicon.provisions}
     for sentence in doc.sentences():
         folded = sentence.folded
         if len(folded) > 2000:
@@ -130,6 +131,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Cited]:
         new_laws = unknown_laws(sentence.text, known_laws)
         for name, short in new_laws:
             entries = _new_law(name, short, sentence.text if len(new_laws) == 1 else "")
+            entries = tuple(e for e in entries if e["id"] not in known_ids)  # named otherwise
+            if not entries:
+                continue
             found.append(
                 Cited("legal_bases", entries[-1]["id"], sentence.line, sentence.section,
                       sentence.text, 0.4, entries)
@@ -174,14 +178,14 @@ def _proposed(provisions: list[Provision], text: str) -> tuple[dict[str, str], .
 
 # a law by its name's form: one word ending in "wet" ("Omgevingswet", "Drank- en Horecawet",
 # "Politiewet 2012"), or "Wet" and a name: capitalised words ("Wet Bibob", "Wet
-# Veiligheidsregio's"), or up to four lower-case words before a short form in brackets or the
-# end of a clause ("Wet verplichte geestelijke gezondheidszorg (Wvggz)", "Wet
-# kwaliteitsborging bouwen,")
+# Veiligheidsregio's"), or up to four lower-case words ("en" among them: "Wet zorg en dwang")
+# before a short form in brackets or the end of a clause ("Wet verplichte geestelijke
+# gezondheidszorg (Wvggz)", "Wet kwaliteitsborging bouwen,")
 _LAW = re.compile(
     r"(?<![\w\-])(?:(?P<word>[A-Z][a-zà-ÿ]+(?:- en [A-Z][a-zà-ÿ]+)?wet(?:\s\d{4})?)"
     r"|Wet\s(?P<proper>['‘’]?[A-Z][A-Za-zÀ-ÿ'’\-]*(?:\s[A-Z][A-Za-zÀ-ÿ'’\-]*)*['’]?)"
-    r"|Wet\s(?P<plain>[a-zà-ÿ][a-zà-ÿ'’\-]*(?:\s[a-zà-ÿ][a-zà-ÿ'’\-]*){0,3})"
-    r"(?=\s*[(,.;:]|\s(?:en|of)\s|$))"
+    r"|Wet\s(?P<plain>[a-zà-ÿ][a-zà-ÿ'’\-]*(?:\s(?:en\s)?[a-zà-ÿ][a-zà-ÿ'’\-]*){0,3})"
+    r"(?=\s*[(,.;:]|\s(?:en|of)\s(?:de|het|een|[A-Z])|$))"
     r"(?:\s\((?P<short>[A-Z][A-Za-z]{1,9})\))?"
 )
 _LONG_NAME = re.compile(r"((?:\s[a-zà-ÿ][\w'’\-]*){1,8})\s\(([^()]{2,30})\)")

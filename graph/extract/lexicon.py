@@ -326,16 +326,35 @@ def _legal(
     return instruments, provisions
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Does `short` abbreviate `name`: its letters in order, the first at the start of a word
+    (Schwartz and Hearst's test: "HEIT" of "Haags Economisch Interventieteam")?"""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters or not short[0].isupper():
+        return False
+    at = len(name) - 1
+    for n in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (
+            name[at].lower() != letters[n] or (n == 0 and at > 0 and name[at - 1].isalnum())
+        ):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
+
+
 def _name_variants(label: str) -> list[str]:
     """ "Wet Bibob-toets" -> also "Wet Bibob"; "Opiumwet, artikel 13b (Wet Damocles)" -> the
     parenthesised name; "Algemene Plaatselijke Verordening (APV)" -> both parts."""
     names = [label]
     inner = re.findall(r"\(([^)]+)\)", label)
-    names += [  # "(Wet Damocles)", "(APV)"; not "(bestuurlijke)", a word inside a name
+    outer = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    names += [  # "(Wet Damocles)", "(APV)", "(Wvggz)"; not "(bestuurlijke)", a word in a name
         i.strip() for i in inner
         if len(i.split()) >= 2 or (i.strip().isupper() and len(i.strip()) > 2)
+        or (len(i.strip()) > 2 and abbreviates(i.strip(), outer))
     ]  # fmt: skip
-    outer = re.sub(r"\s*\([^)]*\)", "", label).strip()
     names.append(outer)
     names.append(re.sub(r"-(toets|toetsing|instrument|maatregel)$", "", outer))
     names += [p.strip() for p in re.split(r"\bop grond van\b|\bvan de\b", outer) if len(p) > 6]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract.lexicon import Lexicon, PartnerEntry, PartnerType, fold
+from graph.extract.lexicon import Lexicon, PartnerEntry, PartnerType, abbreviates, fold
 from graph.extract.sections import _LIST_ITEM, Document
 from graph.extract.themes import ELEMENT_CLASSES, has_cue, list_label
 
@@ -100,24 +100,6 @@ def listed_partner(
     if typed and not (name[1] and all(bare for *_x, bare in typed)):
         return None
     return name
-
-
-def abbreviates(short: str, name: str) -> bool:
-    """Does `short` abbreviate `name`: its letters in order, the first at the start of a word
-    (Schwartz and Hearst's test: "HEIT" of "Haags Economisch Interventieteam")?"""
-    letters = [c.lower() for c in short if c.isalnum()]
-    if not letters or not short[0].isupper():
-        return False
-    at = len(name) - 1
-    for n in range(len(letters) - 1, -1, -1):
-        while at >= 0 and (
-            name[at].lower() != letters[n] or (n == 0 and at > 0 and name[at - 1].isalnum())
-        ):
-            at -= 1
-        if at < 0:
-            return False
-        at -= 1
-    return True
 
 
 # the separators of an enumeration: ", " and " en " / " of ", but not the "en" of an elision
