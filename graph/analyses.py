@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import analysis_cache, network, pieces
+from graph import analysis_cache, network_parts, pieces
 from graph.analysis.rdf import (
     ALL,
     analysis_triples,
@@ -62,17 +62,27 @@ def compute(
 ) -> Analyses:
     """Write the analysis pieces into `folder`/analyses, reusing `previous` where keys match.
 
-    `keys` holds each plan's analysis key (`analysis_key`); the store holds every plan.
+    `keys` holds each plan's analysis key (`analysis_key`); the store holds every plan. The
+    network is read as graph.network_parts puts it together: the unchanged plans' records
+    from `previous`, only the others from the store.
     """
     out = folder / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     done = Analyses()
-    data = network.load(store, settings)
+    old = keys_of(previous)
+    before = None if previous is None else previous / FOLDER
+    loaded = network_parts.load(store, settings, keys, before, old)
+    for plan, part in loaded.parts.items():
+        target = network_parts.path_of(out, plan)
+        if plan in loaded.taken and before is not None:
+            pieces.link(network_parts.path_of(before, plan), target)
+        else:
+            network_parts.save(target, keys[plan], part)
+    data = loaded.data
     if not data.plans:
         return done
     name = graph_name(settings)
     names = prefixes(settings)
-    old = keys_of(previous)
     for plan in data.plan_ids():
         key = keys.get(plan, "")
         piece = out / f"{plan}.nq"
