@@ -1263,6 +1263,9 @@ def synth(municipalities: int, plans_per: int, seed: int, output: Path) -> None:
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="The draft file (default: data/plans/<id>.yaml).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite an existing plan or source file.")
+@click.option(
+    "--ocr", is_flag=True, help="Read a scanned PDF with Tesseract (Debian: tesseract-ocr-nld)."
+)
 @click.option("--evaluate", is_flag=True, help="Score drafts of the curated plans instead.")
 @format_option(("table", "json"))
 @click.pass_context
@@ -1274,6 +1277,7 @@ def extract(
     period: str | None,
     out: Path | None,
     force: bool,
+    ocr: bool,
     evaluate: bool,
     fmt: str,
 ) -> None:
@@ -1287,6 +1291,7 @@ def extract(
     \b
     Example:
       ivp extract plan.pdf --municipality Utrecht --period 2025-2028
+      ivp extract scan.pdf --ocr --municipality Utrecht
       ivp extract --evaluate --format json
     """
     from graph.extract.cli import run_evaluate, run_extract
@@ -1296,7 +1301,8 @@ def extract(
         return
     if file is None:
         raise click.UsageError("give a FILE to extract, or --evaluate")
-    for line in run_extract(ctx.obj, file, municipality, period, out, force):
+    tick = CountBar(say("ocr_pages")) if ocr else None
+    for line in run_extract(ctx.obj, file, municipality, period, out, force, ocr, tick):
         click.echo(line, err=line.startswith("warning"))
 
 

@@ -31,6 +31,7 @@ MESSAGES = Texts(
         "plan_graphs": {"nl": "{n} plangrafen", "en": "{n} plan graphs"},
         "checking": {"nl": "plannen controleren", "en": "checking plans"},
         "generating": {"nl": "plannen genereren", "en": "generating plans"},
+        "ocr_pages": {"nl": "pagina's lezen (OCR)", "en": "reading pages (OCR)"},
         "no_rows": {"nl": "(geen rijen)", "en": "(no rows)"},
         "wrote": {"nl": "Geschreven: {file}", "en": "Wrote {file}"},
         "wrote_kib": {"nl": "Geschreven: {file} ({kib} KiB)", "en": "Wrote {file} ({kib} KiB)"},

@@ -92,3 +92,32 @@ def make_scanned_pdf(path: Path, image: Path) -> Path:
         pdf.image(str(image), x=0, y=0, w=210)
     pdf.output(str(path))
     return path
+
+
+def make_scanned_text_pdf(path: Path, pages: list[list[str]], header: str) -> Path:
+    """A scan of `pages`: each page a picture of its lines (legible, for OCR) under a running
+    header and over "Pagina n van N", with no text layer."""
+    import textwrap
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    pdf = FPDF()
+    font, small = ImageFont.load_default(size=30), ImageFont.load_default(size=22)
+    for number, lines in enumerate(pages, start=1):
+        picture = Image.new("L", (1240, 1754), "white")
+        pen = ImageDraw.Draw(picture)
+        pen.text((90, 60), header, fill="black", font=small)
+        y = 160
+        for line in lines:
+            for part in textwrap.wrap(line, 62):
+                pen.text((90, y), part, fill="black", font=font)
+                y += 46
+            y += 24
+        pen.text((90, 1660), f"Pagina {number} van {len(pages)}", fill="black", font=small)
+        image = path.with_name(f"{path.stem}-{number}.png")
+        picture.save(image)
+        pdf.add_page()
+        pdf.image(str(image), x=0, y=0, w=210)
+    pdf.output(str(path))
+    return path

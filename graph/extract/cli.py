@@ -4,6 +4,7 @@ thin): read, normalise, draft, write; or evaluate."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from graph import output, yamlfile
@@ -30,8 +31,11 @@ def run_extract(
     period: str | None,
     out: Path | None,
     force: bool,
+    ocr: bool = False,
+    tick: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """Draft `file`; the lines to print (warnings start with "warning")."""
+    """Draft `file`; the lines to print (warnings start with "warning"). `ocr` and `tick`:
+    see graph.extract.read.read."""
     try:
         span = parse_period(period) if period else None
         sources = (settings.data_dir / "sources").resolve()
@@ -39,7 +43,7 @@ def run_extract(
             text, origin = file.read_text(encoding="utf-8"), None
             name = file.name
         else:
-            got = read(file)
+            got = read(file, ocr=ocr, tick=tick)
             text, origin = normalise_text(got.text), got.origin
             name = None
         lexicon = lexicons.load(settings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +30,7 @@ class Origin:
 
     name: str
     sha256: str
-    kind: str  # text | pdf | html | cvdr
+    kind: str  # text | pdf | pdf-ocr | html | cvdr
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,12 @@ class Read:
     origin: Origin
 
 
-def read(path: Path) -> Read:
-    """The text of `path`, whatever its kind; ExtractError when it has none."""
+def read(path: Path, *, ocr: bool = False, tick: Callable[[int, int], None] | None = None) -> Read:
+    """The text of `path`, whatever its kind; ExtractError when it has none.
+
+    `ocr`: a PDF without a text layer is read from its pictures (graph.extract.ocr), `tick`
+    told (page, pages) as it goes; without it such a PDF is refused, saying why.
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -50,7 +55,7 @@ def read(path: Path) -> Read:
     if not data.strip():
         raise ExtractError(f"{path}: the file is empty")
     if data.startswith(b"%PDF"):
-        kind, text = "pdf", read_pdf(data, path)
+        kind, text = read_pdf(data, path, ocr=ocr, tick=tick)
     else:
         raw = decode(data, path)
         head = raw.lstrip()[:2000].lower()
@@ -85,8 +90,11 @@ def decode(data: bytes, path: Path) -> str:
 MIN_CHARS_PER_PAGE = 20
 
 
-def read_pdf(data: bytes, path: Path) -> str:
-    """The PDF's text layer, page by page, without running headers, footers and page numbers."""
+def read_pdf(
+    data: bytes, path: Path, *, ocr: bool = False, tick: Callable[[int, int], None] | None = None
+) -> tuple[str, str]:
+    """The PDF's kind ("pdf", or "pdf-ocr" when read from its pictures) and its text, page by
+    page, without running headers, footers and page numbers."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -102,12 +110,23 @@ def read_pdf(data: bytes, path: Path) -> str:
     if not pages:
         raise ExtractError(f"{path}: the PDF has no pages")
     chars = sum(len(p.strip()) for p in pages)
-    if chars < MIN_CHARS_PER_PAGE * len(pages):
+    if chars >= MIN_CHARS_PER_PAGE * len(pages):
+        return "pdf", strip_page_noise(pages)
+    if not ocr:
         raise ExtractError(
             f"{path}: the PDF has no text layer ({chars} characters on {len(pages)} pages): "
-            "it is probably scanned. Run OCR first (e.g. ocrmypdf -l nld) and extract the result."
+            "it is probably scanned. Run again with --ocr (reads the page pictures with "
+            "Tesseract, Debian's tesseract-ocr-nld), or run OCR first (e.g. ocrmypdf -l nld)."
         )
-    return strip_page_noise(pages)
+    from graph.extract.ocr import ocr_pages
+
+    try:
+        pages = ocr_pages(reader, path, tick)
+    except ExtractError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        raise ExtractError(f"{path}: cannot read the PDF's pictures ({err})") from err
+    return "pdf-ocr", strip_page_noise(pages)
 
 
 # --- HTML and CVDR ----------------------------------------------------------------------------
