@@ -52,3 +52,21 @@ def test_ocr_without_tesseract_says_what_to_install(
     assert shutil.which("tesseract") is None and os.environ["PATH"] == str(tmp_path)
     with pytest.raises(ExtractError, match=r"scan\.pdf: --ocr needs Tesseract.*tesseract-ocr-nld"):
         read(scan, ocr=True)
+
+
+@needs_tesseract
+def test_a_scan_of_noise_gives_no_text_and_a_clear_error(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from PIL import Image
+
+    Image.effect_noise((600, 800), 120).save(tmp_path / "noise.png")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(str(tmp_path / "noise.png"), x=0, y=0, w=210)
+    pdf.output(str(tmp_path / "noise.pdf"))
+    try:
+        got = read(tmp_path / "noise.pdf", ocr=True)
+    except ExtractError as err:
+        assert str(err).startswith(f"{tmp_path / 'noise.pdf'}: no text found in the pdf-ocr file")
+    else:  # Tesseract saw letters in the noise: whatever it read drafts without a crash
+        assert draft(normalise_text(got.text)).plan["status"] == "draft"

@@ -27,7 +27,10 @@ def tesseract(path: Path) -> str:
     how = "install Debian's tesseract-ocr-nld (apt-get install tesseract-ocr-nld)"
     if found is None:
         raise ExtractError(f"{path}: --ocr needs Tesseract: {how}")
-    langs = subprocess.run([found, "--list-langs"], capture_output=True, text=True, timeout=30)
+    try:
+        langs = subprocess.run([found, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise ExtractError(f"{path}: Tesseract does not run ({err})") from err
     if LANGUAGE not in (langs.stdout + langs.stderr).split():
         raise ExtractError(f"{path}: Tesseract has no Dutch model: {how}")
     return found
@@ -54,6 +57,8 @@ def _read_picture(program: str, picture: bytes, path: Path, page: int) -> str:
         )  # fmt: skip
     except subprocess.TimeoutExpired as err:
         raise ExtractError(f"{path}: page {page}: OCR took over {PAGE_SECONDS} s") from err
+    except OSError as err:
+        raise ExtractError(f"{path}: page {page}: Tesseract does not run ({err})") from err
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason"]
         raise ExtractError(f"{path}: page {page}: Tesseract could not read it ({why[0]})")

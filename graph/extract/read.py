@@ -124,7 +124,8 @@ def read_pdf(
         pages = ocr_pages(reader, path, tick)
     except ExtractError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as err:
+        # NotImplementedError: a picture in a form pypdf cannot decode (JBIG2 without jbig2dec)
         raise ExtractError(f"{path}: cannot read the PDF's pictures ({err})") from err
     return "pdf-ocr", strip_page_noise(pages)
 
