@@ -3,6 +3,7 @@
 Module map, in the order a document goes through them:
 
 - ``read``: bytes to text (plain text, PDF text layer, HTML, CVDR XML), or a clear error;
+  ``ocr``: a scanned PDF's page pictures read by Tesseract, when asked (`--ocr`);
 - ``normalise``: page headers, footers, page numbers and footnote markers out; the text that
   is written to data/sources/ and that every quote is checked against;
 - ``sections``: the section tree ("3.2", "§ 3.2", "Hoofdstuk 3", "a.", markdown headings) and
