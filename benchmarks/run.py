@@ -423,7 +423,7 @@ def bench_scale(label: str, settings: Settings, plan: str, args: argparse.Namesp
     print(output.table(rows), flush=True)
     over = [n for n, t in slow_in_store.items() if t is None or t > ENDPOINT_TIMEOUT]
     message = (
-        f"\ngoal: every named query within the endpoint's default timeout "
+        f"\ngoal: every query (named and trivial) within the endpoint's default timeout "
         f"({ENDPOINT_TIMEOUT:g} s) on the store, or in its --plan form: "
         f"{len(texts) - len(over)} of {len(texts)}"
     )

@@ -78,20 +78,26 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None) -> P
     return path
 
 
+def pdf_of_pictures(path: Path, pictures: list[Path]) -> Path:
+    """A PDF whose pages are only these pictures, page-wide: no text layer, as a scan has."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for picture in pictures:
+        pdf.add_page()
+        pdf.image(str(picture), x=0, y=0, w=210)
+    pdf.output(str(path))
+    return path
+
+
 def make_scanned_pdf(path: Path, image: Path) -> Path:
     """A PDF with only a picture of text on its pages: no text layer, as a scan has."""
-    from fpdf import FPDF
     from PIL import Image, ImageDraw
 
     picture = Image.new("RGB", (800, 1100), "white")
     ImageDraw.Draw(picture).text((50, 50), "Integraal veiligheidsplan (gescand)", fill="black")
     picture.save(image)
-    pdf = FPDF()
-    for _ in range(2):
-        pdf.add_page()
-        pdf.image(str(image), x=0, y=0, w=210)
-    pdf.output(str(path))
-    return path
+    return pdf_of_pictures(path, [image, image])
 
 
 def make_scanned_text_pdf(path: Path, pages: list[list[str]], header: str) -> Path:
@@ -99,10 +105,9 @@ def make_scanned_text_pdf(path: Path, pages: list[list[str]], header: str) -> Pa
     header and over "Pagina n van N", with no text layer."""
     import textwrap
 
-    from fpdf import FPDF
     from PIL import Image, ImageDraw, ImageFont
 
-    pdf = FPDF()
+    images = []
     font, small = ImageFont.load_default(size=30), ImageFont.load_default(size=22)
     for number, lines in enumerate(pages, start=1):
         picture = Image.new("L", (1240, 1754), "white")
@@ -115,9 +120,6 @@ def make_scanned_text_pdf(path: Path, pages: list[list[str]], header: str) -> Pa
                 y += 46
             y += 24
         pen.text((90, 1660), f"Pagina {number} van {len(pages)}", fill="black", font=small)
-        image = path.with_name(f"{path.stem}-{number}.png")
-        picture.save(image)
-        pdf.add_page()
-        pdf.image(str(image), x=0, y=0, w=210)
-    pdf.output(str(path))
-    return path
+        images.append(path.with_name(f"{path.stem}-{number}.png"))
+        picture.save(images[-1])
+    return pdf_of_pictures(path, images)

@@ -8,7 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from extract_support import all_quotes_in, draft, make_scanned_text_pdf, quotes
+from extract_support import (
+    all_quotes_in,
+    draft,
+    make_scanned_text_pdf,
+    pdf_of_pictures,
+    quotes,
+)
 from test_extract_input import HEADER, PAGES
 
 from graph.extract.normalise import normalise_text
@@ -56,14 +62,10 @@ def test_ocr_without_tesseract_says_what_to_install(
 
 @needs_tesseract
 def test_a_scan_of_noise_gives_no_text_and_a_clear_error(tmp_path: Path) -> None:
-    from fpdf import FPDF
     from PIL import Image
 
     Image.effect_noise((600, 800), 120).save(tmp_path / "noise.png")
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.image(str(tmp_path / "noise.png"), x=0, y=0, w=210)
-    pdf.output(str(tmp_path / "noise.pdf"))
+    pdf_of_pictures(tmp_path / "noise.pdf", [tmp_path / "noise.png"])
     try:
         got = read(tmp_path / "noise.pdf", ocr=True)
     except ExtractError as err:
